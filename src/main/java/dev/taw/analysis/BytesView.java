@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.analysis;
+
+/**
+ * Bytes in vs bytes out, ready for a chart of any size: a density grid over log10(1 + bytes) per label,
+ * and a bounded sample of points (every suspicious row up to a cap, highest scores first, plus an even
+ * sample of normal rows), so a million rows never become a million chart nodes.
+ *
+ * @param maxLog     upper edge of both axes in log10(1 + bytes)
+ * @param normalGrid counts per cell, {@code [inBin * bins + outBin]}
+ * @param points     sample rows: {@code {bytesIn, bytesOut}} pairs with their {@code suspicious} flags
+ */
+public record BytesView(int bins, double maxLog, long[] normalGrid, long[] suspiciousGrid,
+                        double[] pointIn, double[] pointOut, boolean[] pointSuspicious, int[] pointRows) {
+    public int pointCount() { return pointIn.length; }
+}

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.analysis;
+
+import dev.taw.features.Feature;
+import dev.taw.features.FeatureMatrix;
+import dev.taw.features.IpContext;
+import dev.taw.model.TrainedForest;
+import dev.taw.table.Column;
+import dev.taw.table.SeedField;
+import dev.taw.table.Table;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Explains a row by what-if: for each feature, set it to its typical (median) value, rescore, and see how
+ * far the score falls. The biggest drops are the reasons, worded with the row's real values
+ * ("bytes_out 1.1 MB, 40× the typical row (27.9 kB)").
+ */
+public final class Explainer {
+    /** Drops smaller than this are noise from the forest's randomness, not a reason. */
+    static final double MIN_DROP = 0.005;
+    static final int MAX_REASONS = 3;
+
+    private final Table table;
+    private final FeatureMatrix x;
+    private final TrainedForest forest;
+    private final IpContext ip;
+
+    public Explainer(Table table, FeatureMatrix x, TrainedForest forest) {
+        this.table = table;
+        this.x = x;
+        this.forest = forest;
+        this.ip = table.column(SeedField.SRC_IP).isPresent() ? IpContext.of(table) : null;
+    }
+
+    public Explanation explain(int row) {
+        double[] v = x.row(row);
+        double score = forest.score(v);
+        List<Explanation.Reason> reasons = new ArrayList<>();
+        for (int f = 0; f < v.length; f++) {
+            double keep = v[f];
+            v[f] = x.typical()[f];
+            double drop = score - forest.score(v);
+            v[f] = keep;
+            if (drop >= MIN_DROP) {
+                Feature feature = x.features().get(f);
+                reasons.add(new Explanation.Reason(feature, drop, words(feature, row, keep, x.typical()[f])));
+            }
+        }
+        reasons.sort(Comparator.comparingDouble(Explanation.Reason::scoreDrop).reversed());
+        return new Explanation(row, score, reasons.subList(0, Math.min(MAX_REASONS, reasons.size())));
+    }
+
+    private String words(Feature f, int row, double value, double typical) {
+        return switch (f) {
+            case BYTES_IN -> volume("bytes_in", Math.expm1(value), Math.expm1(typical));
+            case BYTES_OUT -> volume("bytes_out", Math.expm1(value), Math.expm1(typical));
+            case OUT_IN_RATIO -> String.format(Locale.ROOT, "sent back %s what came in (typical %s)",
+                    Formats.ratio(Math.exp(value)), Formats.ratio(Math.exp(typical)));
+            case DURATION -> String.format(Locale.ROOT, "session lasted %s (typical %s)", seconds(value), seconds(typical));
+            case DST_PORT -> String.format(Locale.ROOT, "destination port %.0f (typical %.0f)", value, typical);
+            case STATUS_CLASS -> String.format(Locale.ROOT, "HTTP status %s (typical %s)", cell(SeedField.RESPONSE_CODE, row),
+                    typical == 0 ? "none" : String.format(Locale.ROOT, "%.0fxx", typical));
+            case PROTOCOL_RARITY -> String.format(Locale.ROOT, "protocol %s is rare here (%s of rows)",
+                    cell(SeedField.PROTOCOL, row), Formats.percent(value));
+            case COUNTRY_RARITY -> String.format(Locale.ROOT, "source country %s is rare here (%s of rows)",
+                    cell(SeedField.SRC_IP_COUNTRY_CODE, row), Formats.percent(value));
+            case IP_RECORDS -> {
+                long mine = Math.round(Math.exp(value));
+                long usual = Math.round(Math.exp(typical));
+                yield String.format(Locale.ROOT, "this IP has %s %d record%s (typical client: %d)",
+                        mine < usual ? "only" : "", mine, mine == 1 ? "" : "s", usual).replace("has  ", "has ");
+            }
+            case IP_VOLUME_DEVIATION -> {
+                double mine = ip == null ? Math.expm1(value) : Math.expm1(ip.volume(row));
+                double usual = ip == null ? 0 : Math.expm1(ip.usualVolumeOf(row));
+                yield String.format(Locale.ROOT, "volume %s this client's usual (%s vs %s)",
+                        Formats.ratio(Math.exp(value)), Formats.bytes(mine), Formats.bytes(usual));
+            }
+        };
+    }
+
+    private static String volume(String name, double bytes, double typical) {
+        return String.format(Locale.ROOT, "%s %s, %s the typical row (%s)", name, Formats.bytes(bytes),
+                Formats.ratio((bytes + 1) / (typical + 1)), Formats.bytes(typical));
+    }
+
+    private static String seconds(double s) {
+        return s >= 120 ? String.format(Locale.ROOT, "%.0f min", s / 60) : String.format(Locale.ROOT, "%.0f s", s);
+    }
+
+    private String cell(SeedField f, int row) {
+        return table.column(f).map((Column c) -> c.format(row)).orElse("?");
+    }
+}

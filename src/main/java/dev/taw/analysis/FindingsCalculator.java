@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.analysis;
+
+import dev.taw.model.Threshold;
+import dev.taw.table.Column;
+import dev.taw.table.NumberColumn;
+import dev.taw.table.SeedField;
+import dev.taw.table.Table;
+import dev.taw.table.TextColumn;
+import dev.taw.table.TimeColumn;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Computes {@link Findings} for the rows in view in one pass per breakdown; no chart gets raw rows. */
+public final class FindingsCalculator {
+    public static final int TOP_IPS = 25;
+    static final int SCORE_BINS = 50;
+    static final int BYTES_BINS = 64;
+    static final int MAX_SUSPICIOUS_POINTS = 3000;
+    static final int MAX_NORMAL_POINTS = 2000;
+    private static final long[] BUCKET_WIDTHS = {
+        1_000L, 5_000L, 10_000L, 30_000L, 60_000L, 300_000L, 600_000L, 900_000L, 1_800_000L, 3_600_000L,
+        3 * 3_600_000L, 6 * 3_600_000L, 12 * 3_600_000L, 86_400_000L, 7 * 86_400_000L, 30 * 86_400_000L, 365 * 86_400_000L
+    };
+    private static final int MAX_BUCKETS = 200;
+
+    public Findings compute(Table t, double[] scores, byte[] labels, double cutOff, BitSet view) {
+        BitSet rows = view != null ? view : all(t.rowCount());
+        long n = rows.cardinality();
+        long sus = 0;
+        for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) if (labels[r] == Threshold.SUSPICIOUS) sus++;
+        SeedField timeField = timeField(t);
+        return new Findings(n, sus, cutOff,
+                categories(t.column(SeedField.SRC_IP_COUNTRY_CODE), labels, rows),
+                categories(t.column(SeedField.PROTOCOL), labels, rows),
+                categories(t.column(SeedField.DST_PORT), labels, rows),
+                categories(t.column(SeedField.RESPONSE_CODE), labels, rows),
+                topIps(t, scores, labels, rows),
+                timeField == null ? null : t.column(timeField).orElseThrow().name(),
+                timeField == null ? List.of() : timeline(t.time(timeField).orElseThrow(), labels, rows),
+                histogram(scores, labels, rows, cutOff),
+                bytes(t, scores, labels, rows));
+    }
+
+    /** The column the timeline uses: {@code time}, else {@code creation_time}, else {@code end_time}. */
+    public static SeedField timeField(Table t) {
+        for (SeedField f : new SeedField[] {SeedField.TIME, SeedField.CREATION_TIME, SeedField.END_TIME}) {
+            if (t.time(f).isPresent()) return f;
+        }
+        return null;
+    }
+
+    private static BitSet all(int n) {
+        BitSet b = new BitSet(n);
+        b.set(0, n);
+        return b;
+    }
+
+    /** Sorted by suspicious rows, then rows, then value. */
+    static List<CategoryStat> categories(Optional<Column> column, byte[] labels, BitSet rows) {
+        if (column.isEmpty()) return List.of();
+        Column c = column.get();
+        List<CategoryStat> out = new ArrayList<>();
+        if (c instanceof TextColumn tc) {
+            long[] total = new long[tc.distinctCount()];
+            long[] sus = new long[tc.distinctCount()];
+            int[] codes = tc.codes();
+            for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
+                total[codes[r]]++;
+                if (labels[r] == Threshold.SUSPICIOUS) sus[codes[r]]++;
+            }
+            for (int k = 0; k < total.length; k++) {
+                if (total[k] > 0) out.add(new CategoryStat(k == 0 ? "(none)" : tc.dictionary()[k], total[k], sus[k]));
+            }
+        } else {
+            Map<String, long[]> m = new HashMap<>();
+            for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
+                String v = c.isMissing(r) ? "(none)" : c.format(r);
+                long[] a = m.computeIfAbsent(v, x -> new long[2]);
+                a[0]++;
+                if (labels[r] == Threshold.SUSPICIOUS) a[1]++;
+            }
+            m.forEach((v, a) -> out.add(new CategoryStat(v, a[0], a[1])));
+        }
+        out.sort(Comparator.comparingLong(CategoryStat::suspicious).reversed()
+                .thenComparing(Comparator.comparingLong(CategoryStat::rows).reversed())
+                .thenComparing(CategoryStat::value));
+        return out;
+    }
+
+    /** IPs ranked by suspicious rows, then highest score. */
+    static List<IpStat> topIps(Table t, double[] scores, byte[] labels, BitSet rows) {
+        TextColumn ip = t.text(SeedField.SRC_IP).orElse(null);
+        if (ip == null) return List.of();
+        TextColumn country = t.text(SeedField.SRC_IP_COUNTRY_CODE).orElse(null);
+        double[] in = t.number(SeedField.BYTES_IN).map(NumberColumn::values).orElse(null);
+        double[] out = t.number(SeedField.BYTES_OUT).map(NumberColumn::values).orElse(null);
+        int k = ip.distinctCount();
+        long[] total = new long[k];
+        long[] sus = new long[k];
+        double[] max = new double[k];
+        double[] sumIn = new double[k];
+        double[] sumOut = new double[k];
+        int[] countryCode = new int[k];
+        int[] codes = ip.codes();
+        for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
+            int c = codes[r];
+            total[c]++;
+            if (labels[r] == Threshold.SUSPICIOUS) sus[c]++;
+            if (scores[r] > max[c]) max[c] = scores[r];
+            if (in != null) sumIn[c] += in[r];
+            if (out != null) sumOut[c] += out[r];
+            if (country != null) countryCode[c] = country.code(r);
+        }
+        List<Integer> ids = new ArrayList<>();
+        for (int c = 0; c < k; c++) if (total[c] > 0) ids.add(c);
+        ids.sort(Comparator.<Integer>comparingLong(c -> -sus[c]).thenComparingDouble(c -> -max[c]));
+        List<IpStat> result = new ArrayList<>();
+        for (int c : ids.subList(0, Math.min(TOP_IPS, ids.size()))) {
+            result.add(new IpStat(c == 0 ? "(none)" : ip.dictionary()[c], country == null ? "" : country.dictionary()[countryCode[c]],
+                    total[c], sus[c], max[c], sumIn[c], sumOut[c]));
+        }
+        return result;
+    }
+
+    /**
+     * Buckets of the smallest "round" width that keeps the span within 200 buckets and is no finer than
+     * the data's own resolution (a log written every ten minutes gets ten-minute buckets, not gaps).
+     */
+    static List<TimeBucket> timeline(TimeColumn time, byte[] labels, BitSet rows) {
+        long[] t = time.values();
+        long[] present = rows.stream().filter(r -> !time.isMissing(r)).mapToLong(r -> t[r]).sorted().toArray();
+        if (present.length == 0) return List.of();
+        long min = present[0], max = present[present.length - 1];
+        long resolution = Long.MAX_VALUE;
+        for (int i = 1; i < present.length; i++) {
+            long gap = present[i] - present[i - 1];
+            if (gap > 0 && gap < resolution) resolution = gap;
+        }
+        long width = BUCKET_WIDTHS[BUCKET_WIDTHS.length - 1];
+        for (long w : BUCKET_WIDTHS) {
+            if (w >= Math.min(resolution, BUCKET_WIDTHS[BUCKET_WIDTHS.length - 1]) && (max - Math.floorDiv(min, w) * w) / w + 1 <= MAX_BUCKETS) {
+                width = w;
+                break;
+            }
+        }
+        long start = Math.floorDiv(min, width) * width;
+        int count = (int) ((max - start) / width) + 1;
+        long[] total = new long[count];
+        long[] sus = new long[count];
+        for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
+            if (time.isMissing(r)) continue;
+            int b = (int) ((t[r] - start) / width);
+            total[b]++;
+            if (labels[r] == Threshold.SUSPICIOUS) sus[b]++;
+        }
+        List<TimeBucket> out = new ArrayList<>(count);
+        for (int b = 0; b < count; b++) out.add(new TimeBucket(start + b * width, width, total[b], sus[b]));
+        return out;
+    }
+
+    static ScoreHistogram histogram(double[] scores, byte[] labels, BitSet rows, double cutOff) {
+        double min = 1, max = 0;
+        for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
+            min = Math.min(min, scores[r]);
+            max = Math.max(max, scores[r]);
+        }
+        if (min > max) {
+            min = 0;
+            max = 1;
+        }
+        min = Math.min(min, cutOff);
+        max = Math.max(max, cutOff);
+        if (max - min < 1e-9) max = min + 1e-3;
+        long[] normal = new long[SCORE_BINS];
+        long[] sus = new long[SCORE_BINS];
+        for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
+            int b = (int) Math.min(SCORE_BINS - 1, (scores[r] - min) / (max - min) * SCORE_BINS);
+            if (labels[r] == Threshold.SUSPICIOUS) sus[b]++; else normal[b]++;
+        }
+        return new ScoreHistogram(min, max, normal, sus, cutOff);
+    }
+
+    static BytesView bytes(Table t, double[] scores, byte[] labels, BitSet rows) {
+        double[] in = t.number(SeedField.BYTES_IN).map(NumberColumn::values).orElse(null);
+        double[] out = t.number(SeedField.BYTES_OUT).map(NumberColumn::values).orElse(null);
+        if (in == null || out == null) {
+            return new BytesView(0, 0, new long[0], new long[0], new double[0], new double[0], new boolean[0], new int[0]);
+        }
+        double maxLog = 1;
+        for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
+            maxLog = Math.max(maxLog, Math.max(log(in[r]), log(out[r])));
+        }
+        maxLog = Math.ceil(maxLog);
+        int bins = BYTES_BINS;
+        long[] normal = new long[bins * bins];
+        long[] sus = new long[bins * bins];
+        List<Integer> suspiciousRows = new ArrayList<>();
+        long normalCount = 0;
+        for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
+            int bi = Math.min(bins - 1, (int) (log(in[r]) / maxLog * bins));
+            int bo = Math.min(bins - 1, (int) (log(out[r]) / maxLog * bins));
+            if (labels[r] == Threshold.SUSPICIOUS) {
+                sus[bi * bins + bo]++;
+                suspiciousRows.add(r);
+            } else {
+                normal[bi * bins + bo]++;
+                normalCount++;
+            }
+        }
+        suspiciousRows.sort(Comparator.comparingDouble((Integer r) -> -scores[r]).thenComparingInt(r -> r));
+        List<Integer> picked = new ArrayList<>(suspiciousRows.subList(0, Math.min(MAX_SUSPICIOUS_POINTS, suspiciousRows.size())));
+        // an even stride through the normal rows keeps the sample deterministic and spread over the file
+        long stride = Math.max(1, (normalCount + MAX_NORMAL_POINTS - 1) / MAX_NORMAL_POINTS);
+        long seen = 0;
+        for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
+            if (labels[r] == Threshold.SUSPICIOUS) continue;
+            if (seen++ % stride == 0) picked.add(r);
+        }
+        int m = picked.size();
+        double[] pi = new double[m], po = new double[m];
+        boolean[] ps = new boolean[m];
+        int[] pr = new int[m];
+        for (int i = 0; i < m; i++) {
+            int r = picked.get(i);
+            pi[i] = in[r];
+            po[i] = out[r];
+            ps[i] = labels[r] == Threshold.SUSPICIOUS;
+            pr[i] = r;
+        }
+        return new BytesView(bins, maxLog, normal, sus, pi, po, ps, pr);
+    }
+
+    static double log(double bytes) {
+        return Math.log10(1 + Math.max(0, bytes));
+    }
+}

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.analysis;
+
+import dev.taw.model.Threshold;
+import dev.taw.table.Column;
+import dev.taw.table.NumberColumn;
+import dev.taw.table.SeedField;
+import dev.taw.table.Table;
+import dev.taw.table.TextColumn;
+import dev.taw.table.TimeColumn;
+import java.time.Instant;
+import java.util.BitSet;
+import java.util.Locale;
+
+/** One condition of a linked selection: clicking a bar, an IP, a time range or a region makes one. */
+public sealed interface RowFilter {
+
+    /** Short text for the filter chip and the report, e.g. {@code country = NL}. */
+    String describe();
+
+    /** Sets in {@code into} the rows that pass, among those already set. */
+    void apply(Table table, byte[] labels, BitSet into);
+
+    /** Rows whose column equals {@code value} as displayed (a country, an IP, a port, a status code). */
+    record Equals(SeedField field, String value) implements RowFilter {
+        @Override public String describe() { return field.header() + " = " + value; }
+
+        @Override public void apply(Table table, byte[] labels, BitSet into) {
+            Column c = table.column(field).orElse(null);
+            if (c == null) {
+                into.clear();
+                return;
+            }
+            if (c instanceof TextColumn tc) {
+                int code = -1;
+                String[] dict = tc.dictionary();
+                for (int i = 0; i < dict.length; i++) if (dict[i].equals(value)) code = i;
+                int[] codes = tc.codes();
+                for (int r = into.nextSetBit(0); r >= 0; r = into.nextSetBit(r + 1)) if (codes[r] != code) into.clear(r);
+            } else {
+                for (int r = into.nextSetBit(0); r >= 0; r = into.nextSetBit(r + 1)) if (!c.format(r).equals(value)) into.clear(r);
+            }
+        }
+    }
+
+    /** Rows whose time (the timeline's column) lies in [from, to). */
+    record TimeRange(SeedField field, long fromMillis, long toMillis) implements RowFilter {
+        @Override public String describe() {
+            return field.header() + " in " + Instant.ofEpochMilli(fromMillis) + " – " + Instant.ofEpochMilli(toMillis);
+        }
+
+        @Override public void apply(Table table, byte[] labels, BitSet into) {
+            TimeColumn c = table.time(field).orElse(null);
+            if (c == null) {
+                into.clear();
+                return;
+            }
+            long[] t = c.values();
+            for (int r = into.nextSetBit(0); r >= 0; r = into.nextSetBit(r + 1)) {
+                if (c.isMissing(r) || t[r] < fromMillis || t[r] >= toMillis) into.clear(r);
+            }
+        }
+    }
+
+    /** Rows inside a rectangle of the bytes in/out chart (bounds inclusive, in bytes). */
+    record BytesBox(double minIn, double maxIn, double minOut, double maxOut) implements RowFilter {
+        @Override public String describe() {
+            return String.format(Locale.ROOT, "bytes_in %s–%s, bytes_out %s–%s", Formats.bytes(minIn), Formats.bytes(maxIn),
+                    Formats.bytes(minOut), Formats.bytes(maxOut));
+        }
+
+        @Override public void apply(Table table, byte[] labels, BitSet into) {
+            double[] in = table.number(SeedField.BYTES_IN).map(NumberColumn::values).orElse(null);
+            double[] out = table.number(SeedField.BYTES_OUT).map(NumberColumn::values).orElse(null);
+            if (in == null || out == null) {
+                into.clear();
+                return;
+            }
+            for (int r = into.nextSetBit(0); r >= 0; r = into.nextSetBit(r + 1)) {
+                if (in[r] < minIn || in[r] > maxIn || out[r] < minOut || out[r] > maxOut) into.clear(r);
+            }
+        }
+    }
+
+    /** Only suspicious or only normal rows (clicking a bar of the counts chart). */
+    record Label(boolean suspicious) implements RowFilter {
+        @Override public String describe() { return suspicious ? "suspicious only" : "normal only"; }
+
+        @Override public void apply(Table table, byte[] labels, BitSet into) {
+            byte want = suspicious ? Threshold.SUSPICIOUS : Threshold.NORMAL;
+            for (int r = into.nextSetBit(0); r >= 0; r = into.nextSetBit(r + 1)) if (labels[r] != want) into.clear(r);
+        }
+    }
+
+    /** Rows passing every filter; an empty list means all rows. */
+    static BitSet select(Table table, byte[] labels, java.util.List<RowFilter> filters) {
+        BitSet rows = new BitSet(table.rowCount());
+        rows.set(0, table.rowCount());
+        for (RowFilter f : filters) f.apply(table, labels, rows);
+        return rows;
+    }
+}

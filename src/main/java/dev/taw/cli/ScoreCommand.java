@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.cli;
+
+import dev.taw.analysis.CategoryStat;
+import dev.taw.analysis.Explanation;
+import dev.taw.analysis.Findings;
+import dev.taw.analysis.Formats;
+import dev.taw.analysis.IpStat;
+import dev.taw.io.ImportException;
+import dev.taw.io.ImportIssue;
+import dev.taw.io.ImportResult;
+import dev.taw.io.ScoredCsvWriter;
+import dev.taw.pipeline.Analysis;
+import dev.taw.pipeline.AnalysisPipeline;
+import dev.taw.pipeline.CancelToken;
+import dev.taw.pipeline.ProgressListener;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code score INPUT --output SCORED.csv [options]}: import, analyse, write, and print what an analyst
+ * needs first: the import summary, skipped lines, and the top suspicious IPs, countries and rows.
+ */
+public final class ScoreCommand {
+    static final int MAX_ISSUES_PRINTED = 20;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public ScoreCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** @return the process exit status */
+    public int run(String[] args) {
+        for (String a : args) {
+            if (a.equals("-h") || a.equals("--help")) {
+                out.print(ScoreOptions.HELP);
+                return 0;
+            }
+        }
+        ScoreOptions o;
+        try {
+            o = ScoreOptions.parse(args);
+        } catch (UsageException e) {
+            err.println("traffic-workbench score: " + e.getMessage());
+            return 2;
+        }
+        try {
+            execute(o);
+            return 0;
+        } catch (ImportException e) {
+            err.println("traffic-workbench score: " + e.getMessage());
+        } catch (IOException e) {
+            err.println("traffic-workbench score: cannot write " + o.output() + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            err.println("traffic-workbench score: " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            err.println("traffic-workbench score: out of memory; run with a larger -Xmx");
+        }
+        return 1;
+    }
+
+    private void execute(ScoreOptions o) throws IOException {
+        AnalysisPipeline pipeline = new AnalysisPipeline();
+        ProgressListener progress = ProgressListener.NONE;
+        ImportResult imported = pipeline.importFile(o.input(), progress, CancelToken.NEVER);
+        Analysis analysis = pipeline.analyze(imported, o.features(), o.settings(), progress, CancelToken.NEVER);
+        double contamination = o.settings().contamination();
+        byte[] labels = analysis.labels(contamination);
+        new ScoredCsvWriter().write(o.output(), analysis.table(), analysis.scores(), labels, progress, CancelToken.NEVER);
+        if (!o.quiet()) printSummary(o, analysis, analysis.findings(contamination, List.of()));
+    }
+
+    private void printSummary(ScoreOptions o, Analysis a, Findings f) {
+        var report = a.imported().report();
+        out.print(report.describe());
+        List<ImportIssue> issues = report.issues();
+        for (int i = 0; i < Math.min(MAX_ISSUES_PRINTED, issues.size()); i++) out.println("  skipped " + issues.get(i));
+        if (report.skippedCount() > MAX_ISSUES_PRINTED) {
+            out.printf(Locale.ROOT, "  … and %,d more skipped lines%n", report.skippedCount() - MAX_ISSUES_PRINTED);
+        }
+        out.println("Model: Isolation Forest " + o.settings().toText());
+        out.println("Features used: " + String.join(", ", a.matrix().features().stream().map(x -> x.label()).toList()));
+        a.matrix().leftOut().forEach((feat, why) -> out.println("  left out: " + feat.label() + " (" + why + ")"));
+        out.printf(Locale.ROOT, "Result: %s rows, %s suspicious (%s), %s normal; score cut-off %s%n",
+                Formats.count(f.rows()), Formats.count(f.suspicious()), Formats.percent(f.suspiciousRate()), Formats.count(f.normal()),
+                Formats.score(f.cutOff()));
+        out.println("Wrote " + o.output());
+        if (o.top() == 0) return;
+        out.println();
+        out.println("Top suspicious source IPs:");
+        out.printf(Locale.ROOT, "  %-40s %-7s %8s %10s %9s %12s %12s%n", "src_ip", "country", "rows", "suspicious", "max score", "bytes in", "bytes out");
+        for (IpStat ip : f.topIps().subList(0, Math.min(o.top(), f.topIps().size()))) {
+            if (ip.suspicious() == 0) break;
+            out.printf(Locale.ROOT, "  %-40s %-7s %8d %10d %9s %12s %12s%n", ip.ip(), ip.country(), ip.rows(), ip.suspicious(),
+                    Formats.score(ip.maxScore()), Formats.bytes(ip.bytesIn()), Formats.bytes(ip.bytesOut()));
+        }
+        out.println();
+        out.println("Suspicious rows by source country:");
+        out.printf(Locale.ROOT, "  %-10s %8s %10s %8s%n", "country", "rows", "suspicious", "rate");
+        for (CategoryStat c : f.countries().subList(0, Math.min(o.top(), f.countries().size()))) {
+            out.printf(Locale.ROOT, "  %-10s %8d %10d %8s%n", c.value(), c.rows(), c.suspicious(), Formats.percent(c.rate()));
+        }
+        out.println();
+        out.println("Most suspicious rows (why):");
+        for (int row : a.topRows(Math.min(o.top(), 10), null)) {
+            Explanation e = a.explain(row);
+            out.printf(Locale.ROOT, "  line %d  score %s  %s: %s%n", a.table().sourceLines()[row], Formats.score(e.score()),
+                    a.table().column(dev.taw.table.SeedField.SRC_IP).map(c -> c.format(row)).orElse(""), e.summary());
+        }
+    }
+}

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.cli;
+
+import dev.taw.features.FeatureSet;
+import dev.taw.model.ForestSettings;
+import java.nio.file.Path;
+
+/** The parsed {@code score} command line. */
+record ScoreOptions(Path input, Path output, Path report, ForestSettings settings, FeatureSet features, int top, boolean quiet) {
+
+    static final String HELP = """
+            Usage: traffic-workbench score INPUT --output SCORED.csv [options]
+
+            Scores every row of a CloudWatch web-traffic CSV export (.csv or .csv.gz) with an
+            Isolation Forest and writes it back with two more columns: anomaly_score (0-1, higher is
+            more suspicious) and label (-1 suspicious, 1 normal).
+
+            Options:
+              -o, --output FILE          scored CSV to write (required); written whole or not at all
+                  --contamination X      share of rows to flag, 0.0001-0.5 (default 0.05)
+                  --trees N              number of isolation trees, 1-10000 (default 100)
+                  --seed N               random seed; same file + settings + seed = same scores (default 42)
+                  --sample-size N        rows each tree sees, psi (default 256; capped at the row count)
+                  --extension-level N    0 = classic Isolation Forest (default); >0 = extended
+                  --features LIST        comma-separated features to use (default: all); one of
+                                         BYTES_IN, BYTES_OUT, OUT_IN_RATIO, DURATION, DST_PORT, STATUS_CLASS,
+                                         PROTOCOL_RARITY, COUNTRY_RARITY, IP_RECORDS, IP_VOLUME_DEVIATION
+                  --top N                suspicious IPs, countries and rows to print (default 10)
+              -q, --quiet                print only errors
+              -h, --help                 show this help
+
+            Exit status: 0 success, 1 the input could not be analysed or the output not written,
+            2 a mistake in the command line.
+            """;
+
+    static ScoreOptions parse(String[] args) throws UsageException {
+        Path input = null, output = null, report = null;
+        ForestSettings s = ForestSettings.defaults();
+        FeatureSet features = FeatureSet.all();
+        int top = 10;
+        boolean quiet = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            try {
+                switch (a) {
+                    case "-o", "--output" -> output = Path.of(value(args, ++i, a));
+                    case "--contamination" -> s = s.withContamination(Double.parseDouble(value(args, ++i, a)));
+                    case "--trees" -> s = s.withTrees(Integer.parseInt(value(args, ++i, a)));
+                    case "--seed" -> s = s.withSeed(Long.parseLong(value(args, ++i, a)));
+                    case "--sample-size" -> s = new ForestSettings(s.trees(), s.contamination(), s.seed(), Integer.parseInt(value(args, ++i, a)), s.extensionLevel());
+                    case "--extension-level" -> s = new ForestSettings(s.trees(), s.contamination(), s.seed(), s.sampleSize(), Integer.parseInt(value(args, ++i, a)));
+                    case "--features" -> features = FeatureSet.fromText(value(args, ++i, a));
+                    case "--top" -> top = Integer.parseInt(value(args, ++i, a));
+                    case "-q", "--quiet" -> quiet = true;
+                    default -> {
+                        if (a.startsWith("-")) throw new UsageException("unknown option " + a + " (see --help)");
+                        if (input != null) throw new UsageException("only one INPUT file, got " + input + " and " + a);
+                        input = Path.of(a);
+                    }
+                }
+            } catch (NumberFormatException e) {
+                throw new UsageException(a + " needs a number, got '" + args[i] + "'");
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(a + ": " + e.getMessage());
+            }
+        }
+        if (input == null) throw new UsageException("missing INPUT file (see --help)");
+        if (output == null) throw new UsageException("missing --output FILE (see --help)");
+        if (top < 0) throw new UsageException("--top must be 0 or more");
+        return new ScoreOptions(input, output, report, s, features, top, quiet);
+    }
+
+    private static String value(String[] args, int i, String option) throws UsageException {
+        if (i >= args.length) throw new UsageException(option + " needs a value");
+        return args[i];
+    }
+}

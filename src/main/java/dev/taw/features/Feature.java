@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.features;
+
+import dev.taw.table.SeedField;
+import java.util.List;
+
+/**
+ * A number derived from each row for the forest. Each feature names the input columns it needs; when
+ * one is absent (or every row has the same value) the feature is left out and the summary says why.
+ */
+public enum Feature {
+    BYTES_IN("bytes in (log)", "log(1 + bytes_in): how much the client sent", List.of(SeedField.BYTES_IN)),
+    BYTES_OUT("bytes out (log)", "log(1 + bytes_out): how much the server sent back", List.of(SeedField.BYTES_OUT)),
+    OUT_IN_RATIO("out/in ratio (log)", "log((1 + bytes_out) / (1 + bytes_in)): downloads and exfiltration are lopsided",
+            List.of(SeedField.BYTES_IN, SeedField.BYTES_OUT)),
+    DURATION("session length (s)", "end_time − creation_time in seconds", List.of(SeedField.CREATION_TIME, SeedField.END_TIME)),
+    DST_PORT("destination port", "dst_port as a number: unusual services stand out", List.of(SeedField.DST_PORT)),
+    STATUS_CLASS("HTTP status class", "first digit of response.code (2 = success, 4 = client error, 5 = server error)",
+            List.of(SeedField.RESPONSE_CODE)),
+    PROTOCOL_RARITY("protocol rarity", "share of rows with this protocol: rare protocols get small values", List.of(SeedField.PROTOCOL)),
+    COUNTRY_RARITY("country rarity", "share of rows from this source country", List.of(SeedField.SRC_IP_COUNTRY_CODE)),
+    IP_RECORDS("records from this IP (log)", "log(number of rows with this src_ip): one-off visitors vs regulars", List.of(SeedField.SRC_IP)),
+    IP_VOLUME_DEVIATION("volume vs this IP's usual (log)",
+            "log(1 + bytes_in + bytes_out) minus the median of the same over this IP's rows",
+            List.of(SeedField.SRC_IP, SeedField.BYTES_IN, SeedField.BYTES_OUT));
+
+    private final String label;
+    private final String description;
+    private final List<SeedField> needs;
+
+    Feature(String label, String description, List<SeedField> needs) {
+        this.label = label;
+        this.description = description;
+        this.needs = needs;
+    }
+
+    /** Short name for charts, tables and the report. */
+    public String label() { return label; }
+
+    /** One sentence for tooltips and the README. */
+    public String description() { return description; }
+
+    public List<SeedField> needs() { return needs; }
+}

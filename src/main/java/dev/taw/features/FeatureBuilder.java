@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.features;
+
+import dev.taw.table.Column;
+import dev.taw.table.NumberColumn;
+import dev.taw.table.SeedField;
+import dev.taw.table.Table;
+import dev.taw.table.TextColumn;
+import dev.taw.table.TimeColumn;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Computes the {@link FeatureMatrix} for a table and a feature set. Pure function of its inputs. */
+public final class FeatureBuilder {
+
+    public FeatureMatrix build(Table table, FeatureSet wanted) {
+        int n = table.rowCount();
+        List<Feature> used = new ArrayList<>();
+        List<double[]> cols = new ArrayList<>();
+        Map<Feature, String> leftOut = new LinkedHashMap<>();
+        IpContext ip = null;
+        for (Feature f : Feature.values()) {
+            if (!wanted.contains(f)) {
+                leftOut.put(f, "switched off");
+                continue;
+            }
+            String absent = f.needs().stream().filter(s -> table.column(s).isEmpty()).map(SeedField::header).findFirst().orElse(null);
+            if (absent != null) {
+                leftOut.put(f, "column '" + absent + "' is not in the file");
+                continue;
+            }
+            if ((f == Feature.IP_RECORDS || f == Feature.IP_VOLUME_DEVIATION) && ip == null) ip = IpContext.of(table);
+            double[] v = compute(f, table, ip);
+            if (isConstant(v)) {
+                leftOut.put(f, "same value in every row");
+                continue;
+            }
+            used.add(f);
+            cols.add(v);
+        }
+        double[][] columns = cols.toArray(double[][]::new);
+        double[] typical = new double[columns.length];
+        for (int i = 0; i < columns.length; i++) typical[i] = median(columns[i]);
+        return new FeatureMatrix(used, columns, typical, n, leftOut);
+    }
+
+    private static double[] compute(Feature f, Table t, IpContext ip) {
+        int n = t.rowCount();
+        double[] v = new double[n];
+        switch (f) {
+            case BYTES_IN -> {
+                double[] in = numbers(t, SeedField.BYTES_IN);
+                for (int i = 0; i < n; i++) v[i] = log1p(in[i]);
+            }
+            case BYTES_OUT -> {
+                double[] out = numbers(t, SeedField.BYTES_OUT);
+                for (int i = 0; i < n; i++) v[i] = log1p(out[i]);
+            }
+            case OUT_IN_RATIO -> {
+                double[] in = numbers(t, SeedField.BYTES_IN);
+                double[] out = numbers(t, SeedField.BYTES_OUT);
+                for (int i = 0; i < n; i++) v[i] = log1p(out[i]) - log1p(in[i]);
+            }
+            case DURATION -> {
+                TimeColumn start = t.time(SeedField.CREATION_TIME).orElseThrow();
+                TimeColumn end = t.time(SeedField.END_TIME).orElseThrow();
+                for (int i = 0; i < n; i++) {
+                    v[i] = start.isMissing(i) || end.isMissing(i) ? Double.NaN : (end.get(i) - start.get(i)) / 1000.0;
+                }
+                fillMissingWithMedian(v);
+            }
+            case DST_PORT -> System.arraycopy(numbers(t, SeedField.DST_PORT), 0, v, 0, n);
+            case STATUS_CLASS -> {
+                Column c = t.column(SeedField.RESPONSE_CODE).orElseThrow();
+                for (int i = 0; i < n; i++) v[i] = statusClass(c.format(i));
+            }
+            case PROTOCOL_RARITY -> share(text(t, SeedField.PROTOCOL), v);
+            case COUNTRY_RARITY -> share(text(t, SeedField.SRC_IP_COUNTRY_CODE), v);
+            case IP_RECORDS -> {
+                for (int i = 0; i < n; i++) v[i] = Math.log(ip.rowsOf(i));
+            }
+            case IP_VOLUME_DEVIATION -> {
+                for (int i = 0; i < n; i++) v[i] = ip.volume(i) - ip.usualVolumeOf(i);
+            }
+        }
+        return v;
+    }
+
+    static double log1p(double x) {
+        return Math.log1p(Math.max(0.0, x));
+    }
+
+    /** 2xx → 2, 4xx → 4; anything that is not a three-digit code → 0. */
+    static double statusClass(String code) {
+        String s = code.strip();
+        if (s.length() == 3 && Character.isDigit(s.charAt(0)) && Character.isDigit(s.charAt(1)) && Character.isDigit(s.charAt(2))) {
+            return s.charAt(0) - '0';
+        }
+        return 0.0;
+    }
+
+    private static double[] numbers(Table t, SeedField f) {
+        Column c = t.column(f).orElseThrow();
+        if (c instanceof NumberColumn nc) return nc.values();
+        throw new IllegalStateException(f.header() + " is not numeric");
+    }
+
+    private static TextColumn text(Table t, SeedField f) {
+        return t.text(f).orElseThrow(() -> new IllegalStateException(f.header() + " is not text"));
+    }
+
+    private static void share(TextColumn c, double[] v) {
+        int n = c.size();
+        long[] counts = new long[c.distinctCount()];
+        int[] codes = c.codes();
+        for (int code : codes) counts[code]++;
+        for (int i = 0; i < n; i++) v[i] = (double) counts[codes[i]] / n;
+    }
+
+    private static boolean isConstant(double[] v) {
+        for (int i = 1; i < v.length; i++) if (v[i] != v[0]) return false;
+        return true;
+    }
+
+    private static void fillMissingWithMedian(double[] v) {
+        double med = median(v);
+        for (int i = 0; i < v.length; i++) if (Double.isNaN(v[i])) v[i] = Double.isNaN(med) ? 0.0 : med;
+    }
+
+    /** Median of the non-NaN values, NaN when there are none. */
+    static double median(double[] v) {
+        double[] s = Arrays.stream(v).filter(x -> !Double.isNaN(x)).toArray();
+        if (s.length == 0) return Double.NaN;
+        Arrays.sort(s);
+        int mid = s.length / 2;
+        return s.length % 2 == 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2.0;
+    }
+}

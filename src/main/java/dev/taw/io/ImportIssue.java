@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.io;
+
+/**
+ * One line that was skipped (or a warning about it), in the form
+ * {@code file:line: column 'x': REASON — detail — "snippet"}.
+ *
+ * @param line   1-based physical line in the (decompressed) file; the header is line 1
+ * @param column the header of the offending column, or null when the whole line is at fault
+ */
+public record ImportIssue(String file, long line, String column, Reason reason, String detail, String snippet) {
+
+    /** Why a line was rejected; names follow the log-format notes so all importers report alike. */
+    public enum Reason {
+        FIELD_COUNT, NOT_A_NUMBER, BAD_TIMESTAMP, UNTERMINATED_QUOTE, LINE_TOO_LONG, TRUNCATED_FILE
+    }
+
+    private static final int SNIPPET_MAX = 120;
+
+    public static ImportIssue of(String file, long line, String column, Reason reason, String detail, String rawLine) {
+        return new ImportIssue(file, line, column, reason, detail, snippet(rawLine));
+    }
+
+    /** At most 120 characters, control characters escaped, long lines elided in the middle. */
+    static String snippet(String raw) {
+        if (raw == null) return "";
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '\n') b.append("\\n");
+            else if (c == '\r') b.append("\\r");
+            else if (c == '\t') b.append("\\t");
+            else if (Character.isISOControl(c)) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        if (b.length() <= SNIPPET_MAX) return b.toString();
+        int half = (SNIPPET_MAX - 1) / 2;
+        return b.substring(0, half) + "…" + b.substring(b.length() - half);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder().append(file).append(':').append(line).append(": ");
+        if (column != null) b.append("column '").append(column).append("': ");
+        b.append(reason).append(" — ").append(detail);
+        if (!snippet.isEmpty()) b.append(" — \"").append(snippet).append('"');
+        return b.toString();
+    }
+}

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.io;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an import did: rows read, imported and skipped (with the first {@link #MAX_ISSUES} reasons),
+ * numeric cells imputed per column, and which columns were missing, extra or constant.
+ *
+ * @param rowsRead        data records seen (blank lines excluded)
+ * @param skippedCount    records skipped; may exceed {@code issues.size()}
+ * @param imputedByColumn column header → number of empty numeric cells filled with the median
+ */
+public record ImportReport(
+        String file,
+        long rowsRead,
+        int rowsImported,
+        long skippedCount,
+        List<ImportIssue> issues,
+        Map<String, Integer> imputedByColumn,
+        long blankLines,
+        List<String> missingOptionalColumns,
+        List<String> extraColumns,
+        List<String> constantColumns,
+        List<String> warnings) {
+
+    public static final int MAX_ISSUES = 1000;
+
+    public ImportReport {
+        issues = List.copyOf(issues);
+        imputedByColumn = Map.copyOf(imputedByColumn);
+        missingOptionalColumns = List.copyOf(missingOptionalColumns);
+        extraColumns = List.copyOf(extraColumns);
+        constantColumns = List.copyOf(constantColumns);
+        warnings = List.copyOf(warnings);
+    }
+
+    public long imputedCount() {
+        return imputedByColumn.values().stream().mapToLong(Integer::longValue).sum();
+    }
+
+    /** "282 rows · 0 skipped · 9 constant columns ignored" — the status-bar line. */
+    public String oneLine() {
+        StringBuilder b = new StringBuilder()
+                .append(String.format("%,d rows · %,d skipped", rowsImported, skippedCount));
+        long imputed = imputedCount();
+        if (imputed > 0) b.append(String.format(" · %,d imputed", imputed));
+        b.append(" · ").append(constantColumns.size()).append(constantColumns.size() == 1 ? " constant column ignored" : " constant columns ignored");
+        return b.toString();
+    }
+
+    /** The full summary printed by the command line and shown in the import dialog. */
+    public String describe() {
+        StringBuilder b = new StringBuilder();
+        b.append(file).append(": ").append(String.format("%,d records read, %,d imported, %,d skipped, %,d numeric cells imputed",
+                rowsRead, rowsImported, skippedCount, imputedCount())).append('\n');
+        imputedByColumn.forEach((c, n) -> b.append("  imputed with the median: ").append(c).append(" ×").append(n).append('\n'));
+        if (blankLines > 0) b.append("  blank lines ignored: ").append(blankLines).append('\n');
+        if (!missingOptionalColumns.isEmpty()) b.append("  optional columns not in the file: ").append(String.join(", ", missingOptionalColumns)).append('\n');
+        if (!extraColumns.isEmpty()) b.append("  extra columns carried through: ").append(String.join(", ", extraColumns)).append('\n');
+        if (!constantColumns.isEmpty()) b.append("  constant columns ignored by the model (").append(constantColumns.size()).append("): ").append(String.join(", ", constantColumns)).append('\n');
+        for (String w : warnings) b.append("  warning: ").append(w).append('\n');
+        return b.toString();
+    }
+}

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.model;
+
+import java.util.Locale;
+
+/**
+ * What the analyst sets before a run. Validated on construction so a bad value fails where it is typed.
+ *
+ * @param trees          number of isolation trees (1–10,000; default 100)
+ * @param contamination  share of rows to flag as suspicious (0.0001–0.5; default 0.05)
+ * @param seed           random seed; the same file, settings and seed give the same scores
+ * @param sampleSize     rows each tree sees, ψ; the fit uses min(ψ, rows) (default 256, as in the paper)
+ * @param extensionLevel 0 = classic axis-parallel splits (default); higher = extended Isolation Forest
+ */
+public record ForestSettings(int trees, double contamination, long seed, int sampleSize, int extensionLevel) {
+    public static final int DEFAULT_TREES = 100;
+    public static final double DEFAULT_CONTAMINATION = 0.05;
+    public static final long DEFAULT_SEED = 42L;
+    public static final int DEFAULT_SAMPLE_SIZE = 256;
+
+    public ForestSettings {
+        if (trees < 1 || trees > 10_000) throw new IllegalArgumentException("trees must be between 1 and 10000, got " + trees);
+        if (!(contamination >= 0.0001 && contamination <= 0.5)) {
+            throw new IllegalArgumentException("contamination must be between 0.0001 and 0.5, got " + contamination);
+        }
+        if (sampleSize < 2) throw new IllegalArgumentException("sample size must be at least 2, got " + sampleSize);
+        if (extensionLevel < 0) throw new IllegalArgumentException("extension level must be 0 or more, got " + extensionLevel);
+    }
+
+    public static ForestSettings defaults() {
+        return new ForestSettings(DEFAULT_TREES, DEFAULT_CONTAMINATION, DEFAULT_SEED, DEFAULT_SAMPLE_SIZE, 0);
+    }
+
+    public ForestSettings withContamination(double c) {
+        return new ForestSettings(trees, c, seed, sampleSize, extensionLevel);
+    }
+
+    public ForestSettings withTrees(int t) {
+        return new ForestSettings(t, contamination, seed, sampleSize, extensionLevel);
+    }
+
+    public ForestSettings withSeed(long s) {
+        return new ForestSettings(trees, contamination, s, sampleSize, extensionLevel);
+    }
+
+    /** True when switching from {@code other} to this needs a new fit (contamination alone does not). */
+    public boolean needsRefitComparedTo(ForestSettings other) {
+        return other == null || trees != other.trees || seed != other.seed || sampleSize != other.sampleSize
+                || extensionLevel != other.extensionLevel;
+    }
+
+    /** The command-line flags that reproduce this run. */
+    public String toText() {
+        return String.format(Locale.ROOT, "--trees %d --contamination %s --seed %d --sample-size %d --extension-level %d",
+                trees, contamination, seed, sampleSize, extensionLevel);
+    }
+}

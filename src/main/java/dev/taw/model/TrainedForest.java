@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.model;
+
+import dev.taw.features.FeatureMatrix;
+import dev.taw.pipeline.CancelToken;
+import dev.taw.pipeline.ProgressListener;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import smile.anomaly.IsolationForest;
+
+/**
+ * A fitted forest ready to score. Scores rows on every core in fixed chunks; each row's score depends on
+ * that row and the trees alone, so the result is the same whatever the thread count.
+ */
+public final class TrainedForest {
+    private static final int CHUNK = 16_384;
+
+    private final IsolationForest smile;
+    private final FlatForest flat;
+    private final int sampleSize;
+
+    public TrainedForest(IsolationForest smile, int sampleSize) {
+        this.smile = smile;
+        this.sampleSize = sampleSize;
+        this.flat = FlatForest.of(smile, sampleSize);
+    }
+
+    /** Fits with {@link SmileForestBuilder}. */
+    public static TrainedForest fit(FeatureMatrix x, ForestSettings s, ProgressListener progress, CancelToken cancel) {
+        IsolationForest forest = new SmileForestBuilder().fit(x, s, progress, cancel);
+        return new TrainedForest(forest, Math.min(s.sampleSize(), x.rows()));
+    }
+
+    public IsolationForest smile() { return smile; }
+
+    public int sampleSize() { return sampleSize; }
+
+    public int trees() { return smile.size(); }
+
+    /** Score of one row, for what-if explanations. */
+    public double score(double[] x) {
+        return flat != null ? flat.score(x) : smile.score(x);
+    }
+
+    public double[] scoreAll(FeatureMatrix x, ProgressListener progress, CancelToken cancel) {
+        int n = x.rows();
+        double[] out = new double[n];
+        double[][] cols = x.columns();
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        AtomicLong done = new AtomicLong();
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            cancel.throwIfCancelled();
+            int from = c * CHUNK, to = Math.min(n, from + CHUNK);
+            if (flat != null) {
+                for (int i = from; i < to; i++) out[i] = flat.score(cols, i);
+            } else {
+                for (int i = from; i < to; i++) out[i] = smile.score(x.row(i));
+            }
+            progress.onProgress("Scoring", done.addAndGet(to - from), n);
+        });
+        cancel.throwIfCancelled();
+        return out;
+    }
+}

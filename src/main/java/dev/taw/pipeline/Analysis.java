@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.pipeline;
+
+import dev.taw.analysis.Explainer;
+import dev.taw.analysis.Explanation;
+import dev.taw.analysis.Findings;
+import dev.taw.analysis.FindingsCalculator;
+import dev.taw.analysis.RowFilter;
+import dev.taw.features.FeatureMatrix;
+import dev.taw.features.FeatureSet;
+import dev.taw.io.ImportResult;
+import dev.taw.model.ForestSettings;
+import dev.taw.model.Threshold;
+import dev.taw.model.TrainedForest;
+import dev.taw.table.Table;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * A finished run: the imported table, the features, the fitted forest and every row's score. Immutable;
+ * contamination is applied on demand ({@link #labels}), so moving the slider never refits.
+ */
+public final class Analysis {
+    private final ImportResult imported;
+    private final FeatureSet featureSet;
+    private final FeatureMatrix matrix;
+    private final ForestSettings settings;
+    private final TrainedForest forest;
+    private final double[] scores;
+    private final Threshold threshold;
+    private volatile Explainer explainer;
+
+    Analysis(ImportResult imported, FeatureSet featureSet, FeatureMatrix matrix, ForestSettings settings, TrainedForest forest, double[] scores) {
+        this.imported = imported;
+        this.featureSet = featureSet;
+        this.matrix = matrix;
+        this.settings = settings;
+        this.forest = forest;
+        this.scores = scores;
+        this.threshold = new Threshold(scores);
+    }
+
+    public ImportResult imported() { return imported; }
+    public Table table() { return imported.table(); }
+    public FeatureSet featureSet() { return featureSet; }
+    public FeatureMatrix matrix() { return matrix; }
+    public ForestSettings settings() { return settings; }
+    public TrainedForest forest() { return forest; }
+
+    /** Scores in row order; callers must not modify the array. */
+    public double[] scores() { return scores; }
+
+    public double cutOff(double contamination) { return threshold.cutOff(contamination); }
+
+    /** -1 suspicious / 1 normal per row at this contamination. */
+    public byte[] labels(double contamination) {
+        return Threshold.labels(scores, threshold.cutOff(contamination));
+    }
+
+    /** Findings for the rows passing every filter (all rows when the list is empty). */
+    public Findings findings(double contamination, List<RowFilter> filters) {
+        byte[] labels = labels(contamination);
+        return new FindingsCalculator().compute(table(), scores, labels, cutOff(contamination), view(labels, filters));
+    }
+
+    public BitSet view(byte[] labels, List<RowFilter> filters) {
+        BitSet rows = new BitSet(table().rowCount());
+        rows.set(0, table().rowCount());
+        for (RowFilter f : filters) f.apply(table(), labels, rows);
+        return rows;
+    }
+
+    public Explanation explain(int row) {
+        Explainer e = explainer;
+        if (e == null) explainer = e = new Explainer(table(), matrix, forest);
+        return e.explain(row);
+    }
+
+    /** The {@code k} highest-scoring rows among {@code view}, highest first (ties by row order). */
+    public List<Integer> topRows(int k, BitSet view) {
+        List<Integer> rows = new ArrayList<>();
+        IntStream s = view == null ? IntStream.range(0, scores.length) : view.stream();
+        s.forEach(rows::add);
+        rows.sort(Comparator.comparingDouble((Integer r) -> -scores[r]).thenComparingInt(r -> r));
+        return rows.subList(0, Math.min(k, rows.size()));
+    }
+}

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.table;
+
+import java.util.Arrays;
+import java.util.BitSet;
+
+/**
+ * A numeric column. Missing cells hold an imputed value (the column median) so that features can use
+ * them, and are remembered in {@link #missing} so that exports write them back as empty.
+ */
+public final class NumberColumn implements Column {
+    private final String name;
+    private final double[] values;
+    private final BitSet missing;
+
+    public NumberColumn(String name, double[] values, BitSet missing) {
+        this.name = name;
+        this.values = values;
+        this.missing = missing;
+    }
+
+    @Override public String name() { return name; }
+    @Override public int size() { return values.length; }
+    @Override public boolean isMissing(int row) { return missing.get(row); }
+
+    public double get(int row) { return values[row]; }
+
+    /** Direct access for tight loops; callers must not modify it. */
+    public double[] values() { return values; }
+
+    public int missingCount() { return missing.cardinality(); }
+
+    @Override
+    public String format(int row) {
+        return missing.get(row) ? "" : formatNumber(values[row]);
+    }
+
+    @Override
+    public boolean isConstant() {
+        if (values.length == 0) return true;
+        boolean firstMissing = missing.get(0);
+        double first = values[0];
+        for (int i = 1; i < values.length; i++) {
+            if (missing.get(i) != firstMissing || (!firstMissing && values[i] != first)) return false;
+        }
+        return true;
+    }
+
+    /** Whole numbers without a decimal point, others in Java's shortest round-trip form. */
+    public static String formatNumber(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        return Double.toString(v);
+    }
+
+    /** Growable builder used by importers; {@link #build} imputes missing cells with the median. */
+    public static final class Builder {
+        private final String name;
+        private double[] values = new double[1024];
+        private final BitSet missing = new BitSet();
+        private int size;
+
+        public Builder(String name) { this.name = name; }
+
+        public void add(double v) {
+            ensure();
+            values[size++] = v;
+        }
+
+        public void addMissing() {
+            ensure();
+            missing.set(size);
+            values[size++] = Double.NaN;
+        }
+
+
+        public int size() { return size; }
+
+        private void ensure() {
+            if (size == values.length) values = Arrays.copyOf(values, values.length * 2);
+        }
+
+        public NumberColumn build() {
+            double[] v = Arrays.copyOf(values, size);
+            BitSet m = (BitSet) missing.clone();
+            if (!m.isEmpty()) {
+                double median = median(v, m);
+                for (int i = m.nextSetBit(0); i >= 0; i = m.nextSetBit(i + 1)) v[i] = median;
+            }
+            return new NumberColumn(name, v, m);
+        }
+
+        private static double median(double[] v, BitSet missing) {
+            double[] present = new double[v.length - missing.cardinality()];
+            int k = 0;
+            for (int i = 0; i < v.length; i++) if (!missing.get(i)) present[k++] = v[i];
+            if (present.length == 0) return 0.0;
+            Arrays.sort(present);
+            int mid = present.length / 2;
+            return present.length % 2 == 1 ? present[mid] : (present[mid - 1] + present[mid]) / 2.0;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.table;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The columns of the CloudWatch web-traffic export the workbench understands. Headers are matched by
+ * {@link #normalise(String)}, so {@code Response Code}, {@code response.code} and {@code RESPONSE_CODE}
+ * all name {@link #RESPONSE_CODE}.
+ */
+public enum SeedField {
+    BYTES_IN("bytes_in", Kind.NUMBER, true),
+    BYTES_OUT("bytes_out", Kind.NUMBER, true),
+    CREATION_TIME("creation_time", Kind.TIME, false),
+    END_TIME("end_time", Kind.TIME, false),
+    SRC_IP("src_ip", Kind.TEXT, false),
+    SRC_IP_COUNTRY_CODE("src_ip_country_code", Kind.TEXT, false),
+    PROTOCOL("protocol", Kind.TEXT, false),
+    RESPONSE_CODE("response.code", Kind.TEXT, false),
+    DST_PORT("dst_port", Kind.NUMBER, false),
+    DST_IP("dst_ip", Kind.TEXT, false),
+    RULE_NAMES("rule_names", Kind.TEXT, false),
+    OBSERVATION_NAME("observation_name", Kind.TEXT, false),
+    SOURCE_META("source.meta", Kind.TEXT, false),
+    SOURCE_NAME("source.name", Kind.TEXT, false),
+    TIME("time", Kind.TIME, false),
+    DETECTION_TYPES("detection_types", Kind.TEXT, false);
+
+    /** How a field's cells are parsed and stored. */
+    public enum Kind { NUMBER, TIME, TEXT }
+
+    private final String header;
+    private final Kind kind;
+    private final boolean required;
+
+    SeedField(String header, Kind kind, boolean required) {
+        this.header = header;
+        this.kind = kind;
+        this.required = required;
+    }
+
+    /** The header as the seed export spells it. */
+    public String header() { return header; }
+
+    public Kind kind() { return kind; }
+
+    public boolean required() { return required; }
+
+    /** Lower case without spaces, dots, underscores or hyphens. */
+    public static String normalise(String header) {
+        StringBuilder b = new StringBuilder(header.length());
+        for (char c : header.strip().toLowerCase(Locale.ROOT).toCharArray()) {
+            if (c != '.' && c != '_' && c != '-' && !Character.isWhitespace(c)) b.append(c);
+        }
+        return b.toString();
+    }
+
+    public static Optional<SeedField> byHeader(String header) {
+        String key = normalise(header);
+        for (SeedField f : values()) if (normalise(f.header).equals(key)) return Optional.of(f);
+        return Optional.empty();
+    }
+}

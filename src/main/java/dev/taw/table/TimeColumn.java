@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.table;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.BitSet;
+
+/** Instants as epoch milliseconds (UTC). Missing cells are flagged, never imputed. */
+public final class TimeColumn implements Column {
+    private final String name;
+    private final long[] millis;
+    private final BitSet missing;
+
+    public TimeColumn(String name, long[] millis, BitSet missing) {
+        this.name = name;
+        this.millis = millis;
+        this.missing = missing;
+    }
+
+    @Override public String name() { return name; }
+    @Override public int size() { return millis.length; }
+    @Override public boolean isMissing(int row) { return missing.get(row); }
+
+    public long get(int row) { return millis[row]; }
+
+    public long[] values() { return millis; }
+
+    /** Written back in ISO-8601 UTC, whatever form the input used. */
+    @Override
+    public String format(int row) {
+        return missing.get(row) ? "" : Instant.ofEpochMilli(millis[row]).toString();
+    }
+
+    @Override
+    public boolean isConstant() {
+        for (int i = 1; i < millis.length; i++) {
+            if (missing.get(i) != missing.get(0) || millis[i] != millis[0]) return false;
+        }
+        return true;
+    }
+
+    public static final class Builder {
+        private final String name;
+        private long[] values = new long[1024];
+        private final BitSet missing = new BitSet();
+        private int size;
+
+        public Builder(String name) { this.name = name; }
+
+        public void add(long epochMillis) {
+            if (size == values.length) values = Arrays.copyOf(values, size * 2);
+            values[size++] = epochMillis;
+        }
+
+        public void addMissing() {
+            missing.set(size);
+            add(0L);
+        }
+
+
+        public TimeColumn build() {
+            return new TimeColumn(name, Arrays.copyOf(values, size), (BitSet) missing.clone());
+        }
+    }
+}

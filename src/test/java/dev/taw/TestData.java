@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where tests find the shared datasets and their own fixtures. */
+public final class TestData {
+    private TestData() { }
+
+    /** {@code ../shared/data}, or the {@code shared.data} system property surefire sets. */
+    public static Path shared() {
+        String p = System.getProperty("shared.data");
+        Path dir = p != null ? Path.of(p) : Path.of("..", "shared", "data");
+        if (!Files.isDirectory(dir)) throw new IllegalStateException("shared data not found at " + dir.toAbsolutePath());
+        return dir;
+    }
+
+    public static Path seed() {
+        return shared().resolve("cloudwatch").resolve("CloudWatch_Traffic_Web_Attack.csv");
+    }
+
+    public static Path resource(String name) {
+        try {
+            return Path.of(TestData.class.getResource("/" + name).toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("test resource missing: " + name, e);
+        }
+    }
+}

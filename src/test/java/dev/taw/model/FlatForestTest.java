@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.taw.features.FeatureMatrix;
+import dev.taw.pipeline.CancelToken;
+import dev.taw.pipeline.ProgressListener;
+import org.junit.jupiter.api.Test;
+
+class FlatForestTest {
+
+    @Test
+    void flatScoresAreExactlySmilesScoresForEveryRow() {
+        FeatureMatrix x = Matrices.gaussian(20_000, 6, 7);
+        TrainedForest forest = TrainedForest.fit(x, ForestSettings.defaults(), ProgressListener.NONE, CancelToken.NEVER);
+        double[] flat = forest.scoreAll(x, ProgressListener.NONE, CancelToken.NEVER);
+        for (int i = 0; i < x.rows(); i++) {
+            // bit-for-bit, not within a tolerance: same splits, same summation order
+            assertEquals(Double.doubleToLongBits(forest.smile().score(x.row(i))), Double.doubleToLongBits(flat[i]), "row " + i);
+        }
+    }
+
+    @Test
+    void flatScoresMatchOnDataWithTiesAndConstantStretches() {
+        double[][] c = new double[3][5000];
+        for (int i = 0; i < 5000; i++) {
+            c[0][i] = i % 3;
+            c[1][i] = i < 2500 ? 1.0 : i;
+            c[2][i] = -0.0;
+        }
+        c[2][17] = 5;
+        FeatureMatrix x = Matrices.of(c);
+        TrainedForest forest = TrainedForest.fit(x, ForestSettings.defaults().withSeed(3), ProgressListener.NONE, CancelToken.NEVER);
+        double[] flat = forest.scoreAll(x, ProgressListener.NONE, CancelToken.NEVER);
+        for (int i = 0; i < x.rows(); i++) assertEquals(forest.smile().score(x.row(i)), flat[i], 0.0, "row " + i);
+    }
+
+    @Test
+    void extendedForestsAreScoredBySmileItself() {
+        FeatureMatrix x = Matrices.gaussian(2000, 4, 1);
+        ForestSettings s = new ForestSettings(50, 0.05, 1, 256, 2);
+        TrainedForest forest = TrainedForest.fit(x, s, ProgressListener.NONE, CancelToken.NEVER);
+        assertNull(FlatForest.of(forest.smile(), 256), "multi-feature slopes cannot be flattened");
+        double[] scores = forest.scoreAll(x, ProgressListener.NONE, CancelToken.NEVER);
+        assertEquals(forest.smile().score(x.row(10)), scores[10], 0.0);
+        assertNotNull(FlatForest.of(TrainedForest.fit(x, ForestSettings.defaults(), ProgressListener.NONE, CancelToken.NEVER).smile(), 256));
+    }
+
+    @Test
+    void normalisesByTheSampleSizeAsInThePaper() {
+        FeatureMatrix x = Matrices.gaussian(10_000, 3, 2);
+        TrainedForest forest = TrainedForest.fit(x, ForestSettings.defaults(), ProgressListener.NONE, CancelToken.NEVER);
+        double[] row = x.row(5);
+        double mean = 0;
+        for (var t : forest.smile().trees()) mean += t.path(row);
+        mean /= forest.trees();
+        assertEquals(Math.pow(2, -mean / FlatForest.factor(256)), forest.score(row), 1e-15);
+        assertArrayEquals(new double[] {forest.score(row)}, new double[] {forest.smile().score(row)}, 0.0);
+    }
+}
