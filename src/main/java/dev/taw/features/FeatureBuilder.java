@@ -2,13 +2,13 @@
 package dev.taw.features;
 
 import dev.taw.table.Column;
+import dev.taw.table.Medians;
 import dev.taw.table.NumberColumn;
 import dev.taw.table.SeedField;
 import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import dev.taw.table.TimeColumn;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ public final class FeatureBuilder {
         List<Feature> used = new ArrayList<>();
         List<double[]> cols = new ArrayList<>();
         Map<Feature, String> leftOut = new LinkedHashMap<>();
-        IpContext ip = null;
+        boolean needsIp = false;
         for (Feature f : Feature.values()) {
             if (!wanted.contains(f)) {
                 leftOut.put(f, "switched off");
@@ -32,18 +32,23 @@ public final class FeatureBuilder {
                 leftOut.put(f, "column '" + absent + "' is not in the file");
                 continue;
             }
-            if ((f == Feature.IP_RECORDS || f == Feature.IP_VOLUME_DEVIATION) && ip == null) ip = IpContext.of(table);
-            double[] v = compute(f, table, ip);
-            if (isConstant(v)) {
-                leftOut.put(f, "same value in every row");
-                continue;
-            }
+            needsIp |= f == Feature.IP_RECORDS || f == Feature.IP_VOLUME_DEVIATION;
             used.add(f);
-            cols.add(v);
+        }
+        IpContext ip = needsIp ? IpContext.of(table) : null;
+        // each feature is an independent pass over the rows: compute them on every core
+        List<double[]> computed = used.parallelStream().map(f -> compute(f, table, ip)).toList();
+        for (int i = used.size() - 1; i >= 0; i--) {
+            if (isConstant(computed.get(i))) {
+                leftOut.put(used.get(i), "same value in every row");
+                used.remove(i);
+            } else {
+                cols.add(0, computed.get(i));
+            }
         }
         double[][] columns = cols.toArray(double[][]::new);
         double[] typical = new double[columns.length];
-        for (int i = 0; i < columns.length; i++) typical[i] = median(columns[i]);
+        java.util.stream.IntStream.range(0, columns.length).parallel().forEach(i -> typical[i] = Medians.of(columns[i]));
         return new FeatureMatrix(used, columns, typical, n, leftOut);
     }
 
@@ -126,16 +131,8 @@ public final class FeatureBuilder {
     }
 
     private static void fillMissingWithMedian(double[] v) {
-        double med = median(v);
+        double med = Medians.of(v);
         for (int i = 0; i < v.length; i++) if (Double.isNaN(v[i])) v[i] = Double.isNaN(med) ? 0.0 : med;
     }
 
-    /** Median of the non-NaN values, NaN when there are none. */
-    static double median(double[] v) {
-        double[] s = Arrays.stream(v).filter(x -> !Double.isNaN(x)).toArray();
-        if (s.length == 0) return Double.NaN;
-        Arrays.sort(s);
-        int mid = s.length / 2;
-        return s.length % 2 == 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2.0;
-    }
 }

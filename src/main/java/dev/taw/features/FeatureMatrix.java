@@ -13,7 +13,7 @@ public record FeatureMatrix(List<Feature> features, double[][] columns, double[]
 
     public FeatureMatrix {
         features = List.copyOf(features);
-        leftOut = Map.copyOf(leftOut);
+        leftOut = leftOut.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(leftOut)); // in feature order
         if (columns.length != features.size() || typical.length != features.size()) {
             throw new IllegalArgumentException("one column and one typical value per feature");
         }

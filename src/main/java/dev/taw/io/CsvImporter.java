@@ -22,7 +22,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -39,9 +38,21 @@ import org.apache.commons.csv.CSVRecord;
 public final class CsvImporter {
     /** One line longer than this is one error, not an out-of-memory. */
     public static final int MAX_LINE_CHARS = 1 << 20;
+    /** Below this size a second thread costs more than it saves. */
+    static final long PARALLEL_MIN_BYTES = 16L << 20;
     /** A quoted field may span at most this many physical lines before it counts as unterminated. */
     private static final int MAX_RECORD_LINES = 50;
-    private static final Set<String> MISSING_TOKENS = Set.of("", "-", "NA", "N/A", "n/a", "null", "NULL", "NaN", "nan");
+
+    private final long parallelMinBytes;
+
+    public CsvImporter() {
+        this(PARALLEL_MIN_BYTES);
+    }
+
+    /** For tests: files of at least {@code parallelMinBytes} are read as two halves in parallel. */
+    CsvImporter(long parallelMinBytes) {
+        this.parallelMinBytes = parallelMinBytes;
+    }
 
     /** Imports with no progress and no cancellation, for batch use and tests. */
     public ImportResult read(Path path) {
@@ -51,18 +62,104 @@ public final class CsvImporter {
     public ImportResult read(Path path, ProgressListener progress, CancelToken cancel) {
         InputFiles.Opened opened = InputFiles.open(path);
         String file = path.getFileName() == null ? path.toString() : path.getFileName().toString();
-        try (LineReader lines = new LineReader(new InputStreamReader(opened.stream(), StandardCharsets.UTF_8), MAX_LINE_CHARS)) {
-            return new Run(file, lines, opened, progress, cancel).execute();
+        try {
+            long split = opened.gzipEnd() == null && opened.sizeOnDisk() >= parallelMinBytes && Runtime.getRuntime().availableProcessors() > 1
+                    ? SplitPoint.find(path, opened.sizeOnDisk()) : -1;
+            if (split > 0) {
+                opened.stream().close();
+                return readInTwo(path, file, split, opened.sizeOnDisk(), progress, cancel);
+            }
+            try (LineReader lines = reader(opened.stream())) {
+                Run run = new Run(file, lines, null, opened.counter()::count, progress, cancel);
+                run.execute();
+                progress.onProgress("Reading", opened.sizeOnDisk(), opened.sizeOnDisk());
+                if (opened.truncated()) {
+                    run.warnings.add("TRUNCATED_FILE — the compressed data ends early, in line " + lines.lineNumber()
+                            + "; the rows before it were imported");
+                }
+                return Run.finish(List.of(run), opened.sizeOnDisk());
+            }
         } catch (IOException | UncheckedIOException e) {
             throw new ImportException(file + ": read failed (" + e.getMessage() + ")", e);
         }
     }
 
-    /** State of one import; a fresh instance per file keeps {@link CsvImporter} stateless. */
+    private static LineReader reader(java.io.InputStream in) {
+        return new LineReader(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_LINE_CHARS);
+    }
+
+    /**
+     * Reads a large plain file as two halves on two threads: the first half (with the header) here, the
+     * second from {@code split} (a line start outside any quoted field) on a helper thread, then joins
+     * them: rows in file order, line numbers of the second half shifted by the first half's line count.
+     */
+    private static ImportResult readInTwo(Path path, String file, long split, long size, ProgressListener progress, CancelToken cancel)
+            throws IOException {
+        java.util.concurrent.atomic.AtomicLong secondBytes = new java.util.concurrent.atomic.AtomicLong();
+        try (java.io.InputStream firstIn = new java.io.BufferedInputStream(java.nio.channels.Channels.newInputStream(
+                     java.nio.channels.FileChannel.open(path).position(0)), 1 << 16);
+             LineReader firstLines = reader(new Bounded(firstIn, split));
+             java.io.InputStream secondIn = java.nio.channels.Channels.newInputStream(java.nio.channels.FileChannel.open(path).position(split));
+             LineReader secondLines = reader(new java.io.BufferedInputStream(secondIn, 1 << 16))) {
+            java.util.concurrent.atomic.AtomicLong firstBytes = new java.util.concurrent.atomic.AtomicLong();
+            Run first = new Run(file, firstLines, null, firstBytes::get, (s, done, total) -> { }, cancel);
+            first.readHeader();
+            Run second = new Run(file, secondLines, first.header, secondBytes::get, (s, done, total) -> { }, cancel);
+            java.util.concurrent.CompletableFuture<Void> other = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    second.execute();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            first.executeAfterHeader(() -> {
+                long approx = Math.min(split, firstLines.charsRead()) + Math.min(size - split, secondLines.charsRead());
+                progress.onProgress("Reading", approx, size);
+            });
+            try {
+                other.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                throw e;
+            }
+            progress.onProgress("Reading", size, size);
+            second.shiftLines(firstLines.lineNumber());
+            return Run.finish(List.of(first, second), size);
+        }
+    }
+
+    /** Stops after {@code limit} bytes. */
+    private static final class Bounded extends java.io.FilterInputStream {
+        private long left;
+
+        Bounded(java.io.InputStream in, long limit) {
+            super(in);
+            left = limit;
+        }
+
+        @Override public int read() throws IOException {
+            if (left <= 0) return -1;
+            int b = super.read();
+            if (b >= 0) left--;
+            return b;
+        }
+
+        @Override public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) return -1;
+            int n = super.read(b, off, (int) Math.min(len, left));
+            if (n > 0) left -= n;
+            return n;
+        }
+    }
+
+    /** What the header says: delimiter, column names, how each is parsed, which seed field each plays. */
+    record Header(char delimiter, CSVFormat format, String[] names, SeedField.Kind[] kinds, Map<SeedField, Integer> roles) { }
+
+    /** State of one import (or one half of it); a fresh instance per file keeps {@link CsvImporter} stateless. */
     private static final class Run {
         private final String file;
         private final LineReader lines;
-        private final InputFiles.Opened opened;
+        private final java.util.function.LongSupplier bytesRead;
         private final ProgressListener progress;
         private final CancelToken cancel;
         private final Deque<long[]> pushedBackNumbers = new ArrayDeque<>();
@@ -74,35 +171,44 @@ public final class CsvImporter {
         private long blankLines;
         private long currentLine;
 
-        private char delimiter;
-        private CSVFormat format;
-        private String[] headers;
-        private SeedField.Kind[] kinds;
+        private Header header;
         private NumberColumn.Builder[] numbers;
         private TimeColumn.Builder[] times;
         private TextColumn.Builder[] texts;
+        private TimeMemo[] timeMemo;
         private int[] sourceLines = new int[1024];
         private int rows;
 
-        Run(String file, LineReader lines, InputFiles.Opened opened, ProgressListener progress, CancelToken cancel) {
+        Run(String file, LineReader lines, Header header, java.util.function.LongSupplier bytesRead, ProgressListener progress, CancelToken cancel) {
             this.file = file;
             this.lines = lines;
-            this.opened = opened;
+            this.bytesRead = bytesRead;
             this.progress = progress;
             this.cancel = cancel;
+            if (header != null) {
+                this.header = header;
+                createBuilders();
+            }
         }
 
-        ImportResult execute() throws IOException {
-            Map<SeedField, Integer> roles = readHeader();
-            String[] fields = new String[headers.length];
-            double[] num = new double[headers.length];
-            long[] time = new long[headers.length];
-            boolean[] missing = new boolean[headers.length];
+        void execute() throws IOException {
+            if (header == null) readHeader();
+            executeAfterHeader(() -> progress.onProgress("Reading", bytesRead.getAsLong(), -1));
+        }
+
+        /** Reads the data lines; {@code tick} reports progress every few thousand lines. */
+        void executeAfterHeader(Runnable tick) throws IOException {
+            int width = header.names().length;
+            SeedField.Kind[] kinds = header.kinds();
+            Cells fields = new Cells(width);
+            double[] num = new double[width];
+            long[] time = new long[width];
+            boolean[] missing = new boolean[width];
             String line;
             while ((line = nextLine()) != null) {
                 if ((rowsRead & 0x1FFF) == 0) {
                     cancel.throwIfCancelled();
-                    progress.onProgress("Reading", opened.counter().count(), opened.sizeOnDisk());
+                    tick.run();
                 }
                 if (line == LineReader.TOO_LONG) {
                     rowsRead++;
@@ -115,21 +221,21 @@ public final class CsvImporter {
                 }
                 rowsRead++;
                 long recordLine = currentLine;
-                String record = line;
-                int count = line.indexOf('"') < 0 ? splitPlain(line, fields) : splitQuoted(line, fields);
+                int count = line.indexOf('"') < 0 ? fields.split(line, header.delimiter()) : splitQuoted(line, fields);
                 if (count < 0) continue; // already reported
-                if (count != headers.length) {
-                    skip(null, Reason.FIELD_COUNT, "expected " + headers.length + " fields, found " + count, record);
+                String record = fields.record != null ? fields.record : line;
+                if (count != width) {
+                    skip(null, Reason.FIELD_COUNT, "expected " + width + " fields, found " + count, record);
                     continue;
                 }
-                if (parseCells(fields, num, time, missing, recordLine, record)) append(fields, num, time, missing, recordLine);
+                if (parseCells(kinds, fields, num, time, missing, record)) append(kinds, fields, num, time, missing, recordLine);
             }
-            progress.onProgress("Reading", opened.sizeOnDisk(), opened.sizeOnDisk());
-            if (opened.truncated()) {
-                warnings.add("TRUNCATED_FILE — the compressed data ends early, in line " + lines.lineNumber()
-                        + "; the rows before it were imported");
-            }
-            return finish(roles);
+        }
+
+        /** Moves this half's line numbers after the first half's {@code lines} lines. */
+        void shiftLines(long offset) {
+            for (int i = 0; i < rows; i++) sourceLines[i] = (int) Math.min(Integer.MAX_VALUE, sourceLines[i] + offset);
+            issues.replaceAll(x -> new ImportIssue(x.file(), x.line() + offset, x.column(), x.reason(), x.detail(), x.snippet()));
         }
 
         private String nextLine() throws IOException {
@@ -142,19 +248,19 @@ public final class CsvImporter {
             return l;
         }
 
-        private Map<SeedField, Integer> readHeader() throws IOException {
+        void readHeader() throws IOException {
             String header = nextLine();
             while (header != null && header != LineReader.TOO_LONG && header.isBlank()) header = nextLine();
             if (header == null) throw new ImportException(file + ": the file is empty");
             if (header == LineReader.TOO_LONG) throw new ImportException(file + ":1: the header line is longer than " + MAX_LINE_CHARS + " characters; this is not a CSV export");
             if (!header.isEmpty() && header.charAt(0) == '\uFEFF') header = header.substring(1);
-            delimiter = sniffDelimiter(header);
-            format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get();
-            List<String> cells = parseWithCommons(header);
+            char delimiter = sniffDelimiter(header);
+            CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get();
+            List<String> cells = parseWithCommons(header, format);
             if (cells == null) throw new ImportException(file + ":" + currentLine + ": the header has an unterminated quote");
-            headers = cells.stream().map(String::strip).toArray(String[]::new);
+            String[] headers = cells.stream().map(String::strip).toArray(String[]::new);
             Map<SeedField, Integer> roles = new EnumMap<>(SeedField.class);
-            kinds = new SeedField.Kind[headers.length];
+            SeedField.Kind[] kinds = new SeedField.Kind[headers.length];
             for (int i = 0; i < headers.length; i++) {
                 SeedField f = SeedField.byHeader(headers[i]).orElse(null);
                 if (f != null && !roles.containsKey(f)) {
@@ -170,17 +276,24 @@ public final class CsvImporter {
                             + String.join(", ", headers) + ")");
                 }
             }
+            this.header = new Header(delimiter, format, headers, kinds, roles);
+            createBuilders();
+        }
+
+        private void createBuilders() {
+            String[] headers = header.names();
+            timeMemo = new TimeMemo[headers.length];
             numbers = new NumberColumn.Builder[headers.length];
             times = new TimeColumn.Builder[headers.length];
             texts = new TextColumn.Builder[headers.length];
             for (int i = 0; i < headers.length; i++) {
-                switch (kinds[i]) {
+                timeMemo[i] = new TimeMemo();
+                switch (header.kinds()[i]) {
                     case NUMBER -> numbers[i] = new NumberColumn.Builder(headers[i]);
                     case TIME -> times[i] = new TimeColumn.Builder(headers[i]);
                     case TEXT -> texts[i] = new TextColumn.Builder(headers[i]);
                 }
             }
-            return roles;
         }
 
         private static char sniffDelimiter(String header) {
@@ -196,33 +309,19 @@ public final class CsvImporter {
             return best;
         }
 
-        /** Splits a line that has no quotes; returns the field count (which may exceed the array). */
-        private int splitPlain(String line, String[] out) {
-            int count = 0;
-            int start = 0;
-            while (true) {
-                int at = line.indexOf(delimiter, start);
-                int stop = at < 0 ? line.length() : at;
-                if (count < out.length) out[count] = line.substring(start, stop);
-                count++;
-                if (at < 0) return count;
-                start = at + 1;
-            }
-        }
-
         /**
          * Parses a line containing quotes with Commons CSV, pulling in following lines while a quoted field
          * is open. If it never closes, only the first line is reported and the others are read again.
          */
-        private int splitQuoted(String first, String[] out) throws IOException {
+        private int splitQuoted(String first, Cells out) throws IOException {
             long firstLine = currentLine;
             List<String> extra = new ArrayList<>();
             List<Long> extraNumbers = new ArrayList<>();
             StringBuilder joined = new StringBuilder(first);
             while (true) {
-                List<String> cells = parseWithCommons(joined.toString());
+                List<String> cells = parseWithCommons(joined.toString(), header.format());
                 if (cells != null) {
-                    if (extra.isEmpty() || cells.size() == out.length) return copy(cells, out);
+                    if (extra.isEmpty() || cells.size() == out.width()) return out.set(cells, joined.toString());
                     break; // the joined lines parse, but not as one record: the quote was a stray one
                 }
                 if (extra.size() >= MAX_RECORD_LINES || joined.length() > MAX_LINE_CHARS) break;
@@ -242,13 +341,8 @@ public final class CsvImporter {
             return -1;
         }
 
-        private static int copy(List<String> cells, String[] out) {
-            for (int i = 0; i < Math.min(cells.size(), out.length); i++) out[i] = cells.get(i);
-            return cells.size();
-        }
-
         /** @return the cells of one record, or null when a quoted field is not closed */
-        private List<String> parseWithCommons(String text) {
+        private static List<String> parseWithCommons(String text, CSVFormat format) {
             try (CSVParser parser = CSVParser.builder().setReader(new java.io.StringReader(text)).setFormat(format).get()) {
                 List<CSVRecord> records = parser.getRecords();
                 if (records.size() != 1) return records.isEmpty() ? List.of("") : null;
@@ -258,64 +352,38 @@ public final class CsvImporter {
             }
         }
 
-        private boolean parseCells(String[] fields, double[] num, long[] time, boolean[] missing, long line, String record) {
-            for (int i = 0; i < fields.length; i++) {
-                switch (kinds[i]) {
-                    case NUMBER -> {
-                        String cell = fields[i].strip();
-                        missing[i] = MISSING_TOKENS.contains(cell);
-                        if (missing[i]) continue;
-                        double v = parseNumber(cell);
-                        if (Double.isNaN(v)) {
-                            skip(headers[i], Reason.NOT_A_NUMBER, "expected a number, found \"" + ImportIssue.snippet(cell) + "\"", record);
-                            return false;
-                        }
-                        num[i] = v;
+        private boolean parseCells(SeedField.Kind[] kinds, Cells cells, double[] num, long[] time, boolean[] missing, String record) {
+            String[] headers = header.names();
+            for (int i = 0; i < kinds.length; i++) {
+                if (kinds[i] == SeedField.Kind.TEXT) continue;
+                missing[i] = cells.isMissing(i);
+                if (missing[i]) continue;
+                if (kinds[i] == SeedField.Kind.NUMBER) {
+                    double v = cells.number(i);
+                    if (Double.isNaN(v)) {
+                        skip(headers[i], Reason.NOT_A_NUMBER, "expected a number, found \"" + ImportIssue.snippet(cells.text(i)) + "\"", record);
+                        return false;
                     }
-                    case TIME -> {
-                        String cell = fields[i].strip();
-                        missing[i] = MISSING_TOKENS.contains(cell);
-                        if (missing[i]) continue;
-                        try {
-                            time[i] = Timestamps.parseMillis(cell);
-                        } catch (IllegalArgumentException | java.time.DateTimeException e) {
-                            skip(headers[i], Reason.BAD_TIMESTAMP, "expected an ISO-8601 time or epoch seconds, found \"" + ImportIssue.snippet(cell) + "\"", record);
-                            return false;
-                        }
+                    num[i] = v;
+                } else {
+                    try {
+                        time[i] = timeMemo[i].parse(cells, i);
+                    } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                        skip(headers[i], Reason.BAD_TIMESTAMP, "expected an ISO-8601 time or epoch seconds, found \""
+                                + ImportIssue.snippet(cells.text(i)) + "\"", record);
+                        return false;
                     }
-                    case TEXT -> { }
                 }
             }
             return true;
         }
 
-        /** Parses a finite number; digits-only cells avoid {@code Double.parseDouble}. NaN means invalid. */
-        static double parseNumber(String cell) {
-            int n = cell.length();
-            if (n > 0 && n <= 15) {
-                long v = 0;
-                int i = 0;
-                for (; i < n; i++) {
-                    char c = cell.charAt(i);
-                    if (c < '0' || c > '9') break;
-                    v = v * 10 + (c - '0');
-                }
-                if (i == n) return v;
-            }
-            try {
-                double v = Double.parseDouble(cell);
-                return Double.isFinite(v) ? v : Double.NaN;
-            } catch (NumberFormatException e) {
-                return Double.NaN;
-            }
-        }
-
-        private void append(String[] fields, double[] num, long[] time, boolean[] missing, long line) {
-            for (int i = 0; i < fields.length; i++) {
+        private void append(SeedField.Kind[] kinds, Cells cells, double[] num, long[] time, boolean[] missing, long line) {
+            for (int i = 0; i < kinds.length; i++) {
                 switch (kinds[i]) {
                     case NUMBER -> { if (missing[i]) numbers[i].addMissing(); else numbers[i].add(num[i]); }
                     case TIME -> { if (missing[i]) times[i].addMissing(); else times[i].add(time[i]); }
-                    case TEXT -> texts[i].add(fields[i].strip());
+                    case TEXT -> cells.addTo(i, texts[i]);
                 }
             }
             if (rows == sourceLines.length) sourceLines = java.util.Arrays.copyOf(sourceLines, rows * 2);
@@ -327,7 +395,34 @@ public final class CsvImporter {
             if (issues.size() < ImportReport.MAX_ISSUES) issues.add(ImportIssue.of(file, currentLine, column, reason, detail, raw));
         }
 
-        private ImportResult finish(Map<SeedField, Integer> roles) {
+        /** Joins the parts (one, or two halves in file order) into the table and its report. */
+        static ImportResult finish(List<Run> parts, long size) {
+            Run first = parts.get(0);
+            for (Run other : parts.subList(1, parts.size())) first.absorb(other);
+            return first.toResult();
+        }
+
+        private void absorb(Run other) {
+            for (int i = 0; i < header.names().length; i++) {
+                switch (header.kinds()[i]) {
+                    case NUMBER -> numbers[i].append(other.numbers[i]);
+                    case TIME -> times[i].append(other.times[i]);
+                    case TEXT -> texts[i].append(other.texts[i]);
+                }
+            }
+            if (sourceLines.length < rows + other.rows) sourceLines = java.util.Arrays.copyOf(sourceLines, rows + other.rows);
+            System.arraycopy(other.sourceLines, 0, sourceLines, rows, other.rows);
+            rows += other.rows;
+            rowsRead += other.rowsRead;
+            blankLines += other.blankLines;
+            skipped += other.skipped;
+            for (ImportIssue x : other.issues) if (issues.size() < ImportReport.MAX_ISSUES) issues.add(x);
+            warnings.addAll(other.warnings);
+        }
+
+        private ImportResult toResult() {
+            String[] headers = header.names();
+            Map<SeedField, Integer> roles = header.roles();
             if (rowsRead == 0) throw new ImportException(file + ": has a header but no data rows");
             if (rows == 0) {
                 throw new ImportException(file + ": none of the " + rowsRead + " rows could be imported; first problem: " + issues.get(0));
@@ -335,7 +430,7 @@ public final class CsvImporter {
             List<Column> columns = new ArrayList<>(headers.length);
             Map<String, Integer> imputed = new LinkedHashMap<>();
             for (int i = 0; i < headers.length; i++) {
-                Column c = switch (kinds[i]) {
+                Column c = switch (header.kinds()[i]) {
                     case NUMBER -> numbers[i].build();
                     case TIME -> times[i].build();
                     case TEXT -> texts[i].build();

@@ -4,36 +4,51 @@ package dev.taw.io;
 import dev.taw.pipeline.CancelToken;
 import dev.taw.pipeline.ProgressListener;
 import dev.taw.table.Column;
+import dev.taw.table.NumberColumn;
 import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
-import java.io.BufferedWriter;
+import dev.taw.table.TimeColumn;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Writes every imported row, in input order, with all its input columns followed by
- * {@code anomaly_score} and {@code label} (-1 suspicious, 1 normal).
+ * {@code anomaly_score} and {@code label} (-1 suspicious, 1 normal), as RFC 4180 CSV (fields quoted
+ * only when they hold a comma, quote or line break).
  *
  * <p>Written whole or not at all: rows go to a temporary file beside the target, which is moved into
  * place only when complete. Text cells a spreadsheet would run as a formula ({@code = + - @}, tab or CR
  * first, and not a number) get a leading apostrophe, as OWASP advises against CSV injection.
+ *
+ * <p>Rows are formatted in chunks on every core and written in order, with a bounded number of chunks in
+ * flight so memory stays flat for any row count.
  */
 public final class ScoredCsvWriter {
+    private static final int CHUNK = 32_768;
 
     public void write(Path target, Table table, double[] scores, byte[] labels, ProgressListener progress, CancelToken cancel) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
         try {
-            writeTo(tmp, table, scores, labels, progress, cancel);
+            try (OutputStream os = Files.newOutputStream(tmp)) {
+                writeTo(os, table, scores, labels, progress, cancel);
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -44,40 +59,180 @@ public final class ScoredCsvWriter {
         }
     }
 
-    private static void writeTo(Path file, Table table, double[] scores, byte[] labels, ProgressListener progress, CancelToken cancel) throws IOException {
+    private static void writeTo(OutputStream w, Table table, double[] scores, byte[] labels, ProgressListener progress, CancelToken cancel) throws IOException {
         List<Column> cols = table.columns();
-        String[] header = new String[cols.size() + 2];
-        for (int i = 0; i < cols.size(); i++) header[i] = cols.get(i).name();
-        header[cols.size()] = "anomaly_score";
-        header[cols.size() + 1] = "label";
-        // pre-neutralise each dictionary once: a million rows share a few hundred distinct strings
-        String[][] safeDictionaries = new String[cols.size()][];
+        StringBuilder header = new StringBuilder();
+        for (Column c : cols) appendField(header, neutralise(c.name())).append(',');
+        header.append("anomaly_score,label\n");
+        w.write(header.toString().getBytes(StandardCharsets.UTF_8));
+        // quote and neutralise each dictionary once: a million rows share a few hundred distinct strings
+        byte[][][] encoded = new byte[cols.size()][][];
         for (int i = 0; i < cols.size(); i++) {
             if (cols.get(i) instanceof TextColumn tc) {
                 String[] d = tc.dictionary();
-                safeDictionaries[i] = new String[d.length];
-                for (int k = 0; k < d.length; k++) safeDictionaries[i][k] = neutralise(d[k]);
+                encoded[i] = new byte[d.length][];
+                for (int k = 0; k < d.length; k++) {
+                    encoded[i][k] = appendField(new StringBuilder(), neutralise(d[k])).toString().getBytes(StandardCharsets.UTF_8);
+                }
             }
         }
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator('\n').get();
-        try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
-             CSVPrinter out = new CSVPrinter(w, format)) {
-            int n = table.rowCount();
-            for (int r = 0; r < n; r++) {
-                if ((r & 0xFFFF) == 0) {
-                    cancel.throwIfCancelled();
-                    progress.onProgress("Writing", r, n);
+        int n = table.rowCount();
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "csv-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Deque<Future<byte[]>> inFlight = new ArrayDeque<>();
+            int next = 0;
+            int written = 0;
+            while (written < n) {
+                while (next < n && inFlight.size() < threads * 2) {
+                    int from = next, to = Math.min(n, next + CHUNK);
+                    inFlight.add(pool.submit(() -> format(cols, encoded, scores, labels, from, to)));
+                    next = to;
                 }
-                for (int i = 0; i < cols.size(); i++) {
-                    Column c = cols.get(i);
-                    out.print(c instanceof TextColumn tc ? safeDictionaries[i][tc.code(r)] : c.format(r));
-                }
-                out.print(Double.toString(scores[r]));
-                out.print(labels[r] < 0 ? "-1" : "1");
-                out.println();
+                cancel.throwIfCancelled();
+                w.write(inFlight.poll().get());
+                written = Math.min(n, written + CHUNK);
+                progress.onProgress("Writing", written, n);
             }
-            progress.onProgress("Writing", n, n);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing");
+        } catch (ExecutionException e) {
+            throw new IOException("formatting rows failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
+    }
+
+    /** Formats rows [from, to) straight to UTF-8 bytes: text cells were encoded once per distinct value. */
+    private static byte[] format(List<Column> cols, byte[][][] encoded, double[] scores, byte[] labels, int from, int to) {
+        Bytes b = new Bytes((to - from) * 220);
+        TimeText[] times = new TimeText[cols.size()];
+        for (int r = from; r < to; r++) {
+            for (int i = 0; i < cols.size(); i++) {
+                Column c = cols.get(i);
+                if (c instanceof TextColumn tc) {
+                    b.append(encoded[i][tc.code(r)]);
+                } else if (c instanceof NumberColumn nc) {
+                    if (!nc.isMissing(r)) {
+                        double v = nc.get(r);
+                        if (v == Math.rint(v) && Math.abs(v) < 1e15) b.append((long) v);
+                        else b.ascii(NumberColumn.formatNumber(v));
+                    }
+                } else if (c instanceof TimeColumn tc) {
+                    if (!tc.isMissing(r)) {
+                        if (times[i] == null) times[i] = new TimeText();
+                        b.append(times[i].of(tc.get(r)));
+                    }
+                }
+                b.append((byte) ',');
+            }
+            b.ascii(Double.toString(scores[r]));
+            b.append(labels[r] < 0 ? MINUS_ONE : ONE);
+        }
+        return b.toArray();
+    }
+
+    private static final byte[] MINUS_ONE = {',', '-', '1', '\n'};
+    private static final byte[] ONE = {',', '1', '\n'};
+
+    /** A growable byte buffer with the few appends the rows need. */
+    private static final class Bytes {
+        private byte[] a;
+        private int n;
+
+        Bytes(int capacity) { a = new byte[capacity]; }
+
+        void append(byte x) {
+            if (n == a.length) a = java.util.Arrays.copyOf(a, a.length * 2);
+            a[n++] = x;
+        }
+
+        void append(byte[] x) {
+            if (n + x.length > a.length) a = java.util.Arrays.copyOf(a, Math.max(n + x.length, a.length * 2));
+            System.arraycopy(x, 0, a, n, x.length);
+            n += x.length;
+        }
+
+        /** For strings known to be ASCII (numbers). */
+        void ascii(String s) {
+            if (n + s.length() > a.length) a = java.util.Arrays.copyOf(a, Math.max(n + s.length(), a.length * 2));
+            for (int i = 0; i < s.length(); i++) a[n++] = (byte) s.charAt(i);
+        }
+
+        void append(long v) {
+            if (v < 0) {
+                ascii(Long.toString(v));
+                return;
+            }
+            if (n + 20 > a.length) a = java.util.Arrays.copyOf(a, a.length * 2);
+            int digits = 1;
+            for (long p = 10; p <= v && digits < 19; p *= 10) digits++;
+            for (int i = n + digits - 1; i >= n; i--) {
+                a[i] = (byte) ('0' + v % 10);
+                v /= 10;
+            }
+            n += digits;
+        }
+
+        byte[] toArray() { return java.util.Arrays.copyOf(a, n); }
+    }
+
+    /** ISO-8601 UTC text of the last instant seen: logs repeat the same timestamp row after row. */
+    private static final class TimeText {
+        private long last = Long.MIN_VALUE;
+        private byte[] text;
+
+        byte[] of(long millis) {
+            if (millis != last) {
+                last = millis;
+                text = iso(millis).getBytes(StandardCharsets.US_ASCII);
+            }
+            return text;
+        }
+
+        /** Same text as {@code Instant.toString()} for whole seconds in years 0000–9999, built directly. */
+        static String iso(long millis) {
+            if (millis % 1000 != 0) return java.time.Instant.ofEpochMilli(millis).toString();
+            LocalDateTime t = LocalDateTime.ofEpochSecond(millis / 1000, 0, ZoneOffset.UTC);
+            if (t.getYear() < 0 || t.getYear() > 9999) return java.time.Instant.ofEpochMilli(millis).toString();
+            char[] c = "0000-00-00T00:00:00Z".toCharArray();
+            put(c, 0, t.getYear(), 4);
+            put(c, 5, t.getMonthValue(), 2);
+            put(c, 8, t.getDayOfMonth(), 2);
+            put(c, 11, t.getHour(), 2);
+            put(c, 14, t.getMinute(), 2);
+            put(c, 17, t.getSecond(), 2);
+            return new String(c);
+        }
+
+        private static void put(char[] c, int at, int value, int width) {
+            for (int i = at + width - 1; i >= at; i--) {
+                c[i] = (char) ('0' + value % 10);
+                value /= 10;
+            }
+        }
+    }
+
+    /** Appends the field, quoted (with quotes doubled) only if it holds a comma, a quote or a line break. */
+    static StringBuilder appendField(StringBuilder b, String v) {
+        boolean quote = false;
+        for (int i = 0; i < v.length() && !quote; i++) {
+            char c = v.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        if (!quote) return b.append(v);
+        b.append('"');
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '"') b.append('"');
+            b.append(c);
+        }
+        return b.append('"');
     }
 
     /** Prefixes an apostrophe to text a spreadsheet would evaluate; numbers like -12 stay as they are. */
@@ -85,14 +240,14 @@ public final class ScoredCsvWriter {
         if (cell.isEmpty()) return cell;
         char c = cell.charAt(0);
         if (c != '=' && c != '+' && c != '-' && c != '@' && c != '\t' && c != '\r') return cell;
-        if (c != '=' && c != '@' && looksNumeric(cell)) return cell;
+        if ((c == '+' || c == '-') && looksNumeric(cell)) return cell;
         return "'" + cell;
     }
 
     private static boolean looksNumeric(String s) {
         try {
             Double.parseDouble(s);
-            return s.strip().equals(s);
+            return s.strip().equals(s) && !s.endsWith("d") && !s.endsWith("f") && !s.endsWith("D") && !s.endsWith("F");
         } catch (NumberFormatException e) {
             return false;
         }

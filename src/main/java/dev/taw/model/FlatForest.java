@@ -2,40 +2,46 @@
 package dev.taw.model;
 
 import java.lang.reflect.Field;
-import java.util.ArrayList;
-import java.util.List;
 import smile.anomaly.IsolationForest;
 import smile.anomaly.IsolationTree;
 
 /**
- * The fitted Smile trees copied into flat arrays, so that scoring a row is a few array reads per level
- * instead of a dot product over every feature through linked node objects. It computes exactly Smile's
- * arithmetic: with extension level 0 each node's slope has one non-zero entry s at feature j, and
- * Smile's test {@code dot(x, slope) < bias} equals {@code x[j] * s < bias} bit for bit (the other terms
- * add ±0.0). Path lengths are summed in tree order and normalised as Smile does, so the scores are
- * identical ({@code FlatForestTest} compares every row).
+ * The fitted Smile trees copied into flat arrays, so that scoring a row is a handful of array reads per
+ * level instead of a dot product over every feature through linked node objects.
+ *
+ * <p>Exactly Smile's arithmetic: with extension level 0 each node's slope has one non-zero entry s at
+ * feature j, and Smile's test {@code dot(x, slope) < bias} equals {@code x[j] * s < bias} bit for bit
+ * (the other terms add ±0.0). Path lengths are summed in tree order and normalised as Smile does, so
+ * the scores are identical ({@code FlatForestTest} compares every row).
+ *
+ * <p>Layout: each tree becomes a complete binary tree of its maximum depth (children of i at 2i+1 and
+ * 2i+2). A leaf that Smile reached early is pushed down through padding nodes whose test always goes
+ * left ({@code x * 0 < +∞}), so every walk is the same number of steps with no data-dependent branch:
+ * the CPU no longer mispredicts half of the left/right turns, which is what bounded the pointer walk.
  */
 public final class FlatForest {
     private static final double EULER = 0.5772156649; // the constant Smile uses, to the digit
+    /** Deeper trees (ψ above 4096) would make the padded layout large; Smile then scores them itself. */
+    static final int MAX_DEPTH = 12;
 
-    private final int[] roots;
-    private final int[] feature;   // -1 at a leaf
+    private final int depth;
+    private final int internal;     // internal nodes per tree: 2^depth − 1
+    private final int[] feature;    // [tree * internal + i]
     private final double[] slope;
-    private final double[] bias;   // at a leaf: the adjusted depth
-    private final int[] left;
-    private final int[] right;
-    private final double normaliser;
+    private final double[] bias;
+    private final double[] leaf;    // [tree * 2^depth + i]: the adjusted depth Smile returns
     private final int trees;
+    private final double normaliser;
 
-    private FlatForest(int[] roots, int[] feature, double[] slope, double[] bias, int[] left, int[] right, double normaliser) {
-        this.roots = roots;
+    private FlatForest(int depth, int[] feature, double[] slope, double[] bias, double[] leaf, int trees, double normaliser) {
+        this.depth = depth;
+        this.internal = (1 << depth) - 1;
         this.feature = feature;
         this.slope = slope;
         this.bias = bias;
-        this.left = left;
-        this.right = right;
+        this.leaf = leaf;
+        this.trees = trees;
         this.normaliser = normaliser;
-        this.trees = roots.length;
     }
 
     /** c(n) as Smile computes it: the average path length of an unsuccessful BST search. */
@@ -45,99 +51,169 @@ public final class FlatForest {
 
     /**
      * @param psi the sample size the forest was built with (Smile's {@code n} constructor argument)
-     * @return the flat copy, or null when a node has more than one non-zero slope (extension level &gt; 0)
+     * @return the flat copy, or null when it cannot be flattened: a node with more than one non-zero
+     *         slope (extension level &gt; 0) or a tree deeper than {@link #MAX_DEPTH}
      */
     public static FlatForest of(IsolationForest forest, int psi) {
-        Builder b = new Builder();
-        int[] roots = new int[forest.size()];
         try {
             IsolationTree[] ts = forest.trees();
+            Object[] roots = new Object[ts.length];
+            int depth = 0;
             for (int t = 0; t < ts.length; t++) {
-                Object root = field(IsolationTree.class, "root").get(ts[t]);
-                roots[t] = b.add(root);
-                if (roots[t] < 0) return null;
+                roots[t] = read(IsolationTree.class, "root", ts[t]);
+                depth = Math.max(depth, depthOf(roots[t]));
+                if (depth > MAX_DEPTH) return null;
             }
+            int internal = (1 << depth) - 1;
+            int leaves = 1 << depth;
+            int[] feature = new int[ts.length * internal];
+            double[] slope = new double[ts.length * internal];
+            double[] bias = new double[ts.length * internal];
+            double[] leaf = new double[ts.length * leaves];
+            for (int t = 0; t < ts.length; t++) {
+                if (!fill(roots[t], 0, 0, depth, t * internal, t * leaves, feature, slope, bias, leaf)) return null;
+            }
+            return new FlatForest(depth, feature, slope, bias, leaf, ts.length, factor(psi));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Smile's IsolationTree layout changed; FlatForest needs review", e);
         }
-        return new FlatForest(roots, b.feature(), b.slope(), b.bias(), b.left(), b.right(), factor(psi));
     }
 
-    /** The anomaly score in [0, 1] of one row given feature-major columns. */
+    /** Places {@code node} at complete-tree index {@code i} (level {@code level}), padding leaves down. */
+    private static boolean fill(Object node, int i, int level, int depth, int base, int leafBase,
+                                int[] feature, double[] slope, double[] bias, double[] leaf) throws ReflectiveOperationException {
+        Object l = read(node.getClass(), "left", node);
+        Object r = read(node.getClass(), "right", node);
+        if (level == depth) { // must be a leaf: depth is the deepest level of any tree
+            leaf[leafBase + i - ((1 << depth) - 1)] = read(node.getClass(), "depth", node, true);
+            return true;
+        }
+        if (l == null && r == null) { // early leaf: always-left padding down to the last level
+            feature[base + i] = 0;
+            slope[base + i] = 0.0;
+            bias[base + i] = Double.POSITIVE_INFINITY;
+            return fill(node, 2 * i + 1, level + 1, depth, base, leafBase, feature, slope, bias, leaf);
+        }
+        double[] s = (double[]) read(node.getClass(), "slope", node);
+        int j = -1;
+        for (int k = 0; k < s.length; k++) {
+            if (s[k] != 0.0) {
+                if (j >= 0) return false;
+                j = k;
+            }
+        }
+        if (j < 0) return false;
+        feature[base + i] = j;
+        slope[base + i] = s[j];
+        bias[base + i] = read(node.getClass(), "bias", node, true);
+        return fill(l, 2 * i + 1, level + 1, depth, base, leafBase, feature, slope, bias, leaf)
+                && fill(r, 2 * i + 2, level + 1, depth, base, leafBase, feature, slope, bias, leaf);
+    }
+
+    /** The score of one row given feature-major columns. */
     public double score(double[][] columns, int row) {
         double length = 0.0;
-        for (int t = 0; t < trees; t++) {
-            int node = roots[t];
-            int f;
-            while ((f = feature[node]) >= 0) {
-                node = columns[f][row] * slope[node] < bias[node] ? left[node] : right[node];
-            }
-            length += bias[node];
-        }
-        length /= trees;
-        return Math.pow(2.0, -length / normaliser);
+        for (int t = 0; t < trees; t++) length += walk(columns, row, t);
+        return Math.pow(2.0, -(length / trees) / normaliser);
     }
 
-    /** The same for a row given as an array (used to score what-if copies of a row). */
+    /**
+     * Scores rows {@code [from, to)} into {@code out}, tree by tree over the block so one tree's nodes stay
+     * in cache; each row still adds its path lengths in tree order, so the sums are Smile's exactly.
+     * A walk is a chain of dependent loads, so four rows descend in lockstep to give the CPU independent
+     * work to overlap; the block is first copied row-major so a row's features share a cache line.
+     */
+    public void score(double[][] columns, int from, int to, double[] out) {
+        int m = to - from;
+        int w = columns.length;
+        double[] x = new double[m * w];
+        for (int f = 0; f < w; f++) {
+            double[] col = columns[f];
+            for (int i = 0; i < m; i++) x[i * w + f] = col[from + i];
+        }
+        double[] length = new double[m];
+        for (int t = 0; t < trees; t++) {
+            int base = t * internal;
+            int leafBase = t * (internal + 1) - internal;
+            int i = 0;
+            for (; i + 4 <= m; i += 4) {
+                int oa = i * w, ob = oa + w, oc = ob + w, od = oc + w;
+                int a = 0, b = 0, c = 0, d = 0;
+                for (int level = 0; level < depth; level++) {
+                    int na = base + a, nb = base + b, nc = base + c, nd = base + d;
+                    a = 2 * a + 2 - below(x[oa + feature[na]] * slope[na], bias[na]);
+                    b = 2 * b + 2 - below(x[ob + feature[nb]] * slope[nb], bias[nb]);
+                    c = 2 * c + 2 - below(x[oc + feature[nc]] * slope[nc], bias[nc]);
+                    d = 2 * d + 2 - below(x[od + feature[nd]] * slope[nd], bias[nd]);
+                }
+                length[i] += leaf[leafBase + a];
+                length[i + 1] += leaf[leafBase + b];
+                length[i + 2] += leaf[leafBase + c];
+                length[i + 3] += leaf[leafBase + d];
+            }
+            for (; i < m; i++) {
+                int o = i * w, a = 0;
+                for (int level = 0; level < depth; level++) {
+                    int na = base + a;
+                    a = 2 * a + 2 - below(x[o + feature[na]] * slope[na], bias[na]);
+                }
+                length[i] += leaf[leafBase + a];
+            }
+        }
+        for (int i = 0; i < m; i++) out[from + i] = Math.pow(2.0, -(length[i] / trees) / normaliser);
+    }
+
+    /**
+     * 1 when {@code v < bound}, else 0, without a branch: for finite v and a finite or +∞ bound,
+     * {@code v − bound} is negative exactly when {@code v < bound} (distinct doubles never subtract to
+     * zero; the one signed zero it can produce, −0.0 − 0.0, is made +0.0), and the sign bit says so. Left/right turns are coin flips, so a branch would mispredict half
+     * the time.
+     */
+    static int below(double v, double bound) {
+        return (int) (Double.doubleToRawLongBits((v - bound) + 0.0) >>> 63); // + 0.0 turns -0.0 (from -0.0 − 0.0) into +0.0
+    }
+
+    private double walk(double[][] columns, int row, int t) {
+        int base = t * internal;
+        int i = 0;
+        for (int level = 0; level < depth; level++) {
+            int n = base + i;
+            i = 2 * i + 2 - below(columns[feature[n]][row] * slope[n], bias[n]);
+        }
+        return leaf[t * (internal + 1) + i - internal];
+    }
+
+    /** The score of a row given as an array (what-if copies of a row, for explanations). */
     public double score(double[] x) {
         double length = 0.0;
         for (int t = 0; t < trees; t++) {
-            int node = roots[t];
-            int f;
-            while ((f = feature[node]) >= 0) {
-                node = x[f] * slope[node] < bias[node] ? left[node] : right[node];
+            int base = t * internal;
+            int i = 0;
+            for (int level = 0; level < depth; level++) {
+                int n = base + i;
+                i = 2 * i + 2 - below(x[feature[n]] * slope[n], bias[n]);
             }
-            length += bias[node];
+            length += leaf[t * (internal + 1) + i - internal];
         }
-        length /= trees;
-        return Math.pow(2.0, -length / normaliser);
+        return Math.pow(2.0, -(length / trees) / normaliser);
     }
 
-    private static Field field(Class<?> c, String name) throws NoSuchFieldException {
+    private static int depthOf(Object node) throws ReflectiveOperationException {
+        Object l = read(node.getClass(), "left", node);
+        Object r = read(node.getClass(), "right", node);
+        if (l == null && r == null) return 0;
+        return 1 + Math.max(depthOf(l), depthOf(r));
+    }
+
+    private static Object read(Class<?> c, String name, Object o) throws ReflectiveOperationException {
         Field f = c.getDeclaredField(name);
         f.setAccessible(true);
-        return f;
+        return f.get(o);
     }
 
-    private static final class Builder {
-        private final List<int[]> ints = new ArrayList<>();      // feature, left, right
-        private final List<double[]> doubles = new ArrayList<>(); // slope, bias
-
-        /** Appends the subtree depth-first; returns its index or -1 if it cannot be flattened. */
-        int add(Object node) throws ReflectiveOperationException {
-            Class<?> c = node.getClass();
-            Object l = field(c, "left").get(node);
-            Object r = field(c, "right").get(node);
-            int me = ints.size();
-            if (l == null && r == null) {
-                ints.add(new int[] {-1, -1, -1});
-                doubles.add(new double[] {0.0, field(c, "depth").getDouble(node)});
-                return me;
-            }
-            double[] s = (double[]) field(c, "slope").get(node);
-            int j = -1;
-            for (int i = 0; i < s.length; i++) {
-                if (s[i] != 0.0) {
-                    if (j >= 0) return -1;
-                    j = i;
-                }
-            }
-            if (j < 0) return -1;
-            ints.add(new int[] {j, 0, 0});
-            doubles.add(new double[] {s[j], field(c, "bias").getDouble(node)});
-            int li = add(l);
-            if (li < 0) return -1;
-            int ri = add(r);
-            if (ri < 0) return -1;
-            ints.get(me)[1] = li;
-            ints.get(me)[2] = ri;
-            return me;
-        }
-
-        int[] feature() { return ints.stream().mapToInt(a -> a[0]).toArray(); }
-        int[] left() { return ints.stream().mapToInt(a -> a[1]).toArray(); }
-        int[] right() { return ints.stream().mapToInt(a -> a[2]).toArray(); }
-        double[] slope() { return doubles.stream().mapToDouble(a -> a[0]).toArray(); }
-        double[] bias() { return doubles.stream().mapToDouble(a -> a[1]).toArray(); }
+    private static double read(Class<?> c, String name, Object o, boolean asDouble) throws ReflectiveOperationException {
+        Field f = c.getDeclaredField(name);
+        f.setAccessible(true);
+        return f.getDouble(o);
     }
 }

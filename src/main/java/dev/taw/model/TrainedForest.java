@@ -14,6 +14,8 @@ import smile.anomaly.IsolationForest;
  */
 public final class TrainedForest {
     private static final int CHUNK = 16_384;
+    /** Rows walked through one tree at a time: their feature values stay in cache across trees. */
+    private static final int BLOCK = 1024;
 
     private final IsolationForest smile;
     private final FlatForest flat;
@@ -52,7 +54,7 @@ public final class TrainedForest {
             cancel.throwIfCancelled();
             int from = c * CHUNK, to = Math.min(n, from + CHUNK);
             if (flat != null) {
-                for (int i = from; i < to; i++) out[i] = flat.score(cols, i);
+                for (int b = from; b < to; b += BLOCK) flat.score(cols, b, Math.min(to, b + BLOCK), out);
             } else {
                 for (int i = from; i < to; i++) out[i] = smile.score(x.row(i));
             }

@@ -72,7 +72,6 @@ public final class NumberColumn implements Column {
             values[size++] = Double.NaN;
         }
 
-
         public int size() { return size; }
 
         private void ensure() {
@@ -89,14 +88,18 @@ public final class NumberColumn implements Column {
             return new NumberColumn(name, v, m);
         }
 
+        /** Missing cells hold NaN until built, so the median of the rest is the median of the non-NaN values. */
         private static double median(double[] v, BitSet missing) {
-            double[] present = new double[v.length - missing.cardinality()];
-            int k = 0;
-            for (int i = 0; i < v.length; i++) if (!missing.get(i)) present[k++] = v[i];
-            if (present.length == 0) return 0.0;
-            Arrays.sort(present);
-            int mid = present.length / 2;
-            return present.length % 2 == 1 ? present[mid] : (present[mid - 1] + present[mid]) / 2.0;
+            double m = Medians.of(v);
+            return Double.isNaN(m) ? 0.0 : m;
+        }
+
+        /** Appends another builder's rows after this one's (the second half of a file read in parallel). */
+        public void append(Builder other) {
+            for (int i = 0; i < other.size; i++) {
+                if (other.missing.get(i)) addMissing();
+                else add(other.values[i]);
+            }
         }
     }
 }

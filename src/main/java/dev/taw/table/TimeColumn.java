@@ -58,6 +58,14 @@ public final class TimeColumn implements Column {
         }
 
 
+        /** Appends another builder's rows after this one's. */
+        public void append(Builder other) {
+            for (int i = 0; i < other.size; i++) {
+                if (other.missing.get(i)) addMissing();
+                else add(other.values[i]);
+            }
+        }
+
         public TimeColumn build() {
             return new TimeColumn(name, Arrays.copyOf(values, size), (BitSet) missing.clone());
         }

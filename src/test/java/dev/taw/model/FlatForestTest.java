@@ -26,11 +26,12 @@ class FlatForestTest {
 
     @Test
     void flatScoresMatchOnDataWithTiesAndConstantStretches() {
-        double[][] c = new double[3][5000];
+        double[][] c = new double[4][5000];
         for (int i = 0; i < 5000; i++) {
             c[0][i] = i % 3;
             c[1][i] = i < 2500 ? 1.0 : i;
             c[2][i] = -0.0;
+            c[3][i] = i % 2 == 0 ? 0.0 : -0.0; // signed zeros meet zero intercepts
         }
         c[2][17] = 5;
         FeatureMatrix x = Matrices.of(c);

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.bench;
+
+import dev.taw.features.FeatureBuilder;
+import dev.taw.features.FeatureMatrix;
+import dev.taw.features.FeatureSet;
+import dev.taw.io.CsvImporter;
+import dev.taw.io.ImportResult;
+import dev.taw.io.ScoredCsvWriter;
+import dev.taw.model.ForestSettings;
+import dev.taw.model.TrainedForest;
+import dev.taw.pipeline.CancelToken;
+import dev.taw.pipeline.ProgressListener;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Times each stage on N generated rows of the seed schema: import, features, fit, score, write, plus
+ * the end-to-end wall time and the peak heap. Run it with the README's command (which sets -Xmx1g, so
+ * finishing at all proves the 1 GB bound). Several rounds: the first is cold (JIT), later ones warm.
+ */
+public final class PipelineBench {
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        Path dir = Files.createTempDirectory("taw-bench");
+        Path input = dir.resolve("traffic.csv");
+        Path output = dir.resolve("scored.csv");
+        new TrafficGenerator(2024, rows).write(input, rows);
+        System.out.printf(Locale.ROOT, "rows %,d, file %.1f MB, %d cores, max heap %d MB, Java %s%n", rows, Files.size(input) / 1e6,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+        System.out.println("round   import  features     fit   score   write   total   (ms)   max used heap MB");
+        for (int round = 1; round <= rounds; round++) {
+            System.gc();
+            HeapProbe probe = HeapProbe.begin();
+            long t0 = System.nanoTime();
+            ImportResult imported = new CsvImporter().read(input);
+            long t1 = System.nanoTime();
+            FeatureMatrix x = new FeatureBuilder().build(imported.table(), FeatureSet.all());
+            long t2 = System.nanoTime();
+            ForestSettings s = ForestSettings.defaults();
+            TrainedForest forest = TrainedForest.fit(x, s, ProgressListener.NONE, CancelToken.NEVER);
+            long t3 = System.nanoTime();
+            double[] scores = forest.scoreAll(x, ProgressListener.NONE, CancelToken.NEVER);
+            long t4 = System.nanoTime();
+            byte[] labels = dev.taw.model.Threshold.labels(scores, new dev.taw.model.Threshold(scores).cutOff(s.contamination()));
+            new ScoredCsvWriter().write(output, imported.table(), scores, labels, ProgressListener.NONE, CancelToken.NEVER);
+            long t5 = System.nanoTime();
+            System.out.printf(Locale.ROOT, "%5d %8d %9d %7d %7d %7d %7d %19d%n", round, ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5),
+                    ms(t0, t5), probe.finish() >> 20);
+        }
+        Files.deleteIfExists(input);
+        Files.deleteIfExists(output);
+        Files.deleteIfExists(dir);
+    }
+
+    private static long ms(long a, long b) {
+        return (b - a) / 1_000_000;
+    }
+
+    /** Samples the used heap every 2 ms on a daemon thread and keeps the maximum. */
+    private static final class HeapProbe extends Thread {
+        private volatile boolean running = true;
+        private volatile long max;
+
+        static HeapProbe begin() {
+            HeapProbe p = new HeapProbe();
+            p.setDaemon(true);
+            p.start();
+            return p;
+        }
+
+        @Override public void run() {
+            var memory = ManagementFactory.getMemoryMXBean();
+            while (running) {
+                max = Math.max(max, memory.getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        long finish() throws InterruptedException {
+            running = false;
+            join();
+            return max;
+        }
+    }
+}
