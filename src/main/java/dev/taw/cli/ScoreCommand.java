@@ -13,6 +13,10 @@ import dev.taw.io.ScoredCsvWriter;
 import dev.taw.pipeline.Analysis;
 import dev.taw.pipeline.AnalysisPipeline;
 import dev.taw.pipeline.CancelToken;
+import dev.taw.pipeline.Investigation;
+import dev.taw.report.PdfReportWriter;
+import dev.taw.report.ReportModel;
+import java.time.Instant;
 import dev.taw.pipeline.ProgressListener;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,7 +59,7 @@ public final class ScoreCommand {
         } catch (ImportException e) {
             err.println("traffic-workbench score: " + e.getMessage());
         } catch (IOException e) {
-            err.println("traffic-workbench score: cannot write " + o.output() + ": " + e.getMessage());
+            err.println("traffic-workbench score: cannot write " + (e.getMessage() == null ? o.output() : e.getMessage()));
         } catch (IllegalArgumentException e) {
             err.println("traffic-workbench score: " + e.getMessage());
         } catch (OutOfMemoryError e) {
@@ -72,10 +76,16 @@ public final class ScoreCommand {
         double contamination = o.settings().contamination();
         byte[] labels = analysis.labels(contamination);
         new ScoredCsvWriter().write(o.output(), analysis.table(), analysis.scores(), labels, progress, CancelToken.NEVER);
-        if (!o.quiet()) printSummary(o, analysis, analysis.findings(contamination, List.of()));
+        Investigation inv = Investigation.of(analysis, contamination, List.of());
+        if (o.report() != null) {
+            String source = o.input().getFileName() == null ? o.input().toString() : o.input().getFileName().toString();
+            new PdfReportWriter().write(o.report(), new ReportModel(source, inv, Instant.now(), o.paper()), progress, CancelToken.NEVER);
+        }
+        if (!o.quiet()) printSummary(o, analysis, inv);
     }
 
-    private void printSummary(ScoreOptions o, Analysis a, Findings f) {
+    private void printSummary(ScoreOptions o, Analysis a, Investigation inv) {
+        Findings f = inv.findings();
         var report = a.imported().report();
         out.print(report.describe());
         List<ImportIssue> issues = report.issues();
@@ -89,7 +99,7 @@ public final class ScoreCommand {
         out.printf(Locale.ROOT, "Result: %s rows, %s suspicious (%s), %s normal; score cut-off %s%n",
                 Formats.count(f.rows()), Formats.count(f.suspicious()), Formats.percent(f.suspiciousRate()), Formats.count(f.normal()),
                 Formats.score(f.cutOff()));
-        out.println("Wrote " + o.output());
+        out.println("Wrote " + o.output() + (o.report() != null ? " and " + o.report() : ""));
         if (o.top() == 0) return;
         out.println();
         out.println("Top suspicious source IPs:");
@@ -107,7 +117,9 @@ public final class ScoreCommand {
         }
         out.println();
         out.println("Most suspicious rows (why):");
-        for (int row : a.topRows(Math.min(o.top(), 10), null)) {
+        int[] ranked = inv.rowsByScore();
+        for (int i = 0; i < Math.min(Math.min(o.top(), 10), ranked.length); i++) {
+            int row = ranked[i];
             Explanation e = a.explain(row);
             out.printf(Locale.ROOT, "  line %d  score %s  %s: %s%n", a.table().sourceLines()[row], Formats.score(e.score()),
                     a.table().column(dev.taw.table.SeedField.SRC_IP).map(c -> c.format(row)).orElse(""), e.summary());

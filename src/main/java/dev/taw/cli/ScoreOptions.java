@@ -6,7 +6,8 @@ import dev.taw.model.ForestSettings;
 import java.nio.file.Path;
 
 /** The parsed {@code score} command line. */
-record ScoreOptions(Path input, Path output, Path report, ForestSettings settings, FeatureSet features, int top, boolean quiet) {
+record ScoreOptions(Path input, Path output, Path report, dev.taw.report.ReportModel.Paper paper, ForestSettings settings, FeatureSet features, int top,
+                    boolean quiet) {
 
     static final String HELP = """
             Usage: traffic-workbench score INPUT --output SCORED.csv [options]
@@ -17,6 +18,8 @@ record ScoreOptions(Path input, Path output, Path report, ForestSettings setting
 
             Options:
               -o, --output FILE          scored CSV to write (required); written whole or not at all
+                  --report FILE          also write a PDF report of the investigation
+                  --paper a4|letter      paper size of the report (default a4)
                   --contamination X      share of rows to flag, 0.0001-0.5 (default 0.05)
                   --trees N              number of isolation trees, 1-10000 (default 100)
                   --seed N               random seed; same file + settings + seed = same scores (default 42)
@@ -35,6 +38,7 @@ record ScoreOptions(Path input, Path output, Path report, ForestSettings setting
 
     static ScoreOptions parse(String[] args) throws UsageException {
         Path input = null, output = null, report = null;
+        dev.taw.report.ReportModel.Paper paper = dev.taw.report.ReportModel.Paper.A4;
         ForestSettings s = ForestSettings.defaults();
         FeatureSet features = FeatureSet.all();
         int top = 10;
@@ -44,6 +48,8 @@ record ScoreOptions(Path input, Path output, Path report, ForestSettings setting
             try {
                 switch (a) {
                     case "-o", "--output" -> output = Path.of(value(args, ++i, a));
+                    case "--report" -> report = Path.of(value(args, ++i, a));
+                    case "--paper" -> paper = paper(value(args, ++i, a));
                     case "--contamination" -> s = s.withContamination(Double.parseDouble(value(args, ++i, a)));
                     case "--trees" -> s = s.withTrees(Integer.parseInt(value(args, ++i, a)));
                     case "--seed" -> s = s.withSeed(Long.parseLong(value(args, ++i, a)));
@@ -67,7 +73,15 @@ record ScoreOptions(Path input, Path output, Path report, ForestSettings setting
         if (input == null) throw new UsageException("missing INPUT file (see --help)");
         if (output == null) throw new UsageException("missing --output FILE (see --help)");
         if (top < 0) throw new UsageException("--top must be 0 or more");
-        return new ScoreOptions(input, output, report, s, features, top, quiet);
+        return new ScoreOptions(input, output, report, paper, s, features, top, quiet);
+    }
+
+    private static dev.taw.report.ReportModel.Paper paper(String v) throws UsageException {
+        return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "a4" -> dev.taw.report.ReportModel.Paper.A4;
+            case "letter" -> dev.taw.report.ReportModel.Paper.LETTER;
+            default -> throw new UsageException("--paper must be a4 or letter, got '" + v + "'");
+        };
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.ui.charts;
+
+import dev.taw.analysis.CategoryStat;
+import dev.taw.analysis.Formats;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Tooltip;
+import javafx.util.Duration;
+
+/**
+ * Normal and suspicious rows per value of one column (country, protocol, port, status), stacked, at most
+ * {@link #MAX_BARS} bars: the values with the most suspicious rows. Clicking a bar selects that value.
+ */
+public final class CategoryBars extends StackedBarChart<String, Number> {
+    static final int MAX_BARS = 12;
+    private final XYChart.Series<String, Number> normal = new XYChart.Series<>();
+    private final XYChart.Series<String, Number> suspicious = new XYChart.Series<>();
+    private Consumer<String> onSelect = v -> { };
+
+    public CategoryBars(String title, String axisLabel) {
+        super(new CategoryAxis(), new NumberAxis());
+        setTitle(title);
+        getXAxis().setLabel(axisLabel);
+        getYAxis().setLabel("rows");
+        setAnimated(false);
+        setLegendVisible(true);
+        normal.setName("normal");
+        suspicious.setName("suspicious");
+        getData().add(normal);
+        getData().add(suspicious);
+        getStyleClass().add("category-bars");
+    }
+
+    public void setOnSelect(Consumer<String> onSelect) {
+        this.onSelect = onSelect;
+    }
+
+    /** Shows the stats; {@code selected} (may be null) is drawn highlighted. */
+    public void show(List<CategoryStat> stats, String selected) {
+        List<CategoryStat> shown = stats.subList(0, Math.min(MAX_BARS, stats.size()));
+        ((CategoryAxis) getXAxis()).getCategories().setAll(shown.stream().map(CategoryStat::value).toList());
+        normal.getData().setAll(shown.stream().map(s -> new XYChart.Data<String, Number>(s.value(), s.rows() - s.suspicious())).toList());
+        suspicious.getData().setAll(shown.stream().map(s -> new XYChart.Data<String, Number>(s.value(), s.suspicious())).toList());
+        for (int i = 0; i < shown.size(); i++) {
+            CategoryStat s = shown.get(i);
+            String tip = String.format("%s%n%s rows, %s suspicious (%s)", s.value(), Formats.count(s.rows()), Formats.count(s.suspicious()),
+                    Formats.percent(s.rate()));
+            decorate(normal.getData().get(i), s.value(), tip, s.value().equals(selected));
+            decorate(suspicious.getData().get(i), s.value(), tip, s.value().equals(selected));
+        }
+    }
+
+    private void decorate(XYChart.Data<String, Number> d, String value, String tip, boolean selected) {
+        Runnable apply = () -> {
+            var node = d.getNode();
+            if (node == null) return;
+            Tooltip t = new Tooltip(tip);
+            t.setShowDelay(Duration.millis(150));
+            Tooltip.install(node, t);
+            node.setOnMouseClicked(e -> onSelect.accept(value));
+            node.getStyleClass().remove("selected-bar");
+            if (selected) node.getStyleClass().add("selected-bar");
+            node.setAccessibleText(tip);
+            node.setId("bar-" + getTitle().replaceAll("\\W+", "-").toLowerCase() + "-" + value.replaceAll("\\W+", "_"));
+        };
+        if (d.getNode() != null) apply.run();
+        else d.nodeProperty().addListener((o, a, b) -> apply.run());
+    }
+
+    /** Total of the shown bars (tests compare it with the findings). */
+    public long shownTotal() {
+        long t = 0;
+        for (var s : getData()) for (var d : s.getData()) t += d.getYValue().longValue();
+        return t;
+    }
+}

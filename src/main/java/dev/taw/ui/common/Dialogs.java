@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.ui.common;
+
+import dev.taw.io.ImportIssue;
+import dev.taw.io.ImportReport;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextArea;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/**
+ * The dialogs the window shows. An interface so view-models can be driven in tests where no native file
+ * chooser exists; {@link Native} is the real thing.
+ */
+public interface Dialogs {
+
+    Optional<Path> chooseFileToOpen(Window owner, Path initialDir);
+
+    Optional<Path> chooseFileToSave(Window owner, String suggestedName, String description, String extension);
+
+    /** Non-blocking error alert; the message names file, line and reason. */
+    void error(Window owner, String title, String message);
+
+    /** Lists skipped lines in a text area the analyst can select and copy. */
+    void skippedLines(Window owner, ImportReport report);
+
+    /** The native file choosers and JavaFX alerts. */
+    final class Native implements Dialogs {
+        @Override
+        public Optional<Path> chooseFileToOpen(Window owner, Path initialDir) {
+            FileChooser c = new FileChooser();
+            c.setTitle("Open traffic log");
+            c.getExtensionFilters().addAll(
+                    new FileChooser.ExtensionFilter("CloudWatch CSV export (*.csv, *.csv.gz)", "*.csv", "*.csv.gz", "*.CSV"),
+                    new FileChooser.ExtensionFilter("All files", "*"));
+            if (initialDir != null && initialDir.toFile().isDirectory()) c.setInitialDirectory(initialDir.toFile());
+            return Optional.ofNullable(c.showOpenDialog(owner)).map(File::toPath);
+        }
+
+        @Override
+        public Optional<Path> chooseFileToSave(Window owner, String suggestedName, String description, String extension) {
+            FileChooser c = new FileChooser();
+            c.setTitle("Save " + description);
+            c.setInitialFileName(suggestedName);
+            c.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, "*." + extension));
+            return Optional.ofNullable(c.showSaveDialog(owner)).map(File::toPath);
+        }
+
+        @Override
+        public void error(Window owner, String title, String message) {
+            Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+            a.initOwner(owner);
+            a.setTitle(title);
+            a.setHeaderText(title);
+            a.getDialogPane().setId("error-dialog");
+            a.show();
+        }
+
+        @Override
+        public void skippedLines(Window owner, ImportReport report) {
+            List<ImportIssue> issues = report.issues();
+            String text = issues.stream().map(ImportIssue::toString).collect(Collectors.joining("\n"));
+            if (report.skippedCount() > issues.size()) text += "\n… and " + (report.skippedCount() - issues.size()) + " more";
+            TextArea area = new TextArea(text);
+            area.setEditable(false);
+            area.setWrapText(false);
+            area.setPrefSize(820, 360);
+            Alert a = new Alert(Alert.AlertType.WARNING, null, ButtonType.CLOSE);
+            a.initOwner(owner);
+            a.setTitle("Skipped lines");
+            a.setHeaderText(String.format("%,d of %,d lines in %s were skipped; the rest were imported.",
+                    report.skippedCount(), report.rowsRead(), report.file()));
+            a.getDialogPane().setContent(area);
+            a.getDialogPane().setId("skipped-dialog");
+            a.setResizable(true);
+            a.show();
+        }
+    }
+}

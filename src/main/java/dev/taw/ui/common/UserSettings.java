@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.ui.common;
+
+import dev.taw.features.FeatureSet;
+import dev.taw.model.ForestSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+/**
+ * Settings and recent files remembered between runs (java.util.prefs). The node can be redirected with
+ * the system property {@code taw.prefs} so tests never touch the analyst's own preferences.
+ */
+public final class UserSettings {
+    static final int MAX_RECENT = 8;
+    private final Preferences prefs;
+
+    public UserSettings() {
+        this(Preferences.userRoot().node(System.getProperty("taw.prefs", "dev/taw/workbench")));
+    }
+
+    UserSettings(Preferences prefs) {
+        this.prefs = prefs;
+    }
+
+    public double contamination() { return clamp(prefs.getDouble("contamination", ForestSettings.DEFAULT_CONTAMINATION), 0.001, 0.5); }
+    public int trees() { return (int) clamp(prefs.getInt("trees", ForestSettings.DEFAULT_TREES), 10, 1000); }
+    public long seed() { return prefs.getLong("seed", ForestSettings.DEFAULT_SEED); }
+
+    public FeatureSet features() {
+        try {
+            FeatureSet f = FeatureSet.fromText(prefs.get("features", FeatureSet.all().toText()));
+            return f.enabled().isEmpty() ? FeatureSet.all() : f;
+        } catch (IllegalArgumentException e) {
+            return FeatureSet.all(); // a feature renamed since: start from the defaults
+        }
+    }
+
+    public void save(double contamination, int trees, long seed, FeatureSet features) {
+        prefs.putDouble("contamination", contamination);
+        prefs.putInt("trees", trees);
+        prefs.putLong("seed", seed);
+        prefs.put("features", features.toText());
+        flush();
+    }
+
+    /** Most recent first, only files that still exist. */
+    public List<Path> recentFiles() {
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < MAX_RECENT; i++) {
+            String p = prefs.get("recent." + i, null);
+            if (p != null && Files.isRegularFile(Path.of(p))) out.add(Path.of(p));
+        }
+        return out;
+    }
+
+    public void addRecent(Path file) {
+        List<Path> list = new ArrayList<>(recentFiles());
+        Path abs = file.toAbsolutePath();
+        list.remove(abs);
+        list.add(0, abs);
+        for (int i = 0; i < MAX_RECENT; i++) {
+            if (i < list.size()) prefs.put("recent." + i, list.get(i).toString());
+            else prefs.remove("recent." + i);
+        }
+        flush();
+    }
+
+    public Path lastDirectory() {
+        String d = prefs.get("lastDirectory", null);
+        return d == null ? null : Path.of(d);
+    }
+
+    public void setLastDirectory(Path dir) {
+        if (dir != null) prefs.put("lastDirectory", dir.toString());
+    }
+
+    private void flush() {
+        try {
+            prefs.flush();
+        } catch (BackingStoreException e) {
+            // preferences are a convenience: a read-only home must not stop the analysis
+        }
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}

@@ -1,0 +1,334 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.ui.shell;
+
+import dev.taw.analysis.RowFilter;
+import dev.taw.features.Feature;
+import dev.taw.features.FeatureSet;
+import dev.taw.io.ImportException;
+import dev.taw.io.ImportResult;
+import dev.taw.io.ScoredCsvWriter;
+import dev.taw.pipeline.Investigation;
+import dev.taw.ui.charts.ChartsPanel;
+import dev.taw.ui.common.Dialogs;
+import dev.taw.ui.common.FxJobs;
+import dev.taw.ui.common.UserSettings;
+import dev.taw.ui.table.IpTable;
+import dev.taw.ui.table.RowTable;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.controlsfx.control.StatusBar;
+
+/** Wires the main window to the {@link WorkbenchViewModel}; handlers delegate, views render. */
+public final class MainWindowController {
+    private final WorkbenchViewModel vm;
+    private final Dialogs dialogs;
+    private final UserSettings settings;
+    private final Supplier<Path> sampleFile;
+    private final ReportAction report;
+
+    @FXML BorderPane root;
+    @FXML Menu recentMenu;
+    @FXML MenuItem exportPdfItem, exportCsvItem, runItem, cancelItem, clearFiltersItem, skippedItem, openItem, sampleItem;
+    @FXML FlowPane chips;
+    @FXML Button clearFiltersButton, runButton, cancelButton, emptyOpenButton, emptySampleButton;
+    @FXML Slider contaminationSlider;
+    @FXML TextField contaminationField, seedField;
+    @FXML Spinner<Integer> treesSpinner;
+    @FXML VBox featureBox, emptyState;
+    @FXML Label needsRunLabel, fileLabel, summaryLabel;
+    @FXML GridPane chartGrid;
+    @FXML Tab rowsTab, ipsTab;
+    @FXML TextArea detailText;
+    @FXML StatusBar statusBar;
+
+    private ChartsPanel charts;
+    private final RowTable rows = new RowTable();
+    private final IpTable ips = new IpTable();
+
+    /** What File ▸ Export PDF does; the report package plugs in here. */
+    public interface ReportAction {
+        void export(Window owner, Investigation investigation, WorkbenchViewModel vm);
+    }
+
+    public MainWindowController(WorkbenchViewModel vm, Dialogs dialogs, UserSettings settings, Supplier<Path> sampleFile, ReportAction report) {
+        this.vm = vm;
+        this.dialogs = dialogs;
+        this.settings = settings;
+        this.sampleFile = sampleFile;
+        this.report = report;
+    }
+
+    @FXML
+    void initialize() {
+        charts = new ChartsPanel(chartGrid, vm::toggleFilter);
+        rowsTab.setContent(rows);
+        ipsTab.setContent(ips);
+        bindSettings();
+        bindState();
+        wireDragAndDrop();
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !vm.filters().isEmpty()) {
+                vm.filters().clear();
+                e.consume();
+            }
+        });
+        ips.getSelectionModel().selectedItemProperty().addListener((o, a, ip) -> {
+            if (ip != null) vm.toggleFilter(new RowFilter.Equals(dev.taw.table.SeedField.SRC_IP, ip.ip()));
+        });
+        rows.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> showDetail(row));
+        vm.setOnImportFailed(this::importFailed);
+        vm.setOnImported(this::imported);
+        refreshRecent();
+        tooltips();
+    }
+
+    private void bindSettings() {
+        vm.contaminationProperty().set(settings.contamination());
+        vm.treesProperty().set(settings.trees());
+        vm.seedProperty().set(settings.seed());
+        vm.featuresProperty().set(settings.features());
+        contaminationSlider.setValue(vm.contaminationProperty().get());
+        contaminationSlider.valueProperty().addListener((o, a, b) -> {
+            double v = Math.round(b.doubleValue() * 1000) / 1000.0;
+            vm.contaminationProperty().set(Math.max(0.001, v));
+        });
+        contaminationField.setText(format(vm.contaminationProperty().get()));
+        vm.contaminationProperty().addListener((o, a, b) -> {
+            if (!contaminationField.isFocused()) contaminationField.setText(format(b.doubleValue()));
+            if (Math.abs(contaminationSlider.getValue() - b.doubleValue()) > 0.0005) contaminationSlider.setValue(b.doubleValue());
+        });
+        contaminationField.setOnAction(e -> applyContaminationField());
+        contaminationField.focusedProperty().addListener((o, a, focused) -> { if (!focused) applyContaminationField(); });
+        treesSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(10, 1000, vm.treesProperty().get(), 10));
+        treesSpinner.valueProperty().addListener((o, a, b) -> { if (b != null) vm.treesProperty().set(b); });
+        seedField.setText(Long.toString(vm.seedProperty().get()));
+        seedField.textProperty().addListener((o, a, b) -> {
+            try {
+                vm.seedProperty().set(Long.parseLong(b.strip()));
+                seedField.setStyle("");
+            } catch (NumberFormatException e) {
+                seedField.setStyle("-fx-border-color: #d9480f;");
+            }
+        });
+        for (Feature f : Feature.values()) {
+            CheckBox box = new CheckBox(f.label());
+            box.setId("feature-" + f.name());
+            box.setSelected(vm.featuresProperty().get().contains(f));
+            box.setTooltip(new Tooltip(f.description()));
+            box.selectedProperty().addListener((o, a, on) -> vm.featuresProperty().set(vm.featuresProperty().get().with(f, on)));
+            featureBox.getChildren().add(box);
+        }
+    }
+
+    private void applyContaminationField() {
+        try {
+            double v = Double.parseDouble(contaminationField.getText().strip().replace(',', '.'));
+            if (v < 0.001 || v > 0.5) throw new NumberFormatException();
+            vm.contaminationProperty().set(v);
+            contaminationField.setStyle("");
+        } catch (NumberFormatException e) {
+            contaminationField.setStyle("-fx-border-color: #d9480f;");
+            vm.statusProperty().set("Contamination must be a number between 0.001 and 0.5");
+        }
+    }
+
+    private void bindState() {
+        var busy = vm.busyProperty();
+        var noData = vm.importedProperty().isNull();
+        var noResult = vm.investigationProperty().isNull();
+        runButton.disableProperty().bind(busy.or(noData));
+        runItem.disableProperty().bind(busy.or(noData));
+        cancelButton.disableProperty().bind(busy.not());
+        cancelItem.disableProperty().bind(busy.not());
+        treesSpinner.disableProperty().bind(busy);
+        seedField.disableProperty().bind(busy);
+        featureBox.disableProperty().bind(busy);
+        openItem.disableProperty().bind(busy);
+        exportCsvItem.disableProperty().bind(busy.or(noResult));
+        exportPdfItem.disableProperty().bind(busy.or(noResult));
+        skippedItem.disableProperty().bind(noData);
+        clearFiltersButton.disableProperty().bind(Bindings.isEmpty(vm.filters()));
+        clearFiltersItem.disableProperty().bind(Bindings.isEmpty(vm.filters()));
+        needsRunLabel.visibleProperty().bind(vm.needsRunProperty());
+        needsRunLabel.managedProperty().bind(vm.needsRunProperty());
+        emptyState.visibleProperty().bind(noData.and(busy.not()));
+        statusBar.textProperty().bind(Bindings.when(busy).then(Bindings.concat(vm.stageProperty(), "…")).otherwise(vm.statusProperty()));
+        statusBar.progressProperty().bind(Bindings.when(busy).then(vm.progressProperty()).otherwise(0.0));
+        vm.investigationProperty().addListener((o, a, inv) -> { if (inv != null) show(inv); });
+        vm.filters().addListener((javafx.collections.ListChangeListener<RowFilter>) c -> renderChips());
+        vm.fileProperty().addListener((o, a, f) -> fileLabel.setText(f == null ? "No file" : f.toString()));
+    }
+
+    private void show(Investigation inv) {
+        charts.show(inv);
+        rows.show(inv);
+        ips.show(inv.findings().topIps());
+        summaryLabel.setText(String.format(Locale.ROOT, "%,d rows in view, %,d suspicious; cut-off score %.3f",
+                inv.findings().rows(), inv.findings().suspicious(), inv.findings().cutOff()));
+        settings.save(vm.contaminationProperty().get(), vm.treesProperty().get(), vm.seedProperty().get(), vm.featuresProperty().get());
+    }
+
+    private void renderChips() {
+        chips.getChildren().clear();
+        for (RowFilter f : vm.filters()) {
+            Button chip = new Button(f.describe() + "  ×");
+            chip.getStyleClass().add("chip");
+            chip.setTooltip(new Tooltip("Remove this filter"));
+            chip.setOnAction(e -> vm.filters().remove(f));
+            chips.getChildren().add(chip);
+        }
+    }
+
+    private void showDetail(Integer row) {
+        Investigation inv = vm.investigationProperty().get();
+        if (row == null || inv == null) {
+            detailText.clear();
+            return;
+        }
+        FxJobs.compute(row, r -> RowDetail.describe(inv, r), detailText::setText);
+    }
+
+    private void wireDragAndDrop() {
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && !vm.busyProperty().get()) {
+                e.acceptTransferModes(TransferMode.COPY);
+                if (!root.getStyleClass().contains("drag-over")) root.getStyleClass().add("drag-over");
+            }
+            e.consume();
+        });
+        root.setOnDragExited(e -> root.getStyleClass().remove("drag-over"));
+        root.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles() && filesDropped(e.getDragboard().getFiles());
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    /** The drop target's decision: one file opens; a folder or several files say why not. */
+    boolean filesDropped(List<File> files) {
+        root.getStyleClass().remove("drag-over");
+        if (files.size() != 1 || files.get(0).isDirectory()) {
+            dialogs.error(window(), "Drop one file", "Drop a single .csv or .csv.gz export (got " + files.size() + " item(s)"
+                    + (files.size() == 1 ? ", a folder" : "") + ").");
+            return false;
+        }
+        open(files.get(0).toPath());
+        return true;
+    }
+
+    void open(Path path) {
+        settings.setLastDirectory(path.toAbsolutePath().getParent());
+        vm.open(path);
+    }
+
+    private void imported(ImportResult r) {
+        settings.addRecent(vm.fileProperty().get());
+        refreshRecent();
+        if (r.report().skippedCount() > 0 || !r.report().warnings().isEmpty()) dialogs.skippedLines(window(), r.report());
+    }
+
+    private void importFailed(Throwable t) {
+        String msg = t instanceof ImportException ? t.getMessage() : t.getClass().getSimpleName() + ": " + t.getMessage();
+        dialogs.error(window(), "Could not open the file", msg + (vm.importedProperty().get() != null ? "\n\nThe data already open is unchanged." : ""));
+    }
+
+    private void refreshRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : settings.recentFiles()) {
+            MenuItem item = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+            item.setOnAction(e -> open(p));
+            recentMenu.getItems().add(item);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private void tooltips() {
+        contaminationSlider.setTooltip(new Tooltip("Share of rows to flag as suspicious; moving it re-labels instantly, no refit"));
+        contaminationField.setTooltip(new Tooltip("Exact contamination, 0.001–0.5"));
+        treesSpinner.setTooltip(new Tooltip("Number of isolation trees (10–1000); needs a new run"));
+        seedField.setTooltip(new Tooltip("Random seed: the same file, settings and seed give the same scores"));
+        runButton.setTooltip(new Tooltip("Fit and score the Isolation Forest (Ctrl+R)"));
+        cancelButton.setTooltip(new Tooltip("Stop the import or run; the previous results stay"));
+        clearFiltersButton.setTooltip(new Tooltip("Remove every filter (Esc)"));
+        emptyOpenButton.setTooltip(new Tooltip("Open a CloudWatch CSV export (Ctrl+O)"));
+        emptySampleButton.setTooltip(new Tooltip("5,000 generated rows with injected incidents"));
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    @FXML void onOpen() { dialogs.chooseFileToOpen(window(), settings.lastDirectory()).ifPresent(this::open); }
+    @FXML void onOpenSample() { open(sampleFile.get()); }
+    @FXML void onRun() { applyContaminationField(); vm.run(); }
+    @FXML void onCancel() { vm.cancel(); }
+    @FXML void onClearFilters() { vm.filters().clear(); }
+    @FXML void onQuit() { Platform.exit(); }
+
+    @FXML
+    void onShowSkipped() {
+        if (vm.importedProperty().get() != null) dialogs.skippedLines(window(), vm.importedProperty().get().report());
+    }
+
+    @FXML
+    void onAbout() {
+        AboutDialog.show(window());
+    }
+
+    @FXML
+    void onExportPdf() {
+        Investigation inv = vm.investigationProperty().get();
+        if (inv != null) report.export(window(), inv, vm);
+    }
+
+    @FXML
+    void onExportCsv() {
+        Investigation inv = vm.investigationProperty().get();
+        if (inv == null) return;
+        String name = vm.fileProperty().get().getFileName().toString().replaceAll("(\\.csv)?(\\.gz)?$", "") + "-scored.csv";
+        dialogs.chooseFileToSave(window(), name, "Scored CSV", "csv").ifPresent(target -> exportCsv(inv, target));
+    }
+
+    /** Writes the scored CSV on a background task; the window stays usable. */
+    void exportCsv(Investigation inv, Path target) {
+        FxJobs.start("Exporting " + target.getFileName(), (p, c) -> {
+            new ScoredCsvWriter().write(target, inv.analysis().table(), inv.analysis().scores(), inv.labels(), p, c);
+            return target;
+        }, done -> vm.statusProperty().set("Wrote " + done), err -> dialogs.error(window(), "Export failed", err.getMessage()),
+                () -> vm.statusProperty().set("Export cancelled; nothing was written"));
+    }
+
+    public RowTable rowTable() { return rows; }
+    public IpTable ipTable() { return ips; }
+    public ChartsPanel charts() { return charts; }
+
+    private static String format(double v) {
+        return String.format(Locale.ROOT, "%.3f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+}

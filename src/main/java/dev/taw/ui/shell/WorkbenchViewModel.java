@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.ui.shell;
+
+import dev.taw.analysis.RowFilter;
+import dev.taw.features.FeatureSet;
+import dev.taw.io.ImportResult;
+import dev.taw.model.ForestSettings;
+import dev.taw.pipeline.Analysis;
+import dev.taw.pipeline.AnalysisPipeline;
+import dev.taw.pipeline.Investigation;
+import dev.taw.ui.common.FxJobs;
+import dev.taw.ui.common.LatestWins;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The window's observable state and the actions on it. Holds no JavaFX nodes: controllers bind to it.
+ * Import and run are background jobs with progress and cancel; contamination and filters re-derive the
+ * {@link Investigation} latest-wins without refitting.
+ */
+public final class WorkbenchViewModel {
+    private final AnalysisPipeline pipeline = new AnalysisPipeline();
+    private final LatestWins recompute = new LatestWins(60);
+
+    private final DoubleProperty contamination = new SimpleDoubleProperty(ForestSettings.DEFAULT_CONTAMINATION);
+    private final IntegerProperty trees = new SimpleIntegerProperty(ForestSettings.DEFAULT_TREES);
+    private final LongProperty seed = new SimpleLongProperty(ForestSettings.DEFAULT_SEED);
+    private final ObjectProperty<FeatureSet> features = new SimpleObjectProperty<>(FeatureSet.all());
+    private final ObservableList<RowFilter> filters = FXCollections.observableArrayList();
+
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ImportResult> imported = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Investigation> investigation = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper needsRun = new ReadOnlyBooleanWrapper();
+    private final StringProperty status = new SimpleStringProperty("Drop a CSV export here, or File ▸ Open");
+    private final StringProperty stage = new SimpleStringProperty("");
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final BooleanProperty recomputing = new SimpleBooleanProperty();
+    private int fits;
+
+    private FxJobs.Handle<?> running;
+    private Consumer<Throwable> onImportFailed = t -> { };
+    private Consumer<ImportResult> onImported = r -> { };
+
+    public WorkbenchViewModel() {
+        contamination.addListener((o, a, b) -> refresh());
+        filters.addListener((javafx.collections.ListChangeListener<RowFilter>) c -> refresh());
+        trees.addListener((o, a, b) -> settingsChanged());
+        seed.addListener((o, a, b) -> settingsChanged());
+        features.addListener((o, a, b) -> settingsChanged());
+    }
+
+    public DoubleProperty contaminationProperty() { return contamination; }
+    public IntegerProperty treesProperty() { return trees; }
+    public LongProperty seedProperty() { return seed; }
+    public ObjectProperty<FeatureSet> featuresProperty() { return features; }
+    public ObservableList<RowFilter> filters() { return filters; }
+    public ReadOnlyObjectProperty<Path> fileProperty() { return file.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ImportResult> importedProperty() { return imported.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Analysis> analysisProperty() { return analysis.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Investigation> investigationProperty() { return investigation.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty needsRunProperty() { return needsRun.getReadOnlyProperty(); }
+    public StringProperty statusProperty() { return status; }
+    public StringProperty stageProperty() { return stage; }
+    public DoubleProperty progressProperty() { return progress; }
+    public BooleanProperty recomputingProperty() { return recomputing; }
+
+    /** How many forests were fitted so far: moving contamination must not add one. */
+    public int fitCount() { return fits; }
+
+    public void setOnImportFailed(Consumer<Throwable> c) { onImportFailed = c; }
+    public void setOnImported(Consumer<ImportResult> c) { onImported = c; }
+
+    public ForestSettings settings() {
+        return new ForestSettings(trees.get(), contamination.get(), seed.get(), ForestSettings.DEFAULT_SAMPLE_SIZE, 0);
+    }
+
+    /** Imports {@code path} in the background, then runs the forest with the current settings. */
+    public void open(Path path) {
+        if (busy.get()) cancel();
+        FxJobs.Handle<ImportResult> h = FxJobs.start("Importing " + path.getFileName(),
+                (p, c) -> pipeline.importFile(path, p, c),
+                result -> {
+                    finishJob();
+                    file.set(path);
+                    recompute.invalidate();
+                    investigation.set(null);
+                    analysis.set(null);
+                    filters.clear();
+                    imported.set(result);
+                    status.set(result.report().oneLine());
+                    onImported.accept(result);
+                    run();
+                },
+                error -> {
+                    finishJob();
+                    status.set(imported.get() == null ? "Could not open " + path.getFileName() : imported.get().report().oneLine());
+                    onImportFailed.accept(error);
+                },
+                () -> {
+                    finishJob();
+                    status.set("Import cancelled; " + (imported.get() == null ? "nothing was loaded" : "the previous data is unchanged"));
+                });
+        track(h);
+    }
+
+    /** Fits and scores in the background with the current settings. */
+    public void run() {
+        ImportResult data = imported.get();
+        if (data == null || busy.get()) return;
+        ForestSettings s;
+        try {
+            s = settings();
+        } catch (IllegalArgumentException e) {
+            status.set(e.getMessage());
+            return;
+        }
+        FeatureSet f = features.get();
+        FxJobs.Handle<Analysis> h = FxJobs.start("Running Isolation Forest",
+                (p, c) -> pipeline.analyze(data, f, s, p, c),
+                result -> {
+                    finishJob();
+                    fits++;
+                    analysis.set(result);
+                    needsRun.set(false);
+                    refresh();
+                },
+                error -> {
+                    finishJob();
+                    status.set("Run failed: " + error.getMessage());
+                },
+                () -> {
+                    finishJob();
+                    status.set("Run cancelled; " + (analysis.get() == null ? "no results yet" : "showing the previous results"));
+                });
+        track(h);
+    }
+
+    public void cancel() {
+        if (running != null) running.cancel();
+    }
+
+    private void track(FxJobs.Handle<?> h) {
+        running = h;
+        busy.set(true);
+        progress.bind(h.task().progressProperty());
+        stage.bind(h.task().messageProperty());
+    }
+
+    private void finishJob() {
+        progress.unbind();
+        stage.unbind();
+        progress.set(0);
+        stage.set("");
+        running = null;
+        busy.set(false);
+    }
+
+    private void settingsChanged() {
+        if (analysis.get() != null) {
+            needsRun.set(true);
+            status.set("Settings changed: press Run (Ctrl+R) to refit");
+        }
+    }
+
+    /** Re-derives the investigation from stored scores: contamination and filters never refit. */
+    private void refresh() {
+        Analysis a = analysis.get();
+        if (a == null) return;
+        double c = contamination.get();
+        List<RowFilter> f = List.copyOf(filters);
+        recomputing.set(true);
+        recompute.submit(() -> Investigation.of(a, c, f), inv -> {
+            recomputing.set(false);
+            if (analysis.get() != a) return;
+            investigation.set(inv);
+            var fi = inv.findings();
+            status.set(String.format("%s · %,d in view · %,d suspicious (%.1f %%) at contamination %s%s",
+                    imported.get().report().oneLine(), fi.rows(), fi.suspicious(), 100 * fi.suspiciousRate(),
+                    dev.taw.analysis.Formats.score(c).replaceAll("0+$", ""), f.isEmpty() ? "" : " · " + f.size() + " filter(s)"));
+        });
+    }
+
+    /** Adds a filter unless the same one is active; a second click on the same bar removes it. */
+    public void toggleFilter(RowFilter f) {
+        if (!filters.remove(f)) filters.add(f);
+    }
+
+    public boolean isIdle() {
+        return !busy.get() && recompute.isIdle() && !recomputing.get();
+    }
+}

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.ui.table;
+
+import dev.taw.analysis.Formats;
+import dev.taw.pipeline.Investigation;
+import dev.taw.table.Column;
+import dev.taw.table.NumberColumn;
+import dev.taw.table.Table;
+import dev.taw.table.TextColumn;
+import dev.taw.table.TimeColumn;
+import dev.taw.ui.common.FxJobs;
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.function.IntToDoubleFunction;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+
+/**
+ * The rows in view, most suspicious first. Virtualized: the items are a view over an {@code int[]} of row
+ * indices, so a million rows cost four megabytes, and cells are made only for visible rows. Clicking a
+ * header sorts on a background thread and swaps the order in when done.
+ */
+public final class RowTable extends TableView<Integer> {
+    private Investigation investigation;
+    private long sortGeneration;
+
+    public RowTable() {
+        setId("row-table");
+        setPlaceholder(new javafx.scene.control.Label("No rows yet: open a file"));
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        setSortPolicy(t -> {
+            sortInBackground();
+            return true;
+        });
+        setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(Integer row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().remove("suspicious-row");
+                if (!empty && row != null && investigation != null && investigation.labels()[row] < 0) getStyleClass().add("suspicious-row");
+            }
+        });
+    }
+
+    public void show(Investigation inv) {
+        boolean sameTable = investigation != null && investigation.analysis().table() == inv.analysis().table();
+        investigation = inv;
+        if (!sameTable) buildColumns(inv.analysis().table());
+        getSortOrder().clear();
+        setItems(FXCollections.observableList(new IntList(inv.rowsByScore())));
+    }
+
+    public Investigation investigation() { return investigation; }
+
+    private void buildColumns(Table t) {
+        getColumns().clear();
+        getColumns().add(column("line", r -> t.sourceLines()[r], r -> Integer.toString(t.sourceLines()[r])));
+        getColumns().add(column("score", r -> investigation.analysis().scores()[r], r -> Formats.score(investigation.analysis().scores()[r])));
+        getColumns().add(column("label", r -> investigation.labels()[r], r -> investigation.labels()[r] < 0 ? "-1 suspicious" : "1 normal"));
+        for (Column c : t.columns()) {
+            IntToDoubleFunction key;
+            if (c instanceof NumberColumn nc) key = nc::get;
+            else if (c instanceof TimeColumn tc) key = r -> tc.get(r);
+            else key = textRank((TextColumn) c);
+            TableColumn<Integer, String> col = column(c.name(), key, c::format);
+            col.setPrefWidth(Math.max(70, Math.min(220, c.name().length() * 9 + 20)));
+            getColumns().add(col);
+        }
+    }
+
+    /** Sort key for text: the rank of each dictionary entry in alphabetical order. */
+    private static IntToDoubleFunction textRank(TextColumn tc) {
+        String[] dict = tc.dictionary();
+        Integer[] order = new Integer[dict.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Arrays.sort(order, Comparator.comparing(i -> dict[i]));
+        int[] rank = new int[dict.length];
+        for (int i = 0; i < order.length; i++) rank[order[i]] = i;
+        return r -> rank[tc.code(r)];
+    }
+
+    private TableColumn<Integer, String> column(String name, IntToDoubleFunction key, java.util.function.IntFunction<String> text) {
+        TableColumn<Integer, String> col = new TableColumn<>(name);
+        col.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(text.apply(cd.getValue())));
+        col.setUserData(key);
+        col.setPrefWidth(90);
+        return col;
+    }
+
+    /** Sorts the current rows by the first sort column off the FX thread; the newest request wins. */
+    @SuppressWarnings("unchecked")
+    private void sortInBackground() {
+        if (investigation == null || getSortOrder().isEmpty()) {
+            if (investigation != null) setItems(FXCollections.observableList(new IntList(investigation.rowsByScore())));
+            return;
+        }
+        TableColumn<Integer, ?> col = getSortOrder().get(0);
+        IntToDoubleFunction key = (IntToDoubleFunction) col.getUserData();
+        boolean ascending = col.getSortType() == TableColumn.SortType.ASCENDING;
+        int[] rows = investigation.rowsByScore();
+        long mine = ++sortGeneration;
+        FxJobs.compute(rows, r -> sorted(r, key, ascending), sorted -> {
+            if (mine == sortGeneration) setItems(FXCollections.observableList(new IntList(sorted)));
+        });
+    }
+
+    static int[] sorted(int[] rows, IntToDoubleFunction key, boolean ascending) {
+        double[] k = new double[rows.length];
+        Integer[] idx = new Integer[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            k[i] = key.applyAsDouble(rows[i]);
+            idx[i] = i;
+        }
+        Comparator<Integer> c = Comparator.comparingDouble(i -> k[i]);
+        Arrays.sort(idx, ascending ? c : c.reversed());
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) out[i] = rows[idx[i]];
+        return out;
+    }
+
+    /** A read-only list view of an int array. */
+    static final class IntList extends AbstractList<Integer> {
+        private final int[] a;
+
+        IntList(int[] a) { this.a = a; }
+
+        @Override public Integer get(int i) { return a[i]; }
+
+        @Override public int size() { return a.length; }
+    }
+}
