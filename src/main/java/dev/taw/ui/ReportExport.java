@@ -19,17 +19,19 @@ import org.controlsfx.control.Notifications;
 
 /** File ▸ Export PDF report: choose a file, write the report on a background task, offer to open it. */
 final class ReportExport {
-    private static final Dialogs DIALOGS = new Dialogs.Native();
+    private final Dialogs dialogs;
 
-    private ReportExport() { }
+    ReportExport(Dialogs dialogs) {
+        this.dialogs = dialogs;
+    }
 
-    static void export(Window owner, Investigation inv, WorkbenchViewModel vm) {
+    void export(Window owner, Investigation inv, WorkbenchViewModel vm) {
         String name = vm.fileProperty().get().getFileName().toString().replaceAll("(\\.csv)?(\\.gz)?$", "") + "-report.pdf";
-        DIALOGS.chooseFileToSave(owner, name, "PDF report", "pdf").ifPresent(target -> write(owner, inv, vm, target, done -> notifyDone(owner, done)));
+        dialogs.chooseFileToSave(owner, name, "PDF report", "pdf").ifPresent(target -> write(owner, inv, vm, target, done -> notifyDone(owner, done)));
     }
 
     /** Writes the report of {@code inv} to {@code target} in the background; {@code done} runs on the FX thread. */
-    static void write(Window owner, Investigation inv, WorkbenchViewModel vm, Path target, Consumer<Path> done) {
+    void write(Window owner, Investigation inv, WorkbenchViewModel vm, Path target, Consumer<Path> done) {
         String source = vm.fileProperty().get().getFileName().toString();
         ReportModel model = new ReportModel(source, inv, Instant.now(), ReportModel.Paper.forCountry(Locale.getDefault().getCountry()));
         vm.statusProperty().set("Writing report " + target.getFileName() + "…");
@@ -39,24 +41,25 @@ final class ReportExport {
         }, path -> {
             vm.statusProperty().set("Wrote " + path);
             done.accept(path);
-        }, err -> DIALOGS.error(owner, "Report not written", err.getMessage() + "\nNo file was written."),
+        }, err -> dialogs.error(owner, "Report not written", err.getMessage() + "\nNo file was written."),
                 () -> vm.statusProperty().set("Report cancelled; nothing was written"));
     }
 
-    private static void notifyDone(Window owner, Path file) {
+    private void notifyDone(Window owner, Path file) {
+        if (owner == null || !owner.isShowing()) return;
         Notifications n = Notifications.create().title("Report saved").text(file.getFileName() + "\nClick to open it.")
                 .hideAfter(Duration.seconds(8)).owner(owner)
                 .onAction(e -> openExternally(file));
         n.showInformation();
     }
 
-    private static void openExternally(Path file) {
+    private void openExternally(Path file) {
         // AWT's Desktop must not run on the FX thread
         new Thread(() -> {
             try {
                 if (Desktop.isDesktopSupported()) Desktop.getDesktop().open(file.toFile());
             } catch (Exception e) {
-                Platform.runLater(() -> DIALOGS.error(null, "Could not open the report", e.getMessage()));
+                Platform.runLater(() -> dialogs.error(null, "Could not open the report", e.getMessage()));
             }
         }, "open-report").start();
     }

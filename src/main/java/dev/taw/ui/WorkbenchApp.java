@@ -48,7 +48,8 @@ public final class WorkbenchApp extends Application {
 
     public static Loaded load(Dialogs dialogs, UserSettings settings) throws IOException {
         WorkbenchViewModel vm = new WorkbenchViewModel();
-        MainWindowController controller = new MainWindowController(vm, dialogs, settings, WorkbenchApp::sampleFile, ReportExport::export);
+        MainWindowController controller = new MainWindowController(vm, dialogs, settings, WorkbenchApp::sampleFile,
+                new ReportExport(dialogs)::export);
         FXMLLoader loader = new FXMLLoader(WorkbenchApp.class.getResource("shell/MainWindow.fxml"));
         loader.setControllerFactory(type -> {
             if (type == MainWindowController.class) return controller;

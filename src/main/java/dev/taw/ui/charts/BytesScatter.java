@@ -22,7 +22,7 @@ public final class BytesScatter extends CanvasChart {
     private final Tooltip tip = new Tooltip();
 
     public BytesScatter() {
-        super("Bytes in vs bytes out (log scale; drag to select)");
+        super("Bytes in vs out (log; drag to select)");
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             dragX = e.getX();
             dragY = e.getY();
@@ -93,9 +93,10 @@ public final class BytesScatter extends CanvasChart {
             double r = s ? 3.5 : 2;
             g.fillOval(x(view.pointIn()[k]) - r, y(view.pointOut()[k]) - r, 2 * r, 2 * r);
         }
-        for (int d = 0; d <= (int) view.maxLog(); d++) {
+        int step = Math.max(1, (int) Math.ceil(view.maxLog() / Math.max(1, Math.min(pw, ph) / 45)));
+        for (int d = 0; d <= (int) view.maxLog(); d += step) {
             double b = Math.pow(10, d) - 1;
-            String label = Formats.bytes(Math.pow(10, d));
+            String label = tick(d);
             g.setStroke(Color.web("#d0d7de"));
             g.strokeLine(x(b), top + ph, x(b), top + ph + 4);
             axisLabel(g, label, x(b) - 12, top + ph + 16);
@@ -110,6 +111,13 @@ public final class BytesScatter extends CanvasChart {
             g.strokeRect(Math.min(dragX, curX), Math.min(dragY, curY), Math.abs(curX - dragX), Math.abs(curY - dragY));
             g.setLineDashes();
         }
+    }
+
+    /** 1 B, 10 B, 100 B, 1 kB … 100 GB: short labels for the decades of a log axis. */
+    static String tick(int decade) {
+        String[] units = {"B", "kB", "MB", "GB", "TB"};
+        int u = Math.min(units.length - 1, decade / 3);
+        return (int) Math.pow(10, decade - 3 * u) + " " + units[u];
     }
 
     private void hover(MouseEvent e) {

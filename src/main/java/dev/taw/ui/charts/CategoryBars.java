@@ -65,7 +65,6 @@ public final class CategoryBars extends StackedBarChart<String, Number> {
             node.setOnMouseClicked(e -> onSelect.accept(value));
             node.getStyleClass().remove("selected-bar");
             if (selected) node.getStyleClass().add("selected-bar");
-            node.setAccessibleText(tip);
             node.setId("bar-" + getTitle().replaceAll("\\W+", "-").toLowerCase() + "-" + value.replaceAll("\\W+", "_"));
         };
         if (d.getNode() != null) apply.run();

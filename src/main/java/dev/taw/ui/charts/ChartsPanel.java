@@ -28,7 +28,7 @@ public final class ChartsPanel {
     private final BytesScatter bytes = new BytesScatter();
     private final ScoreHistogramView scores = new ScoreHistogramView();
     private final CategoryBars countries = new CategoryBars("Suspicious rows by source country", "src_ip_country_code");
-    private final TimelineBars timeline = new TimelineBars();
+    private final TimelineView timeline = new TimelineView();
     private final CategoryBars protocols = new CategoryBars("By protocol", "protocol");
     private final CategoryBars ports = new CategoryBars("By destination port", "dst_port");
     private final CategoryBars statuses = new CategoryBars("By response code", "response.code");
@@ -107,7 +107,7 @@ public final class ChartsPanel {
 
     public BarChart<String, Number> counts() { return counts; }
     public CategoryBars countries() { return countries; }
-    public TimelineBars timeline() { return timeline; }
+    public TimelineView timeline() { return timeline; }
     public BytesScatter bytes() { return bytes; }
     public ScoreHistogramView scores() { return scores; }
     public CategoryBars protocols() { return protocols; }

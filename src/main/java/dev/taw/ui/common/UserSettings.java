@@ -22,7 +22,7 @@ public final class UserSettings {
         this(Preferences.userRoot().node(System.getProperty("taw.prefs", "dev/taw/workbench")));
     }
 
-    UserSettings(Preferences prefs) {
+    public UserSettings(Preferences prefs) {
         this.prefs = prefs;
     }
 
@@ -40,6 +40,14 @@ public final class UserSettings {
     }
 
     public void save(double contamination, int trees, long seed, FeatureSet features) {
+        try {
+            store(contamination, trees, seed, features);
+        } catch (IllegalStateException e) {
+            // the preferences node was removed under us (another instance reset it): nothing to keep
+        }
+    }
+
+    private void store(double contamination, int trees, long seed, FeatureSet features) {
         prefs.putDouble("contamination", contamination);
         prefs.putInt("trees", trees);
         prefs.putLong("seed", seed);
@@ -81,7 +89,7 @@ public final class UserSettings {
     private void flush() {
         try {
             prefs.flush();
-        } catch (BackingStoreException e) {
+        } catch (BackingStoreException | IllegalStateException e) {
             // preferences are a convenience: a read-only home must not stop the analysis
         }
     }

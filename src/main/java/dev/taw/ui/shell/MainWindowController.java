@@ -198,6 +198,7 @@ public final class MainWindowController {
         chips.getChildren().clear();
         for (RowFilter f : vm.filters()) {
             Button chip = new Button(f.describe() + "  ×");
+            chip.setMnemonicParsing(false);
             chip.getStyleClass().add("chip");
             chip.setTooltip(new Tooltip("Remove this filter"));
             chip.setOnAction(e -> vm.filters().remove(f));

@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.taw.TestData;
+import dev.taw.analysis.TimeBucket;
+import dev.taw.bench.TrafficGenerator;
+import dev.taw.pipeline.Analysis;
+import dev.taw.pipeline.Investigation;
+import dev.taw.table.SeedField;
+import dev.taw.ui.common.UserSettings;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.control.DialogPane;
+import javafx.scene.input.DataFormat;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.TransferMode;
+import javafx.stage.Stage;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window, headless (Monocle), driven as an analyst would: keys, clicks, a drop. */
+@ExtendWith(ApplicationExtension.class)
+@org.junit.jupiter.api.Timeout(value = 3, unit = TimeUnit.MINUTES)
+class WorkbenchFxTest extends FxRobot {
+    private WorkbenchApp.Loaded w;
+    private TestDialogs dialogs;
+    private Preferences prefs;
+
+    @TempDir
+    Path tmp;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        dialogs = new TestDialogs();
+        prefs = Preferences.userRoot().node("dev/taw/test-" + UUID.randomUUID());
+        w = WorkbenchApp.load(dialogs, new UserSettings(prefs));
+        stage.setScene(w.scene());
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        stage.show();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        prefs.removeNode();
+    }
+
+    private <T> T fx(Supplier<T> s) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(s.get());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f.orTimeout(30, TimeUnit.SECONDS).join();
+    }
+
+    private void waitIdle() throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> w.viewModel().isIdle() && w.viewModel().investigationProperty().get() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Investigation investigation() {
+        return fx(() -> w.viewModel().investigationProperty().get());
+    }
+
+    private void openSeedWithShortcut() throws Exception {
+        dialogs.nextOpen = TestData.seed();
+        clickOn("#runButton"); // focus the window; Run is disabled before data, so this does nothing
+        push(KeyCode.CONTROL, KeyCode.O);
+        waitIdle();
+    }
+
+    @Test
+    void openingTheSeedByTheOpenActionShowsEveryChartWithTheRightTotals() throws Exception {
+        openSeedWithShortcut();
+        var c = w.controller();
+        assertEquals(282L, (long) fx(() -> c.charts().countsTotal()));
+        assertEquals(15L, fx(() -> c.charts().counts().getData().get(0).getData().get(1).getYValue().longValue()));
+        assertEquals(282L, (long) fx(() -> c.charts().countries().shownTotal()), "7 countries, all shown");
+        assertEquals(282L, (long) fx(() -> c.charts().timeline().buckets().stream().mapToLong(TimeBucket::rows).sum()));
+        assertEquals(15L, (long) fx(() -> c.charts().timeline().buckets().stream().mapToLong(TimeBucket::suspicious).sum()));
+        assertEquals(282L, (long) fx(() -> java.util.Arrays.stream(c.charts().scores().histogram().normal()).sum()
+                + java.util.Arrays.stream(c.charts().scores().histogram().suspicious()).sum()));
+        assertEquals(282L, (long) fx(() -> c.charts().protocols().shownTotal()));
+        assertEquals(282, (int) fx(() -> c.charts().bytes().view().pointCount()));
+        assertEquals(282, (int) fx(() -> c.rowTable().getItems().size()));
+        assertEquals("165.225.240.79", fx(() -> c.ipTable().getItems().get(0).ip()));
+        assertTrue(fx(() -> w.viewModel().statusProperty().get()).startsWith("282 rows · 0 skipped · 9 constant columns ignored"));
+        assertFalse(fx(() -> lookup(".empty-state").query().isVisible()), "the empty state is gone");
+    }
+
+    @Test
+    void aFileDroppedOnTheWindowOpens() throws Exception {
+        Path copy = Files.copy(TestData.seed(), tmp.resolve("dropped.csv"));
+        Node root = w.root();
+        Boolean completed = fx(() -> {
+            // the drag a file manager starts: a dragboard offering COPY of one file, built as the toolkit builds it
+            Dragboard db = com.sun.javafx.scene.input.DragboardHelper.createDragboard(new DragSource());
+            com.sun.javafx.scene.input.DragboardHelper.setDataAccessRestriction(db, false);
+            db.setContent(Map.of(DataFormat.FILES, List.of(copy.toFile())));
+            DragEvent over = new DragEvent(DragEvent.DRAG_OVER, db, 400, 300, 400, 300, TransferMode.COPY, null, null, null);
+            Event.fireEvent(root, over);
+            DragEvent drop = new DragEvent(DragEvent.DRAG_DROPPED, db, 400, 300, 400, 300, TransferMode.COPY, null, null, null);
+            Event.fireEvent(root, drop);
+            return over.isAccepted();
+        });
+        assertTrue(completed, "the window accepts a dragged file");
+        waitIdle();
+        assertEquals(copy, fx(() -> w.viewModel().fileProperty().get()));
+        assertEquals(282, investigation().findings().rows());
+    }
+
+    /** The toolkit side of a drag from outside the application: holds the offered content, offers COPY. */
+    private static final class DragSource implements com.sun.javafx.tk.TKClipboard {
+        private final java.util.Map<DataFormat, Object> content = new java.util.HashMap<>();
+
+        @Override public void setSecurityContext(java.security.AccessControlContext ctx) { }
+        @Override public java.util.Set<DataFormat> getContentTypes() { return content.keySet(); }
+
+        @SafeVarargs
+        @Override public final boolean putContent(javafx.util.Pair<DataFormat, Object>... items) {
+            content.clear();
+            for (var p : items) content.put(p.getKey(), p.getValue());
+            return true;
+        }
+
+        @Override public Object getContent(DataFormat f) { return content.get(f); }
+        @Override public boolean hasContent(DataFormat f) { return content.containsKey(f); }
+        @Override public java.util.Set<TransferMode> getTransferModes() { return java.util.EnumSet.of(TransferMode.COPY); }
+        @Override public void setDragView(javafx.scene.image.Image image) { }
+        @Override public void setDragViewOffsetX(double x) { }
+        @Override public void setDragViewOffsetY(double y) { }
+        @Override public javafx.scene.image.Image getDragView() { return null; }
+        @Override public double getDragViewOffsetX() { return 0; }
+        @Override public double getDragViewOffsetY() { return 0; }
+    }
+
+    @Test
+    void clickingACountryFiltersTheTableAndEveryOtherChart() throws Exception {
+        openSeedWithShortcut();
+        clickOn("#bar-suspicious-rows-by-source-country-NL");
+        waitIdle();
+        var c = w.controller();
+        Investigation inv = investigation();
+        assertEquals(18, inv.findings().rows());
+        var country = inv.analysis().table().text(SeedField.SRC_IP_COUNTRY_CODE).orElseThrow();
+        assertTrue(fx(() -> c.rowTable().getItems().stream().allMatch(r -> country.format(r).equals("NL"))));
+        assertEquals(18, (int) fx(() -> c.rowTable().getItems().size()));
+        assertEquals(List.of("165.225.240.79"), fx(() -> c.ipTable().getItems().stream().map(i -> i.ip()).toList()));
+        assertEquals(18L, (long) fx(() -> c.charts().countsTotal()));
+        assertEquals(18L, (long) fx(() -> c.charts().timeline().buckets().stream().mapToLong(TimeBucket::rows).sum()));
+        assertEquals(18L, (long) fx(() -> c.charts().countries().shownTotal()));
+        assertEquals(1, (int) fx(() -> lookup(".chip").queryAll().size()), "the filter shows as a chip");
+        assertEquals("src_ip_country_code = NL  ×", fx(() -> lookup(".chip").queryButton().getText()));
+        assertFalse(fx(() -> lookup(".chip").queryButton().isMnemonicParsing()), "the underscores of column names must show");
+        push(KeyCode.ESCAPE);
+        waitIdle();
+        assertEquals(282, investigation().findings().rows(), "Esc clears the filters");
+        assertEquals(0, (int) fx(() -> lookup(".chip").queryAll().size()));
+    }
+
+    @Test
+    void movingContaminationRelabelsWithoutARefit() throws Exception {
+        openSeedWithShortcut();
+        Analysis before = fx(() -> w.viewModel().analysisProperty().get());
+        int fits = fx(() -> w.viewModel().fitCount());
+        doubleClickOn("#contaminationField").write("0.1").push(KeyCode.ENTER);
+        waitIdle();
+        assertEquals(29, investigation().findings().suspicious());
+        assertEquals(0.1, investigation().contamination(), 1e-12);
+        assertSame(before, fx(() -> w.viewModel().analysisProperty().get()));
+        assertEquals(fits, (int) fx(() -> w.viewModel().fitCount()));
+        interact(() -> w.scene().lookup("#contaminationSlider").getClass()); // still there
+        interact(() -> ((javafx.scene.control.Slider) w.scene().lookup("#contaminationSlider")).setValue(0.02));
+        waitIdle();
+        assertEquals(6, investigation().findings().suspicious(), "⌈0.02 · 282⌉");
+        assertEquals(fits, (int) fx(() -> w.viewModel().fitCount()));
+    }
+
+    @Test
+    void cancellingLeavesTheWindowUsableAndThePreviousDataInPlace() throws Exception {
+        openSeedWithShortcut();
+        Path big = tmp.resolve("big.csv.gz");
+        new TrafficGenerator(7, 600_000).write(big, 600_000);
+        dialogs.nextOpen = big;
+        push(KeyCode.CONTROL, KeyCode.O);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> w.viewModel().busyProperty().get()));
+        clickOn("#cancelButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> !w.viewModel().busyProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(TestData.seed(), fx(() -> w.viewModel().fileProperty().get()), "the seed is still the open file");
+        assertEquals(282, investigation().findings().rows());
+        assertTrue(fx(() -> w.viewModel().statusProperty().get()).contains("cancelled"), fx(() -> w.viewModel().statusProperty().get()));
+        assertFalse(fx(() -> lookup("#runButton").query().isDisabled()), "Run is available again");
+        clickOn("#runButton");
+        waitIdle();
+        assertEquals(282, investigation().findings().rows());
+    }
+
+    @Test
+    void aBadFileGivesAClearErrorAndThePreviousDataStays() throws Exception {
+        openSeedWithShortcut();
+        Path bad = tmp.resolve("capture.csv");
+        Files.write(bad, new byte[] {0x50, 0x4b, 3, 4, 0, 0, 0, 0});
+        dialogs.nextOpen = bad;
+        push(KeyCode.CONTROL, KeyCode.O);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !dialogs.errors.isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane pane = lookup("#error-dialog").queryAs(DialogPane.class);
+        assertNotNull(pane);
+        assertTrue(pane.getContentText().contains("capture.csv: not a text file"), pane.getContentText());
+        assertTrue(pane.getContentText().contains("unchanged"), pane.getContentText());
+        assertEquals(TestData.seed(), fx(() -> w.viewModel().fileProperty().get()));
+        assertEquals(282, investigation().findings().rows());
+        interact(() -> pane.getScene().getWindow().hide());
+    }
+
+    @Test
+    void skippedLinesAreListedInADialog() throws Exception {
+        dialogs.nextOpen = TestData.resource("import/bad-rows.csv");
+        clickOn("#runButton");
+        push(KeyCode.CONTROL, KeyCode.O);
+        waitIdle();
+        assertEquals(1, dialogs.skipped.size());
+        var area = lookup("#skipped-dialog .text-area").queryAs(javafx.scene.control.TextArea.class);
+        assertTrue(area.getText().contains("bad-rows.csv:3: column 'bytes_in': NOT_A_NUMBER"), area.getText());
+        assertTrue(fx(() -> w.viewModel().statusProperty().get()).startsWith("3 rows · 4 skipped · 1 imputed"));
+        interact(() -> area.getScene().getWindow().hide());
+    }
+
+    @Test
+    void exportsTheReportAndTheScoredCsvFromTheWindow() throws Exception {
+        openSeedWithShortcut();
+        dialogs.nextSave = tmp.resolve("report.pdf");
+        push(KeyCode.CONTROL, KeyCode.E);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Files.exists(dialogs.nextSave));
+        try (PDDocument doc = Loader.loadPDF(dialogs.nextSave.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains("15 of 282"), text.substring(0, 400));
+        }
+        dialogs.nextSave = tmp.resolve("scored.csv");
+        push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(dialogs.nextSave));
+        assertEquals(283, Files.readAllLines(dialogs.nextSave).size());
+    }
+
+    @Test
+    void selectingARowExplainsIt() throws Exception {
+        openSeedWithShortcut();
+        interact(() -> w.controller().rowTable().getSelectionModel().select(0));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !((javafx.scene.control.TextArea) w.scene().lookup("#detailText")).getText().isEmpty()));
+        String detail = fx(() -> ((javafx.scene.control.TextArea) w.scene().lookup("#detailText")).getText());
+        assertTrue(detail.startsWith("SUSPICIOUS (-1)   score 0.656"), detail);
+        assertTrue(detail.contains("Why it looks suspicious"), detail);
+        assertTrue(detail.contains("src_ip: 65.49.1.72"), detail);
+    }
+
+    @Test
+    void savesScreenshotsOfTheMainViews() throws Exception {
+        dialogs.nextOpen = TestData.seed();
+        clickOn("#runButton");
+        Screenshots.save(w.scene(), Path.of("target", "screenshots", "empty-state.png"));
+        push(KeyCode.CONTROL, KeyCode.O);
+        waitIdle();
+        Path shot = Screenshots.save(w.scene(), Path.of("target", "screenshots", "main-window.png"));
+        assertTrue(Files.size(shot) > 20_000, "a real picture, not a blank one");
+        clickOn("#bar-suspicious-rows-by-source-country-NL");
+        waitIdle();
+        Screenshots.save(w.scene(), Path.of("target", "screenshots", "filtered-by-country.png"));
+        File f = shot.toFile();
+        assertTrue(f.exists());
+    }
+}
