@@ -36,8 +36,11 @@ public final class WorkbenchApp extends Application {
         stage.setScene(w.scene());
         stage.setMinWidth(960);
         stage.setMinHeight(640);
-        stage.setWidth(1280);
-        stage.setHeight(800);
+        // a comfortable size on a laptop, larger on a big screen, never bigger than the screen
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(screen.getWidth(), Math.max(1280, screen.getWidth() * 0.85)));
+        stage.setHeight(Math.min(screen.getHeight(), Math.max(800, screen.getHeight() * 0.85)));
+        stage.centerOnScreen();
         stage.show();
         List<String> args = getParameters().getUnnamed();
         if (!args.isEmpty()) w.viewModel().open(Path.of(args.get(0)));

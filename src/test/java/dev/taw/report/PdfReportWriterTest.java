@@ -83,7 +83,7 @@ class PdfReportWriterTest {
                     + java.util.Arrays.stream(f.scores().suspicious()).filter(c -> c > 0).count();
             long timeBars = f.timeline().stream().filter(b -> b.rows() > b.suspicious()).count() + f.timeline().stream().filter(b -> b.suspicious() > 0).count();
             assertTrue(rectangles(doc.getPage(2)) >= bins + timeBars, "score, country and time charts");
-            for (PDFont f : fonts(doc)) assertTrue(f.isEmbedded(), f.getName() + " is embedded");
+            for (PDFont font : fonts(doc)) assertTrue(font.isEmbedded(), font.getName() + " is embedded");
         }
     }
 

@@ -191,7 +191,14 @@ public final class MainWindowController {
         ips.show(inv.findings().topIps());
         summaryLabel.setText(String.format(Locale.ROOT, "%,d rows in view, %,d suspicious; cut-off score %.3f",
                 inv.findings().rows(), inv.findings().suspicious(), inv.findings().cutOff()));
-        settings.save(vm.contaminationProperty().get(), vm.treesProperty().get(), vm.seedProperty().get(), vm.featuresProperty().get());
+        double c = vm.contaminationProperty().get();
+        int t = vm.treesProperty().get();
+        long s = vm.seedProperty().get();
+        FeatureSet f = vm.featuresProperty().get();
+        FxJobs.compute(settings, u -> { // preferences write to disk: not on the FX thread
+            u.save(c, t, s, f);
+            return u;
+        }, u -> { });
     }
 
     private void renderChips() {

@@ -13,6 +13,7 @@ import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.function.IntToDoubleFunction;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.scene.control.TableColumn;
@@ -58,14 +59,15 @@ public final class RowTable extends TableView<Integer> {
 
     private void buildColumns(Table t) {
         getColumns().clear();
-        getColumns().add(column("line", r -> t.sourceLines()[r], r -> Integer.toString(t.sourceLines()[r])));
-        getColumns().add(column("score", r -> investigation.analysis().scores()[r], r -> Formats.score(investigation.analysis().scores()[r])));
-        getColumns().add(column("label", r -> investigation.labels()[r], r -> investigation.labels()[r] < 0 ? "-1 suspicious" : "1 normal"));
+        getColumns().add(column("line", () -> r -> t.sourceLines()[r], r -> Integer.toString(t.sourceLines()[r])));
+        getColumns().add(column("score", () -> r -> investigation.analysis().scores()[r], r -> Formats.score(investigation.analysis().scores()[r])));
+        getColumns().add(column("label", () -> r -> investigation.labels()[r], r -> investigation.labels()[r] < 0 ? "-1 suspicious" : "1 normal"));
         for (Column c : t.columns()) {
-            IntToDoubleFunction key;
-            if (c instanceof NumberColumn nc) key = nc::get;
-            else if (c instanceof TimeColumn tc) key = r -> tc.get(r);
-            else key = textRank((TextColumn) c);
+            // text keys need an alphabetical ranking of the dictionary: built on the sorting thread, when asked
+            Supplier<IntToDoubleFunction> key;
+            if (c instanceof NumberColumn nc) key = () -> nc::get;
+            else if (c instanceof TimeColumn tc) key = () -> r -> tc.get(r);
+            else key = () -> textRank((TextColumn) c);
             TableColumn<Integer, String> col = column(c.name(), key, c::format);
             col.setPrefWidth(Math.max(70, Math.min(220, c.name().length() * 9 + 20)));
             getColumns().add(col);
@@ -83,7 +85,7 @@ public final class RowTable extends TableView<Integer> {
         return r -> rank[tc.code(r)];
     }
 
-    private TableColumn<Integer, String> column(String name, IntToDoubleFunction key, java.util.function.IntFunction<String> text) {
+    private TableColumn<Integer, String> column(String name, Supplier<IntToDoubleFunction> key, java.util.function.IntFunction<String> text) {
         TableColumn<Integer, String> col = new TableColumn<>(name);
         col.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(text.apply(cd.getValue())));
         col.setUserData(key);
@@ -99,11 +101,11 @@ public final class RowTable extends TableView<Integer> {
             return;
         }
         TableColumn<Integer, ?> col = getSortOrder().get(0);
-        IntToDoubleFunction key = (IntToDoubleFunction) col.getUserData();
+        Supplier<IntToDoubleFunction> key = (Supplier<IntToDoubleFunction>) col.getUserData();
         boolean ascending = col.getSortType() == TableColumn.SortType.ASCENDING;
         int[] rows = investigation.rowsByScore();
         long mine = ++sortGeneration;
-        FxJobs.compute(rows, r -> sorted(r, key, ascending), sorted -> {
+        FxJobs.compute(rows, r -> sorted(r, key.get(), ascending), sorted -> {
             if (mine == sortGeneration) setItems(FXCollections.observableList(new IntList(sorted)));
         });
     }

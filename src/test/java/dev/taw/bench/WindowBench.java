@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.bench;
+
+import dev.taw.ui.WorkbenchApp;
+import dev.taw.ui.common.Dialogs;
+import dev.taw.ui.common.UserSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.prefs.Preferences;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * The window with N generated rows: time from opening the file to every chart drawn, time from pressing
+ * Run to every chart drawn, and the longest gap between two FX pulses meanwhile (an AnimationTimer asks
+ * for a pulse every frame, so a gap is time the FX thread was busy). Headless (Monocle) unless
+ * -Dbench.display=gtk is given and a DISPLAY exists.
+ */
+public final class WindowBench {
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        if (!"gtk".equals(System.getProperty("bench.display"))) {
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+        }
+        Path dir = Files.createTempDirectory("taw-window-bench");
+        Path input = dir.resolve("traffic.csv");
+        new TrafficGenerator(2024, rows).write(input, rows);
+        System.out.printf(Locale.ROOT, "rows %,d, file %.1f MB, max heap %d MB%n", rows, Files.size(input) / 1e6, Runtime.getRuntime().maxMemory() >> 20);
+
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        Preferences prefs = Preferences.userRoot().node("dev/taw/bench-" + System.nanoTime());
+        CompletableFuture<WorkbenchApp.Loaded> loaded = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                WorkbenchApp.Loaded w = WorkbenchApp.load(new Dialogs.Native(), new UserSettings(prefs));
+                Stage stage = new Stage();
+                stage.setScene(w.scene());
+                stage.setWidth(1280);
+                stage.setHeight(800);
+                stage.show();
+                loaded.complete(w);
+            } catch (Exception e) {
+                loaded.completeExceptionally(e);
+            }
+        });
+        WorkbenchApp.Loaded w = loaded.get();
+        AtomicLong last = new AtomicLong(), maxGap = new AtomicLong();
+        AnimationTimer probe = new AnimationTimer() {
+            @Override public void handle(long now) {
+                long prev = last.getAndSet(now);
+                if (prev != 0) maxGap.accumulateAndGet(now - prev, Math::max);
+            }
+        };
+        Platform.runLater(probe::start);
+        System.out.println("round  open→charts ms  run→charts ms  longest FX stall ms");
+        for (int round = 1; round <= rounds; round++) {
+            maxGap.set(0);
+            last.set(0);
+            long t0 = System.nanoTime();
+            Platform.runLater(() -> w.viewModel().open(input));
+            long open = waitForCharts(w, t0) - t0;
+            long t1 = System.nanoTime();
+            Platform.runLater(() -> {
+                w.viewModel().seedProperty().set(w.viewModel().seedProperty().get() + 1);
+                w.viewModel().run();
+            });
+            long run = waitForCharts(w, t1) - t1;
+            System.out.printf(Locale.ROOT, "%5d %15d %14d %20d%n", round, open / 1_000_000, run / 1_000_000, maxGap.get() / 1_000_000);
+        }
+        prefs.removeNode();
+        Files.deleteIfExists(input);
+        Files.deleteIfExists(dir);
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** Waits until a run newer than {@code since} is shown and one more pulse has rendered it. */
+    private static long waitForCharts(WorkbenchApp.Loaded w, long since) throws Exception {
+        while (true) {
+            CompletableFuture<Boolean> done = new CompletableFuture<>();
+            Platform.runLater(() -> done.complete(w.viewModel().isIdle() && w.viewModel().investigationProperty().get() != null
+                    && shownAfter(w, since)));
+            if (done.get(60, TimeUnit.SECONDS)) break;
+            Thread.sleep(5);
+        }
+        CompletableFuture<Long> pulse = new CompletableFuture<>();
+        Platform.runLater(() -> new AnimationTimer() {
+            @Override public void handle(long now) {
+                stop();
+                pulse.complete(System.nanoTime());
+            }
+        }.start());
+        return pulse.get(30, TimeUnit.SECONDS);
+    }
+
+    private static final java.util.Map<Object, Long> SHOWN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static boolean shownAfter(WorkbenchApp.Loaded w, long since) {
+        Object inv = w.viewModel().investigationProperty().get();
+        return SHOWN.computeIfAbsent(inv, k -> System.nanoTime()) >= since;
+    }
+}
