@@ -13,6 +13,10 @@ public final class Launcher {
     private Launcher() { }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("--version")) {
+            System.out.println("Traffic Anomaly Workbench " + Version.get());
+            return;
+        }
         if (args.length > 0 && (args[0].equals("score") || args[0].equals("--help") || args[0].equals("-h"))) {
             String[] rest = args[0].equals("score") ? Arrays.copyOfRange(args, 1, args.length) : new String[] {"--help"};
             System.exit(new ScoreCommand(System.out, System.err).run(rest));

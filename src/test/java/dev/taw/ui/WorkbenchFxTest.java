@@ -287,6 +287,20 @@ class WorkbenchFxTest extends FxRobot {
     }
 
     @Test
+    void helpAboutShowsTheVersionAndTheLicences() throws Exception {
+        clickOn("Help").clickOn("About Traffic Anomaly Workbench");
+        WaitForAsyncUtils.waitForFxEvents();
+        var area = lookup("#about-dialog .text-area").queryAs(javafx.scene.control.TextArea.class);
+        String text = area.getText();
+        assertTrue(text.startsWith("Traffic Anomaly Workbench " + dev.taw.Version.get()), text);
+        for (String licence : List.of("Smile 3.1.1 (Isolation Forest) — GPL-3.0", "ControlsFX 11.2.4 — BSD-3-Clause", "Apache PDFBox 3.0.8",
+                "OpenJFX 21 — GPL-2.0 with Classpath Exception", "GNU General Public License v3.0 or later")) {
+            assertTrue(text.contains(licence), licence);
+        }
+        interact(() -> area.getScene().getWindow().hide());
+    }
+
+    @Test
     void savesScreenshotsOfTheMainViews() throws Exception {
         dialogs.nextOpen = TestData.seed();
         clickOn("#runButton");

@@ -11,8 +11,7 @@ final class AboutDialog {
     private AboutDialog() { }
 
     static String version() {
-        String v = AboutDialog.class.getPackage().getImplementationVersion();
-        return v == null ? "development build" : v;
+        return dev.taw.Version.get();
     }
 
     static String text() {

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Smoke test of the packaged app-image: its own launcher and trimmed runtime score the seed headless. */
+class PackagedLauncherIT {
+    static final Path IMAGE = Path.of("target", "dist", "traffic-workbench");
+
+    @TempDir
+    Path tmp;
+
+    private Process run(List<String> args) throws IOException {
+        List<String> cmd = new java.util.ArrayList<>(List.of(IMAGE.resolve("bin").resolve("traffic-workbench").toString()));
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().remove("DISPLAY");
+        return pb.start();
+    }
+
+    @Test
+    void theInstalledLauncherRunsTheCommandLine() throws Exception {
+        Path out = tmp.resolve("scored.csv");
+        Path pdf = tmp.resolve("report.pdf");
+        Process p = run(List.of("score", TestData.seed().toAbsolutePath().toString(), "--output", out.toString(), "--report", pdf.toString()));
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), text);
+        assertTrue(text.contains("282 records read, 282 imported, 0 skipped"), text);
+        assertEquals(283, Files.readAllLines(out).size());
+        assertTrue(Files.size(pdf) > 10_000, "the report needs java.desktop and the bundled fonts in the image");
+    }
+
+    @Test
+    void theRuntimeIsTrimmedToTheModulesTheAppUses() throws IOException {
+        String release = Files.readString(IMAGE.resolve("lib").resolve("runtime").resolve("release"));
+        assertTrue(release.contains("javafx.controls") && release.contains("java.desktop"), release);
+        assertFalse(release.contains("java.compiler") || release.contains("jdk.jshell") || release.contains("java.xml.crypto"), release);
+    }
+
+    @Test
+    void theVersionComesFromTheBuild() throws Exception {
+        Process p = run(List.of("--version"));
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals("Traffic Anomaly Workbench " + System.getProperty("project.version"), text);
+    }
+
+    @Test
+    void aBadInputIsOneLineAndNonZero() throws Exception {
+        Process p = run(List.of("score", tmp.resolve("missing.csv").toString(), "-o", tmp.resolve("x.csv").toString()));
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue());
+        assertEquals(1, text.lines().count(), text);
+        assertTrue(text.endsWith("missing.csv: file not found"), text);
+    }
+}
