@@ -89,7 +89,7 @@ public final class WindowBench {
     private static long waitForCharts(WorkbenchApp.Loaded w, long since) throws Exception {
         while (true) {
             CompletableFuture<Boolean> done = new CompletableFuture<>();
-            Platform.runLater(() -> done.complete(w.viewModel().isIdle() && w.viewModel().investigationProperty().get() != null
+            Platform.runLater(() -> done.complete(w.controller().isSettled() && w.viewModel().investigationProperty().get() != null
                     && shownAfter(w, since)));
             if (done.get(60, TimeUnit.SECONDS)) break;
             Thread.sleep(5);

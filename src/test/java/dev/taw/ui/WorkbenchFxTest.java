@@ -86,7 +86,7 @@ class WorkbenchFxTest extends FxRobot {
     }
 
     private void waitIdle() throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> w.viewModel().isIdle() && w.viewModel().investigationProperty().get() != null));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> w.controller().isSettled() && w.viewModel().investigationProperty().get() != null));
         WaitForAsyncUtils.waitForFxEvents();
     }
 

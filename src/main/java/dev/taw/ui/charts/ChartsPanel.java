@@ -71,20 +71,24 @@ public final class ChartsPanel {
     /** The column the timeline buckets, so a clicked bucket filters on the same one. */
     private SeedField timeField = SeedField.TIME;
 
-    public void show(Investigation inv) {
+    /** The updates for one investigation, one per view, to be run on successive frames. */
+    public List<Runnable> updates(Investigation inv) {
         Findings f = inv.findings();
         SeedField tf = dev.taw.analysis.FindingsCalculator.timeField(inv.analysis().table());
         if (tf != null) timeField = tf;
-        countSeries.getData().setAll(List.of(new XYChart.Data<>("normal (1)", f.normal()), new XYChart.Data<>("suspicious (-1)", f.suspicious())));
-        hookCount(countSeries.getData().get(0), false, f);
-        hookCount(countSeries.getData().get(1), true, f);
-        bytes.show(f.bytes());
-        scores.show(f.scores());
-        countries.show(f.countries(), selected(inv, SeedField.SRC_IP_COUNTRY_CODE));
-        timeline.show(f.timeline());
-        protocols.show(f.protocols(), selected(inv, SeedField.PROTOCOL));
-        ports.show(f.ports(), selected(inv, SeedField.DST_PORT));
-        statuses.show(f.responseCodes(), selected(inv, SeedField.RESPONSE_CODE));
+        return List.of(
+                () -> {
+                    countSeries.getData().setAll(List.of(new XYChart.Data<>("normal (1)", f.normal()), new XYChart.Data<>("suspicious (-1)", f.suspicious())));
+                    hookCount(countSeries.getData().get(0), false, f);
+                    hookCount(countSeries.getData().get(1), true, f);
+                },
+                () -> bytes.show(f.bytes()),
+                () -> scores.show(f.scores()),
+                () -> countries.show(f.countries(), selected(inv, SeedField.SRC_IP_COUNTRY_CODE)),
+                () -> timeline.show(f.timeline()),
+                () -> protocols.show(f.protocols(), selected(inv, SeedField.PROTOCOL)),
+                () -> ports.show(f.ports(), selected(inv, SeedField.DST_PORT)),
+                () -> statuses.show(f.responseCodes(), selected(inv, SeedField.RESPONSE_CODE)));
     }
 
     private void hookCount(XYChart.Data<String, Number> d, boolean suspicious, Findings f) {

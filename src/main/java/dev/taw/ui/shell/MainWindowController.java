@@ -68,6 +68,7 @@ public final class MainWindowController {
     @FXML StatusBar statusBar;
 
     private ChartsPanel charts;
+    private final dev.taw.ui.common.FrameSteps frames = new dev.taw.ui.common.FrameSteps();
     private final RowTable rows = new RowTable();
     private final IpTable ips = new IpTable();
 
@@ -186,11 +187,15 @@ public final class MainWindowController {
     }
 
     private void show(Investigation inv) {
-        charts.show(inv);
-        rows.show(inv);
-        ips.show(inv.findings().topIps());
-        summaryLabel.setText(String.format(Locale.ROOT, "%,d rows in view, %,d suspicious; cut-off score %.3f",
-                inv.findings().rows(), inv.findings().suspicious(), inv.findings().cutOff()));
+        List<Runnable> steps = new java.util.ArrayList<>();
+        steps.add(() -> {
+            rows.show(inv);
+            ips.show(inv.findings().topIps());
+            summaryLabel.setText(String.format(Locale.ROOT, "%,d rows in view, %,d suspicious; cut-off score %.3f",
+                    inv.findings().rows(), inv.findings().suspicious(), inv.findings().cutOff()));
+        });
+        steps.addAll(charts.updates(inv));
+        frames.run(steps);
         double c = vm.contaminationProperty().get();
         int t = vm.treesProperty().get();
         long s = vm.seedProperty().get();
@@ -330,6 +335,11 @@ public final class MainWindowController {
             return target;
         }, done -> vm.statusProperty().set("Wrote " + done), err -> dialogs.error(window(), "Export failed", err.getMessage()),
                 () -> vm.statusProperty().set("Export cancelled; nothing was written"));
+    }
+
+    /** True when no job, recomputation or view update is pending: what the window shows is final. */
+    public boolean isSettled() {
+        return vm.isIdle() && frames.isDone();
     }
 
     public RowTable rowTable() { return rows; }
