@@ -8,9 +8,15 @@ package dev.taw.analysis;
  *
  * @param maxLog     upper edge of both axes in log10(1 + bytes)
  * @param normalGrid counts per cell, {@code [inBin * bins + outBin]}
+ * @param densestNormalCell the largest count in {@code normalGrid}
  * @param points     sample rows: {@code {bytesIn, bytesOut}} pairs with their {@code suspicious} flags
  */
-public record BytesView(int bins, double maxLog, long[] normalGrid, long[] suspiciousGrid,
+public record BytesView(int bins, double maxLog, long[] normalGrid, long[] suspiciousGrid, long densestNormalCell,
                         double[] pointIn, double[] pointOut, boolean[] pointSuspicious, int[] pointRows) {
     public int pointCount() { return pointIn.length; }
+
+    /** Opacity, 0.15–0.75, for a density cell of {@code count} normal rows: log scale, so sparse cells still show. */
+    public double shade(long count) {
+        return 0.15 + 0.6 * Math.log1p(count) / Math.log1p(Math.max(1, densestNormalCell));
+    }
 }

@@ -190,7 +190,7 @@ public final class FindingsCalculator {
         double[] in = t.number(SeedField.BYTES_IN).map(NumberColumn::values).orElse(null);
         double[] out = t.number(SeedField.BYTES_OUT).map(NumberColumn::values).orElse(null);
         if (in == null || out == null) {
-            return new BytesView(0, 0, new long[0], new long[0], new double[0], new double[0], new boolean[0], new int[0]);
+            return new BytesView(0, 0, new long[0], new long[0], 0, new double[0], new double[0], new boolean[0], new int[0]);
         }
         double maxLog = 1;
         for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
@@ -233,7 +233,9 @@ public final class FindingsCalculator {
             ps[i] = labels[r] == Threshold.SUSPICIOUS;
             pr[i] = r;
         }
-        return new BytesView(bins, maxLog, normal, sus, pi, po, ps, pr);
+        long densest = 0;
+        for (long c : normal) densest = Math.max(densest, c);
+        return new BytesView(bins, maxLog, normal, sus, densest, pi, po, ps, pr);
     }
 
     static double log(double bytes) {

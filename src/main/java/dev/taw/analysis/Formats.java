@@ -32,6 +32,22 @@ public final class Formats {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    private static final java.time.format.DateTimeFormatter SHORT_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
+
+    /** "04-25 23:10" (UTC): axis labels, where the year is in the title. */
+    public static String shortTime(long epochMillis) {
+        return SHORT_TIME.format(java.time.Instant.ofEpochMilli(epochMillis));
+    }
+
+    /** A bucket width: "10 min", "1 h", "7 d", "30 s". */
+    public static String duration(long millis) {
+        if (millis >= 86_400_000L) return millis / 86_400_000L + " d";
+        if (millis >= 3_600_000L) return millis / 3_600_000L + " h";
+        if (millis >= 60_000L) return millis / 60_000L + " min";
+        return millis / 1000 + " s";
+    }
+
     public static String score(double s) {
         return String.format(Locale.ROOT, "%.3f", s);
     }

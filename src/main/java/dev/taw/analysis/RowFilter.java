@@ -91,12 +91,4 @@ public sealed interface RowFilter {
             for (int r = into.nextSetBit(0); r >= 0; r = into.nextSetBit(r + 1)) if (labels[r] != want) into.clear(r);
         }
     }
-
-    /** Rows passing every filter; an empty list means all rows. */
-    static BitSet select(Table table, byte[] labels, java.util.List<RowFilter> filters) {
-        BitSet rows = new BitSet(table.rowCount());
-        rows.set(0, table.rowCount());
-        for (RowFilter f : filters) f.apply(table, labels, rows);
-        return rows;
-    }
 }

@@ -77,7 +77,7 @@ public final class CsvImporter {
                     run.warnings.add("TRUNCATED_FILE — the compressed data ends early, in line " + lines.lineNumber()
                             + "; the rows before it were imported");
                 }
-                return Run.finish(List.of(run), opened.sizeOnDisk());
+                return Run.finish(List.of(run));
             }
         } catch (IOException | UncheckedIOException e) {
             throw new ImportException(file + ": read failed (" + e.getMessage() + ")", e);
@@ -124,7 +124,7 @@ public final class CsvImporter {
             }
             progress.onProgress("Reading", size, size);
             second.shiftLines(firstLines.lineNumber());
-            return Run.finish(List.of(first, second), size);
+            return Run.finish(List.of(first, second));
         }
     }
 
@@ -396,7 +396,7 @@ public final class CsvImporter {
         }
 
         /** Joins the parts (one, or two halves in file order) into the table and its report. */
-        static ImportResult finish(List<Run> parts, long size) {
+        static ImportResult finish(List<Run> parts) {
             Run first = parts.get(0);
             for (Run other : parts.subList(1, parts.size())) first.absorb(other);
             return first.toResult();

@@ -110,13 +110,6 @@ public final class FlatForest {
                 && fill(r, 2 * i + 2, level + 1, depth, base, leafBase, feature, slope, bias, leaf);
     }
 
-    /** The score of one row given feature-major columns. */
-    public double score(double[][] columns, int row) {
-        double length = 0.0;
-        for (int t = 0; t < trees; t++) length += walk(columns, row, t);
-        return Math.pow(2.0, -(length / trees) / normaliser);
-    }
-
     /**
      * Scores rows {@code [from, to)} into {@code out}, tree by tree over the block so one tree's nodes stay
      * in cache; each row still adds its path lengths in tree order, so the sums are Smile's exactly.
@@ -171,16 +164,6 @@ public final class FlatForest {
      */
     static int below(double v, double bound) {
         return (int) (Double.doubleToRawLongBits((v - bound) + 0.0) >>> 63); // + 0.0 turns -0.0 (from -0.0 − 0.0) into +0.0
-    }
-
-    private double walk(double[][] columns, int row, int t) {
-        int base = t * internal;
-        int i = 0;
-        for (int level = 0; level < depth; level++) {
-            int n = base + i;
-            i = 2 * i + 2 - below(columns[feature[n]][row] * slope[n], bias[n]);
-        }
-        return leaf[t * (internal + 1) + i - internal];
     }
 
     /** The score of a row given as an array (what-if copies of a row, for explanations). */

@@ -4,7 +4,6 @@ package dev.taw.pipeline;
 import dev.taw.analysis.Explainer;
 import dev.taw.analysis.Explanation;
 import dev.taw.analysis.Findings;
-import dev.taw.analysis.FindingsCalculator;
 import dev.taw.analysis.RowFilter;
 import dev.taw.features.FeatureMatrix;
 import dev.taw.features.FeatureSet;
@@ -13,11 +12,8 @@ import dev.taw.model.ForestSettings;
 import dev.taw.model.Threshold;
 import dev.taw.model.TrainedForest;
 import dev.taw.table.Table;
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * A finished run: the imported table, the features, the fitted forest and every row's score. Immutable;
@@ -62,8 +58,7 @@ public final class Analysis {
 
     /** Findings for the rows passing every filter (all rows when the list is empty). */
     public Findings findings(double contamination, List<RowFilter> filters) {
-        byte[] labels = labels(contamination);
-        return new FindingsCalculator().compute(table(), scores, labels, cutOff(contamination), view(labels, filters));
+        return Investigation.of(this, contamination, filters).findings();
     }
 
     public BitSet view(byte[] labels, List<RowFilter> filters) {
@@ -79,12 +74,14 @@ public final class Analysis {
         return e.explain(row);
     }
 
-    /** The {@code k} highest-scoring rows among {@code view}, highest first (ties by row order). */
+    /** The {@code k} highest-scoring rows among {@code view} (all rows when null), highest first, ties in file order. */
     public List<Integer> topRows(int k, BitSet view) {
-        List<Integer> rows = new ArrayList<>();
-        IntStream s = view == null ? IntStream.range(0, scores.length) : view.stream();
-        s.forEach(rows::add);
-        rows.sort(Comparator.comparingDouble((Integer r) -> -scores[r]).thenComparingInt(r -> r));
-        return rows.subList(0, Math.min(k, rows.size()));
+        BitSet rows = view;
+        if (rows == null) {
+            rows = new BitSet(scores.length);
+            rows.set(0, scores.length);
+        }
+        int[] ranked = Investigation.byScore(scores, rows);
+        return java.util.Arrays.stream(ranked, 0, Math.min(k, ranked.length)).boxed().toList();
     }
 }

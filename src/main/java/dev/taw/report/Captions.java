@@ -8,21 +8,16 @@ import dev.taw.analysis.TimeBucket;
 import dev.taw.pipeline.Investigation;
 import dev.taw.table.NumberColumn;
 import dev.taw.table.SeedField;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 /** One-line captions that state what each chart shows, in numbers. */
 final class Captions {
-    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
-
     private Captions() { }
 
     static String time(long millis) {
-        return SHORT.format(Instant.ofEpochMilli(millis));
+        return Formats.shortTime(millis);
     }
 
     static String bytes(Investigation inv) {
@@ -66,15 +61,8 @@ final class Captions {
     static String timeline(Findings f) {
         TimeBucket peak = f.timeline().stream().max(Comparator.comparingLong(TimeBucket::suspicious)).orElseThrow();
         return String.format(Locale.ROOT, "%d buckets of %s from %s to %s UTC. Most suspicious rows at %s: %s of %s.", f.timeline().size(),
-                width(peak.widthMillis()), time(f.timeline().get(0).startMillis()),
+                Formats.duration(peak.widthMillis()), time(f.timeline().get(0).startMillis()),
                 time(f.timeline().get(f.timeline().size() - 1).startMillis() + peak.widthMillis()), time(peak.startMillis()),
                 Formats.count(peak.suspicious()), Formats.count(peak.rows()));
-    }
-
-    private static String width(long ms) {
-        if (ms >= 86_400_000L) return ms / 86_400_000L + " day(s)";
-        if (ms >= 3_600_000L) return ms / 3_600_000L + " h";
-        if (ms >= 60_000L) return ms / 60_000L + " min";
-        return ms / 1000 + " s";
     }
 }

@@ -71,15 +71,12 @@ final class PdfCharts {
             return;
         }
         int bins = v.bins();
-        long max = 1;
-        for (long c : v.normalGrid()) max = Math.max(max, c);
         float cw = w / bins, ch = h / bins;
         for (int i = 0; i < bins; i++) {
             for (int o = 0; o < bins; o++) {
                 long c = v.normalGrid()[i * bins + o];
                 if (c == 0) continue;
-                float a = (float) (0.15 + 0.6 * Math.log1p(c) / Math.log1p(max));
-                fill(g, blend(NORMAL, a), x + i * cw, y + o * ch, cw, ch);
+                fill(g, blend(NORMAL, (float) v.shade(c)), x + i * cw, y + o * ch, cw, ch);
             }
         }
         for (int k = 0; k < v.pointCount(); k++) {

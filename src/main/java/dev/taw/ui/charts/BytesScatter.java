@@ -76,14 +76,12 @@ public final class BytesScatter extends CanvasChart {
             return;
         }
         int bins = view.bins();
-        long max = 1;
-        for (long c : view.normalGrid()) max = Math.max(max, c);
         double cw = pw / bins, ch = ph / bins;
         for (int i = 0; i < bins; i++) {
             for (int o = 0; o < bins; o++) {
                 long c = view.normalGrid()[i * bins + o];
                 if (c == 0) continue;
-                g.setFill(NORMAL.deriveColor(0, 1, 1, 0.15 + 0.6 * Math.log1p(c) / Math.log1p(max)));
+                g.setFill(NORMAL.deriveColor(0, 1, 1, view.shade(c)));
                 g.fillRect(left + i * cw, top + ph - (o + 1) * ch, Math.ceil(cw), Math.ceil(ch));
             }
         }

@@ -3,9 +3,6 @@ package dev.taw.ui.charts;
 
 import dev.taw.analysis.Formats;
 import dev.taw.analysis.TimeBucket;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.canvas.GraphicsContext;
@@ -17,7 +14,6 @@ import javafx.scene.input.MouseEvent;
  * fits. Click a bucket to select its time range; hover for its numbers.
  */
 public final class TimelineView extends CanvasChart {
-    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private List<TimeBucket> buckets = List.of();
     private Consumer<TimeBucket> onSelect = b -> { };
     private final Tooltip tip = new Tooltip();
@@ -28,8 +24,8 @@ public final class TimelineView extends CanvasChart {
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             TimeBucket b = at(e.getX());
             if (b != null) {
-                tip.setText(String.format("%s – %s UTC%n%s rows, %s suspicious", SHORT.format(Instant.ofEpochMilli(b.startMillis())),
-                        SHORT.format(Instant.ofEpochMilli(b.startMillis() + b.widthMillis())), Formats.count(b.rows()), Formats.count(b.suspicious())));
+                tip.setText(String.format("%s – %s UTC%n%s rows, %s suspicious", Formats.shortTime(b.startMillis()),
+                        Formats.shortTime(b.startMillis() + b.widthMillis()), Formats.count(b.rows()), Formats.count(b.suspicious())));
             }
         });
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
@@ -86,17 +82,10 @@ public final class TimelineView extends CanvasChart {
         }
         int every = Math.max(1, (int) Math.ceil(buckets.size() / (pw / 80)));
         for (int i = 0; i < buckets.size(); i += every) {
-            axisLabel(g, SHORT.format(Instant.ofEpochMilli(buckets.get(i).startMillis())), left + i * bw, top + ph + 16);
+            axisLabel(g, Formats.shortTime(buckets.get(i).startMillis()), left + i * bw, top + ph + 16);
         }
         axisLabel(g, Formats.count(max), 4, top + 10);
         axisLabel(g, "0", 40, top + ph);
-        axisLabel(g, "bucket " + width(buckets.get(0).widthMillis()), left + pw - 80, top + ph + 32);
-    }
-
-    private static String width(long ms) {
-        if (ms >= 86_400_000L) return ms / 86_400_000L + " d";
-        if (ms >= 3_600_000L) return ms / 3_600_000L + " h";
-        if (ms >= 60_000L) return ms / 60_000L + " min";
-        return ms / 1000 + " s";
+        axisLabel(g, "bucket " + Formats.duration(buckets.get(0).widthMillis()), left + pw - 80, top + ph + 32);
     }
 }
