@@ -191,6 +191,64 @@ class WorkbenchFxTest extends FxRobot {
     }
 
     @Test
+    void selectingAnIpATimeBucketOrARegionOfTheBytesChartFiltersEverything() throws Exception {
+        openSeedWithShortcut();
+        var c = w.controller();
+        // an IP in the suspicious-IP table
+        clickOn("Suspicious source IPs");
+        clickOn(fx(() -> c.ipTable().lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getItem() != null && r.getIndex() == 1).findFirst().orElseThrow()));
+        waitIdle();
+        assertEquals(28, investigation().findings().rows(), "155.91.45.242 has 28 rows");
+        assertEquals(List.of("155.91.45.242"), fx(() -> c.ipTable().getItems().stream().map(i -> i.ip()).toList()));
+        push(KeyCode.ESCAPE);
+        waitIdle();
+        // a bucket of the timeline: click the middle of the first bar
+        var timeline = c.charts().timeline();
+        TimeBucket first = fx(() -> timeline.buckets().get(0));
+        javafx.geometry.Point2D p = fx(() -> timeline.localToScreen(timeline.centreOf(0), timeline.getHeight() - 60));
+        clickOn(p);
+        waitIdle();
+        assertEquals(first.rows(), investigation().findings().rows());
+        assertTrue(investigation().filters().get(0).describe().startsWith("time in 2024-04-25T23:00:00Z"), investigation().filters().toString());
+        push(KeyCode.ESCAPE);
+        waitIdle();
+        // a rectangle on the bytes chart around the tiny sessions (bytes_in and bytes_out under ~1 kB)
+        var bytes = c.charts().bytes();
+        javafx.geometry.Point2D from = fx(() -> bytes.localToScreen(63, bytes.getHeight() - 41));
+        var box = fx(() -> bytes.box(63, bytes.getHeight() - 41, 63 + (bytes.getWidth() - 78) * 3.0 / bytes.view().maxLog(),
+                bytes.getHeight() - 41 - (bytes.getHeight() - 71) * 3.0 / bytes.view().maxLog()));
+        javafx.geometry.Point2D to = fx(() -> bytes.localToScreen(63 + (bytes.getWidth() - 78) * 3.0 / bytes.view().maxLog(),
+                bytes.getHeight() - 41 - (bytes.getHeight() - 71) * 3.0 / bytes.view().maxLog()));
+        drag(from).dropTo(to);
+        waitIdle();
+        assertTrue(investigation().filters().get(0) instanceof dev.taw.analysis.RowFilter.BytesBox, investigation().filters().toString());
+        long expected = java.util.stream.IntStream.range(0, 282).filter(r -> {
+            double in = investigation().analysis().table().number(SeedField.BYTES_IN).orElseThrow().get(r);
+            double out = investigation().analysis().table().number(SeedField.BYTES_OUT).orElseThrow().get(r);
+            return in <= box.maxIn() && out <= box.maxOut();
+        }).count();
+        assertEquals(expected, investigation().findings().rows());
+        assertTrue(expected >= 3 && expected < 20, "the tiny sessions: " + expected);
+    }
+
+    @Test
+    void clickingAColumnHeaderSortsTheRows() throws Exception {
+        openSeedWithShortcut();
+        var table = w.controller().rowTable();
+        var in = investigation().analysis().table().number(SeedField.BYTES_IN).orElseThrow();
+        javafx.scene.Node header = fx(() -> table.lookupAll(".column-header").stream()
+                .filter(n -> n instanceof javafx.scene.control.skin.TableColumnHeader h && h.getTableColumn() != null
+                        && "bytes_in".equals(h.getTableColumn().getText()))
+                .findFirst().orElseThrow());
+        clickOn(header);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> in.get(table.getItems().get(0)) == 40.0));
+        List<Integer> rows = fx(() -> List.copyOf(table.getItems()));
+        for (int i = 1; i < rows.size(); i++) assertTrue(in.get(rows.get(i - 1)) <= in.get(rows.get(i)), "ascending at " + i);
+        assertEquals(282, rows.size());
+    }
+
+    @Test
     void movingContaminationRelabelsWithoutARefit() throws Exception {
         openSeedWithShortcut();
         Analysis before = fx(() -> w.viewModel().analysisProperty().get());

@@ -13,8 +13,23 @@ import javafx.scene.control.TableView;
 /** Top suspicious source IPs: rows, suspicious rows, highest score and volume; a click selects the IP. */
 public final class IpTable extends TableView<IpStat> {
 
+    private java.util.function.Consumer<IpStat> onSelect = ip -> { };
+
     public IpTable() {
         setId("ip-table");
+        // only a click or Enter selects: selection changes caused by new items must not add filters
+        setRowFactory(t -> {
+            javafx.scene.control.TableRow<IpStat> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (!row.isEmpty()) onSelect.accept(row.getItem());
+            });
+            return row;
+        });
+        setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && getSelectionModel().getSelectedItem() != null) {
+                onSelect.accept(getSelectionModel().getSelectedItem());
+            }
+        });
         setPlaceholder(new javafx.scene.control.Label("No suspicious source IPs"));
         getColumns().add(col("src_ip", IpStat::ip, 140));
         getColumns().add(col("country", IpStat::country, 70));
@@ -24,6 +39,10 @@ public final class IpTable extends TableView<IpStat> {
         getColumns().add(col("bytes in", s -> Formats.bytes(s.bytesIn()), 90));
         getColumns().add(col("bytes out", s -> Formats.bytes(s.bytesOut()), 90));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    }
+
+    public void setOnSelect(java.util.function.Consumer<IpStat> onSelect) {
+        this.onSelect = onSelect;
     }
 
     public void show(List<IpStat> ips) {

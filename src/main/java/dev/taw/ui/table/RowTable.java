@@ -28,13 +28,15 @@ import javafx.scene.control.TableView;
 public final class RowTable extends TableView<Integer> {
     private Investigation investigation;
     private long sortGeneration;
+    /** Set while new rows go in: TableView asks its sort policy again when the items change. */
+    private boolean replacingRows;
 
     public RowTable() {
         setId("row-table");
         setPlaceholder(new javafx.scene.control.Label("No rows yet: open a file"));
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         setSortPolicy(t -> {
-            sortInBackground();
+            if (!replacingRows) sortInBackground();
             return true;
         });
         setRowFactory(t -> new TableRow<>() {
@@ -51,8 +53,23 @@ public final class RowTable extends TableView<Integer> {
         boolean sameTable = investigation != null && investigation.analysis().table() == inv.analysis().table();
         investigation = inv;
         if (!sameTable) buildColumns(inv.analysis().table());
-        getSortOrder().clear();
-        setItems(FXCollections.observableList(new IntList(inv.rowsByScore())));
+        sortGeneration++;
+        replacingRows = true;
+        try {
+            getSortOrder().clear();
+        } finally {
+            replacingRows = false;
+        }
+        setRows(inv.rowsByScore());
+    }
+
+    private void setRows(int[] rows) {
+        replacingRows = true;
+        try {
+            setItems(FXCollections.observableList(new IntList(rows)));
+        } finally {
+            replacingRows = false;
+        }
     }
 
     public Investigation investigation() { return investigation; }
@@ -97,7 +114,7 @@ public final class RowTable extends TableView<Integer> {
     @SuppressWarnings("unchecked")
     private void sortInBackground() {
         if (investigation == null || getSortOrder().isEmpty()) {
-            if (investigation != null) setItems(FXCollections.observableList(new IntList(investigation.rowsByScore())));
+            if (investigation != null) setRows(investigation.rowsByScore());
             return;
         }
         TableColumn<Integer, ?> col = getSortOrder().get(0);
@@ -106,7 +123,7 @@ public final class RowTable extends TableView<Integer> {
         int[] rows = investigation.rowsByScore();
         long mine = ++sortGeneration;
         FxJobs.compute(rows, r -> sorted(r, key.get(), ascending), sorted -> {
-            if (mine == sortGeneration) setItems(FXCollections.observableList(new IntList(sorted)));
+            if (mine == sortGeneration) setRows(sorted);
         });
     }
 
