@@ -32,6 +32,7 @@ public final class FlatForest {
     private final double[] leaf;    // [tree * 2^depth + i]: the adjusted depth Smile returns
     private final int trees;
     private final double normaliser;
+    private final RankedWalk ranked;
 
     private FlatForest(int depth, int[] feature, double[] slope, double[] bias, double[] leaf, int trees, double normaliser) {
         this.depth = depth;
@@ -42,6 +43,14 @@ public final class FlatForest {
         this.leaf = leaf;
         this.trees = trees;
         this.normaliser = normaliser;
+        int width = 0;
+        for (int f : feature) width = Math.max(width, f + 1);
+        this.ranked = RankedWalk.of(depth, trees, feature, slope, bias, leaf, width);
+    }
+
+    /** True when block scoring uses the ranked integer walk (tests make sure the exact comparison covers it). */
+    boolean usesRanks() {
+        return ranked != null;
     }
 
     /** c(n) as Smile computes it: the average path length of an unsuccessful BST search. */
@@ -118,6 +127,12 @@ public final class FlatForest {
      */
     public void score(double[][] columns, int from, int to, double[] out) {
         int m = to - from;
+        if (ranked != null && columns.length >= 1) {
+            double[] length = new double[m];
+            ranked.pathLengths(columns, from, m, length);
+            for (int i = 0; i < m; i++) out[from + i] = Math.pow(2.0, -(length[i] / trees) / normaliser);
+            return;
+        }
         int w = columns.length;
         double[] x = new double[m * w];
         for (int f = 0; f < w; f++) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taw.features.FeatureMatrix;
 import dev.taw.pipeline.CancelToken;
@@ -17,6 +18,7 @@ class FlatForestTest {
     void flatScoresAreExactlySmilesScoresForEveryRow() {
         FeatureMatrix x = Matrices.gaussian(20_000, 6, 7);
         TrainedForest forest = TrainedForest.fit(x, ForestSettings.defaults(), ProgressListener.NONE, CancelToken.NEVER);
+        assertTrue(FlatForest.of(forest.smile(), 256).usesRanks(), "the ranked walk is what is compared");
         double[] flat = forest.scoreAll(x, ProgressListener.NONE, CancelToken.NEVER);
         for (int i = 0; i < x.rows(); i++) {
             // bit-for-bit, not within a tolerance: same splits, same summation order
@@ -36,6 +38,7 @@ class FlatForestTest {
         c[2][17] = 5;
         FeatureMatrix x = Matrices.of(c);
         TrainedForest forest = TrainedForest.fit(x, ForestSettings.defaults().withSeed(3), ProgressListener.NONE, CancelToken.NEVER);
+        assertTrue(FlatForest.of(forest.smile(), 256).usesRanks());
         double[] flat = forest.scoreAll(x, ProgressListener.NONE, CancelToken.NEVER);
         for (int i = 0; i < x.rows(); i++) assertEquals(forest.smile().score(x.row(i)), flat[i], 0.0, "row " + i);
     }

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.model;
+
+import java.util.Arrays;
+
+/**
+ * The flat trees again, with each node's test turned into an integer comparison, still exactly Smile's.
+ *
+ * <p>Smile sends x left when {@code fl(x[j] * s) < b}. For a fixed s the rounded product is monotone in x,
+ * so the set of x going left is a half-line: for s &gt; 0 it is {@code x < T} and for s &lt; 0 it is
+ * {@code x ≥ T}, where T is the first double at which the test flips (found exactly by a binary search
+ * over the doubles' ordered bit patterns). All thresholds of a feature are sorted; a value's <em>rank</em> is how many of them
+ * are ≤ it, and {@code x < T_k} exactly when {@code rank(x) ≤ k}. So a block of rows is ranked once
+ * (a binary search per feature) and every tree level is then one packed-int load, one rank load and an
+ * integer compare: half the work of multiplying, subtracting and testing a sign per node.
+ */
+final class RankedWalk {
+    private static final int FEATURE_BITS = 8;
+
+    private final int depth;
+    private final int internal;
+    private final int trees;
+    /** Per internal node: {@code k << 9 | leftIfLess << 8 | feature}. */
+    private final int[] node;
+    private final double[] leaf;
+    private final double[][] thresholds;
+
+    private RankedWalk(int depth, int trees, int[] node, double[] leaf, double[][] thresholds) {
+        this.depth = depth;
+        this.internal = (1 << depth) - 1;
+        this.trees = trees;
+        this.node = node;
+        this.leaf = leaf;
+        this.thresholds = thresholds;
+    }
+
+    /** @return the ranked form, or null when there are too many features or thresholds to pack (then the caller multiplies) */
+    static RankedWalk of(int depth, int trees, int[] feature, double[] slope, double[] bias, double[] leaf, int width) {
+        if (width >= (1 << FEATURE_BITS)) return null;
+        int n = feature.length;
+        double[] t = new double[n];
+        boolean[] leftIfLess = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            double s = slope[i], b = bias[i];
+            if (s == 0.0) { // padding below an early leaf: x * 0 < +∞ always goes left
+                t[i] = Double.POSITIVE_INFINITY;
+                leftIfLess[i] = true;
+                continue;
+            }
+            t[i] = s > 0 ? firstAtLeast(s, b) : firstBelow(s, b);
+            leftIfLess[i] = s > 0;
+        }
+        double[][] sorted = new double[width][];
+        for (int f = 0; f < width; f++) {
+            final int ff = f;
+            double[] mine = java.util.stream.IntStream.range(0, n).filter(i -> feature[i] == ff).mapToDouble(i -> t[i]).toArray();
+            Arrays.sort(mine);
+            sorted[f] = dedupe(mine);
+            if (sorted[f].length >= (1 << 22)) return null;
+        }
+        int[] packed = new int[n];
+        for (int i = 0; i < n; i++) {
+            int k = indexOf(sorted[feature[i]], t[i]);
+            packed[i] = k << 9 | (leftIfLess[i] ? 1 : 0) << 8 | feature[i];
+        }
+        return new RankedWalk(depth, trees, packed, leaf, sorted);
+    }
+
+    /** The smallest finite x with {@code x * s >= b}, for s &gt; 0 (+∞ when there is none). */
+    private static double firstAtLeast(double s, double b) {
+        return firstTrue(x -> x * s >= b);
+    }
+
+    /** The smallest finite x with {@code x * s < b}, for s &lt; 0 (+∞ when there is none). */
+    private static double firstBelow(double s, double b) {
+        return firstTrue(x -> x * s < b);
+    }
+
+    /**
+     * Binary search over all finite doubles, in numeric order, for the first one where a monotone
+     * (false, then true) test holds. Doubles map to longs that sort like them, so at most 64 steps.
+     */
+    private static double firstTrue(java.util.function.DoublePredicate test) {
+        long lo = ordered(-Double.MAX_VALUE), hi = ordered(Double.POSITIVE_INFINITY);
+        while (lo < hi) {
+            long mid = lo + ((hi - lo) >>> 1); // the span exceeds Long.MAX_VALUE: halve it unsigned
+            if (test.test(value(mid))) hi = mid; else lo = mid + 1;
+        }
+        return value(lo);
+    }
+
+    private static long ordered(double d) {
+        long bits = Double.doubleToRawLongBits(d);
+        return bits >= 0 ? bits : bits ^ Long.MAX_VALUE;
+    }
+
+    private static double value(long ordered) {
+        return Double.longBitsToDouble(ordered >= 0 ? ordered : ordered ^ Long.MAX_VALUE);
+    }
+
+    private static double[] dedupe(double[] a) {
+        int m = 0;
+        for (int i = 0; i < a.length; i++) if (m == 0 || Double.compare(a[i], a[m - 1]) != 0) a[m++] = a[i];
+        return Arrays.copyOf(a, m);
+    }
+
+    private static int indexOf(double[] a, double v) {
+        for (int lo = 0, hi = a.length - 1; lo <= hi; ) {
+            int mid = (lo + hi) >>> 1;
+            int c = Double.compare(a[mid], v);
+            if (c == 0) return mid;
+            if (c < 0) lo = mid + 1; else hi = mid - 1;
+        }
+        throw new IllegalStateException("threshold not in its feature's list");
+    }
+
+    /** How many thresholds are ≤ x (numerically). */
+    private static int rank(double[] a, double x) {
+        int lo = 0, hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] <= x) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    /** Adds each tree's path length, in tree order, to {@code length[i]} for rows [from, from + m). */
+    void pathLengths(double[][] columns, int from, int m, double[] length) {
+        int w = thresholds.length;
+        int[] r = new int[m * w];
+        for (int f = 0; f < w; f++) {
+            double[] col = columns[f], th = thresholds[f];
+            for (int i = 0; i < m; i++) r[i * w + f] = rank(th, col[from + i]);
+        }
+        for (int t = 0; t < trees; t++) {
+            int base = t * internal;
+            int leafBase = t * (internal + 1) - internal;
+            int i = 0;
+            for (; i + 4 <= m; i += 4) {
+                int oa = i * w, ob = oa + w, oc = ob + w, od = oc + w;
+                int a = 0, b = 0, c = 0, d = 0;
+                for (int level = 0; level < depth; level++) {
+                    a = step(a, node[base + a], r, oa);
+                    b = step(b, node[base + b], r, ob);
+                    c = step(c, node[base + c], r, oc);
+                    d = step(d, node[base + d], r, od);
+                }
+                length[i] += leaf[leafBase + a];
+                length[i + 1] += leaf[leafBase + b];
+                length[i + 2] += leaf[leafBase + c];
+                length[i + 3] += leaf[leafBase + d];
+            }
+            for (; i < m; i++) {
+                int o = i * w, a = 0;
+                for (int level = 0; level < depth; level++) a = step(a, node[base + a], r, o);
+                length[i] += leaf[leafBase + a];
+            }
+        }
+    }
+
+    /** One level down: child 2i+1 (left) when the value's side of the threshold is the node's left side. */
+    private static int step(int i, int v, int[] ranks, int offset) {
+        int less = 1 - (((v >>> 9) - ranks[offset + (v & 0xFF)]) >>> 31); // rank ≤ k, i.e. x < T_k
+        int left = 1 ^ less ^ ((v >>> 8) & 1);
+        return 2 * i + 2 - left;
+    }
+}
