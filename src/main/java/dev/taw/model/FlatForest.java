@@ -16,8 +16,9 @@ import smile.anomaly.IsolationTree;
  *
  * <p>Layout: each tree becomes a complete binary tree of its maximum depth (children of i at 2i+1 and
  * 2i+2). A leaf that Smile reached early is pushed down through padding nodes whose test always goes
- * left ({@code x * 0 < +∞}), so every walk is the same number of steps with no data-dependent branch:
- * the CPU no longer mispredicts half of the left/right turns, which is what bounded the pointer walk.
+ * left ({@code x * 0 < +∞}), so every walk is the same number of steps with no data-dependent branch,
+ * and the walks of several rows can be interleaved ({@link RankedWalk} does that for whole blocks; a walk
+ * is a chain of dependent loads, so overlapping independent rows is what makes it fast).
  */
 public final class FlatForest {
     private static final double EULER = 0.5772156649; // the constant Smile uses, to the digit
@@ -120,65 +121,32 @@ public final class FlatForest {
     }
 
     /**
-     * Scores rows {@code [from, to)} into {@code out}, tree by tree over the block so one tree's nodes stay
-     * in cache; each row still adds its path lengths in tree order, so the sums are Smile's exactly.
-     * A walk is a chain of dependent loads, so four rows descend in lockstep to give the CPU independent
-     * work to overlap; the block is first copied row-major so a row's features share a cache line.
+     * Scores rows {@code [from, to)} into {@code out}: through the ranked integer walk when the forest has
+     * one (always, below 256 features), else row by row with the multiplying walk. Both add each row's path
+     * lengths in tree order, so the sums are Smile's exactly.
      */
     public void score(double[][] columns, int from, int to, double[] out) {
         int m = to - from;
-        if (ranked != null && columns.length >= 1) {
+        if (ranked != null) {
             double[] length = new double[m];
             ranked.pathLengths(columns, from, m, length);
             for (int i = 0; i < m; i++) out[from + i] = Math.pow(2.0, -(length[i] / trees) / normaliser);
             return;
         }
-        int w = columns.length;
-        double[] x = new double[m * w];
-        for (int f = 0; f < w; f++) {
-            double[] col = columns[f];
-            for (int i = 0; i < m; i++) x[i * w + f] = col[from + i];
+        double[] x = new double[columns.length];
+        for (int i = from; i < to; i++) {
+            for (int f = 0; f < x.length; f++) x[f] = columns[f][i];
+            out[i] = score(x);
         }
-        double[] length = new double[m];
-        for (int t = 0; t < trees; t++) {
-            int base = t * internal;
-            int leafBase = t * (internal + 1) - internal;
-            int i = 0;
-            for (; i + 4 <= m; i += 4) {
-                int oa = i * w, ob = oa + w, oc = ob + w, od = oc + w;
-                int a = 0, b = 0, c = 0, d = 0;
-                for (int level = 0; level < depth; level++) {
-                    int na = base + a, nb = base + b, nc = base + c, nd = base + d;
-                    a = 2 * a + 2 - below(x[oa + feature[na]] * slope[na], bias[na]);
-                    b = 2 * b + 2 - below(x[ob + feature[nb]] * slope[nb], bias[nb]);
-                    c = 2 * c + 2 - below(x[oc + feature[nc]] * slope[nc], bias[nc]);
-                    d = 2 * d + 2 - below(x[od + feature[nd]] * slope[nd], bias[nd]);
-                }
-                length[i] += leaf[leafBase + a];
-                length[i + 1] += leaf[leafBase + b];
-                length[i + 2] += leaf[leafBase + c];
-                length[i + 3] += leaf[leafBase + d];
-            }
-            for (; i < m; i++) {
-                int o = i * w, a = 0;
-                for (int level = 0; level < depth; level++) {
-                    int na = base + a;
-                    a = 2 * a + 2 - below(x[o + feature[na]] * slope[na], bias[na]);
-                }
-                length[i] += leaf[leafBase + a];
-            }
-        }
-        for (int i = 0; i < m; i++) out[from + i] = Math.pow(2.0, -(length[i] / trees) / normaliser);
     }
 
     /**
      * 1 when {@code v < bound}, else 0, without a branch: for finite v and a finite or +∞ bound,
      * {@code v − bound} is negative exactly when {@code v < bound} (distinct doubles never subtract to
-     * zero; the one signed zero it can produce, −0.0 − 0.0, is made +0.0), and the sign bit says so. Left/right turns are coin flips, so a branch would mispredict half
-     * the time.
+     * zero; the one signed zero it can produce, −0.0 − 0.0, is made +0.0), and the sign bit says so.
      */
     static int below(double v, double bound) {
-        return (int) (Double.doubleToRawLongBits((v - bound) + 0.0) >>> 63); // + 0.0 turns -0.0 (from -0.0 − 0.0) into +0.0
+        return (int) (Double.doubleToRawLongBits((v - bound) + 0.0) >>> 63);
     }
 
     /** The score of a row given as an array (what-if copies of a row, for explanations). */
