@@ -6,9 +6,7 @@ import dev.taw.pipeline.ProgressListener;
 import dev.taw.table.SeedField;
 import dev.taw.table.Table;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +69,7 @@ public final class CsvImporter {
     }
 
     private static LineReader reader(java.io.InputStream in) {
-        return new LineReader(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_LINE_CHARS);
+        return new LineReader(in, MAX_LINE_CHARS);
     }
 
     /**
@@ -99,7 +97,7 @@ public final class CsvImporter {
                 }
             });
             first.executeAfterHeader(() -> {
-                long approx = Math.min(split, firstLines.charsRead()) + Math.min(size - split, secondLines.charsRead());
+                long approx = Math.min(split, firstLines.bytesRead()) + Math.min(size - split, secondLines.bytesRead());
                 progress.onProgress("Reading", approx, size);
             });
             try {

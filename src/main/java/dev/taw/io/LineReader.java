@@ -2,50 +2,55 @@
 package dev.taw.io;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Reads physical lines (LF, CRLF or CR) and counts them, refusing to buffer a line longer than
- * {@code maxLineChars}: such a line is consumed and returned as {@link #TOO_LONG} so that one runaway
- * line is one reported error, not an out-of-memory. Scans the buffer for terminators in a tight loop and
- * cuts lines straight out of it, which is as fast as {@code BufferedReader} with the guard added.
+ * Reads physical lines (LF, CRLF or CR) of UTF-8 text and counts them, refusing to buffer a line longer
+ * than {@code maxLineBytes}: such a line is consumed and returned as {@link #TOO_LONG} so that one runaway
+ * line is one reported error, not an out-of-memory.
+ *
+ * <p>Works on bytes: UTF-8 never uses the bytes of LF and CR inside a multi-byte character, so lines can be
+ * cut before decoding, and a line of plain ASCII (nearly every log line) becomes a String by a copy, with no
+ * decoder. Only lines with bytes above 0x7F go through UTF-8 decoding, where invalid bytes become U+FFFD.
  */
 final class LineReader implements AutoCloseable {
     /** Returned in place of a line that exceeded the limit; compare by identity. */
     static final String TOO_LONG = new String("<line too long>");
 
-    private final Reader in;
-    private final int maxLineChars;
-    private final char[] buf = new char[1 << 16];
+    private final InputStream in;
+    private final int maxLineBytes;
+    private final byte[] buf = new byte[1 << 16];
     private int pos;
     private int end;
     private long lineNumber;
     private boolean skipLf;
-    private char[] carry = new char[256];
-    private volatile long charsRead;
+    private byte[] carry = new byte[256];
+    private volatile long bytesRead;
 
-    LineReader(Reader in, int maxLineChars) {
+    LineReader(InputStream in, int maxLineBytes) {
         this.in = in;
-        this.maxLineChars = maxLineChars;
+        this.maxLineBytes = maxLineBytes;
     }
 
-    /** Characters taken from the underlying reader so far, for progress. */
-    long charsRead() { return charsRead; }
+    /** Bytes taken from the stream so far, for progress. */
+    long bytesRead() { return bytesRead; }
 
     /** Line number of the line last returned (1-based). */
     long lineNumber() { return lineNumber; }
 
     /** @return the next line without its terminator, or null at end of input */
     String next() throws IOException {
-        int len = 0;          // chars carried over from earlier buffers
+        int len = 0;          // bytes carried over from earlier buffers
         boolean tooLong = false;
         boolean any = false;
+        int high = 0;         // OR of all bytes: negative when any byte is above 0x7F
         while (true) {
             if (pos == end && !fill()) {
                 if (!any) return null;
                 lineNumber++;
-                return tooLong ? TOO_LONG : new String(carry, 0, len);
+                return tooLong ? TOO_LONG : text(carry, 0, len, high);
             }
             if (skipLf) {
                 skipLf = false;
@@ -57,18 +62,21 @@ final class LineReader implements AutoCloseable {
             any = true;
             int start = pos;
             int i = pos;
-            char c = 0;
-            while (i < end && (c = buf[i]) != '\n' && c != '\r') i++;
+            byte c = 0;
+            while (i < end && (c = buf[i]) != '\n' && c != '\r') {
+                high |= c;
+                i++;
+            }
             int seg = i - start;
-            if (!tooLong && len + seg > maxLineChars) tooLong = true;
+            if (!tooLong && len + seg > maxLineBytes) tooLong = true;
             if (i < end) { // terminator found
                 pos = i + 1;
                 skipLf = c == '\r';
                 lineNumber++;
                 if (tooLong) return TOO_LONG;
-                if (len == 0) return new String(buf, start, seg);
+                if (len == 0) return text(buf, start, seg, high);
                 append(start, seg, len);
-                return new String(carry, 0, len + seg);
+                return text(carry, 0, len + seg, high);
             }
             if (!tooLong) {
                 append(start, seg, len);
@@ -76,6 +84,10 @@ final class LineReader implements AutoCloseable {
             }
             pos = end;
         }
+    }
+
+    private static String text(byte[] b, int off, int len, int high) {
+        return new String(b, off, len, high < 0 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
     }
 
     private void append(int start, int seg, int len) {
@@ -87,7 +99,7 @@ final class LineReader implements AutoCloseable {
         int n = in.read(buf, 0, buf.length);
         pos = 0;
         end = Math.max(0, n);
-        if (n > 0) charsRead += n;
+        if (n > 0) bytesRead += n;
         return n > 0;
     }
 
