@@ -188,6 +188,21 @@ class CsvImporterTest {
     }
 
     @Test
+    void invalidUtf8IsReplacedNotFatalAndValidUtf8IsKept() throws IOException {
+        List<String> seed = Files.readAllLines(TestData.seed()).subList(0, 3);
+        byte[] header = (seed.get(0) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] good = (seed.get(1).replace(",AE,", ",Ελλάδα,") + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bad = (seed.get(2).replace(",US,", ",X\u0001Y,") + "\n").getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bad.length; i++) if (bad[i] == 1) bad[i] = (byte) 0xFF; // not UTF-8
+        Path f = tmp.resolve("mixed.csv");
+        Files.write(f, java.nio.ByteBuffer.allocate(header.length + good.length + bad.length).put(header).put(good).put(bad).array());
+        Table t = importer.read(f).table();
+        assertEquals(2, t.rowCount());
+        assertEquals("Ελλάδα", t.text(SeedField.SRC_IP_COUNTRY_CODE).orElseThrow().format(0));
+        assertEquals("X\uFFFDY", t.text(SeedField.SRC_IP_COUNTRY_CODE).orElseThrow().format(1));
+    }
+
+    @Test
     void textIsDictionaryEncoded() {
         TextColumn meta = importer.read(TestData.seed()).table().text(SeedField.SOURCE_META).orElseThrow();
         assertEquals(2, meta.distinctCount(), "the empty entry and AWS_VPC_Flow");
