@@ -43,6 +43,19 @@ class PackagedLauncherIT {
     }
 
     @Test
+    void theBundledCountryDatabaseWorksInsideThePackage() throws Exception {
+        List<String> lines = Files.readAllLines(TestData.seed()).stream()
+                .map(l -> l.replaceFirst("^(([^,]*,){5})[^,]*,", "$1")).toList(); // drop the country column
+        Path noCountry = Files.write(tmp.resolve("no-country.csv"), lines);
+        Process p = run(List.of("score", noCountry.toString(), "-o", tmp.resolve("s.csv").toString(), "--top", "3"));
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), text);
+        assertTrue(text.contains("src_ip_country_code added: 282 row(s)"), text);
+        assertTrue(text.contains("Number Resource Organization (nro.net), CC BY 4.0"), text);
+    }
+
+    @Test
     void theRuntimeIsTrimmedToTheModulesTheAppUses() throws IOException {
         String release = Files.readString(IMAGE.resolve("lib").resolve("runtime").resolve("release"));
         assertTrue(release.contains("javafx.controls") && release.contains("java.desktop"), release);

@@ -69,7 +69,14 @@ public final class ScoreCommand {
     }
 
     private void execute(ScoreOptions o) throws IOException {
-        AnalysisPipeline pipeline = new AnalysisPipeline();
+        // an analyst's own database is opened first, so a wrong path fails before any work
+        AnalysisPipeline pipeline;
+        if (o.geoip() != null) {
+            dev.taw.geo.GeoIp geo = dev.taw.geo.GeoIp.open(o.geoip());
+            pipeline = new AnalysisPipeline(() -> geo);
+        } else {
+            pipeline = new AnalysisPipeline();
+        }
         ProgressListener progress = ProgressListener.NONE;
         ImportResult imported = pipeline.importFile(o.input(), progress, CancelToken.NEVER);
         Analysis analysis = pipeline.analyze(imported, o.features(), o.settings(), progress, CancelToken.NEVER);

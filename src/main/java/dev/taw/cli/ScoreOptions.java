@@ -6,8 +6,8 @@ import dev.taw.model.ForestSettings;
 import java.nio.file.Path;
 
 /** The parsed {@code score} command line. */
-record ScoreOptions(Path input, Path output, Path report, dev.taw.report.ReportModel.Paper paper, ForestSettings settings, FeatureSet features, int top,
-                    boolean quiet) {
+record ScoreOptions(Path input, Path output, Path report, dev.taw.report.ReportModel.Paper paper, Path geoip, ForestSettings settings,
+                    FeatureSet features, int top, boolean quiet) {
 
     static final String HELP = """
             Usage: traffic-workbench score INPUT --output SCORED.csv [options]
@@ -20,6 +20,8 @@ record ScoreOptions(Path input, Path output, Path report, dev.taw.report.ReportM
               -o, --output FILE          scored CSV to write (required); written whole or not at all
                   --report FILE          also write a PDF report of the investigation
                   --paper a4|letter      paper size of the report (default a4)
+                  --geoip FILE           MaxMind DB (.mmdb) for source countries where the input has none
+                                         (default: the bundled registry database, (c) NRO, CC BY 4.0)
                   --contamination X      share of rows to flag, 0.0001-0.5 (default 0.05)
                   --trees N              number of isolation trees, 1-10000 (default 100)
                   --seed N               random seed; same file + settings + seed = same scores (default 42)
@@ -39,6 +41,7 @@ record ScoreOptions(Path input, Path output, Path report, dev.taw.report.ReportM
     static ScoreOptions parse(String[] args) throws UsageException {
         Path input = null, output = null, report = null;
         dev.taw.report.ReportModel.Paper paper = dev.taw.report.ReportModel.Paper.A4;
+        Path geoip = null;
         ForestSettings s = ForestSettings.defaults();
         FeatureSet features = FeatureSet.all();
         int top = 10;
@@ -50,6 +53,7 @@ record ScoreOptions(Path input, Path output, Path report, dev.taw.report.ReportM
                     case "-o", "--output" -> output = Path.of(value(args, ++i, a));
                     case "--report" -> report = Path.of(value(args, ++i, a));
                     case "--paper" -> paper = paper(value(args, ++i, a));
+                    case "--geoip" -> geoip = Path.of(value(args, ++i, a));
                     case "--contamination" -> s = s.withContamination(Double.parseDouble(value(args, ++i, a)));
                     case "--trees" -> s = s.withTrees(Integer.parseInt(value(args, ++i, a)));
                     case "--seed" -> s = s.withSeed(Long.parseLong(value(args, ++i, a)));
@@ -73,7 +77,7 @@ record ScoreOptions(Path input, Path output, Path report, dev.taw.report.ReportM
         if (input == null) throw new UsageException("missing INPUT file (see --help)");
         if (output == null) throw new UsageException("missing --output FILE (see --help)");
         if (top < 0) throw new UsageException("--top must be 0 or more");
-        return new ScoreOptions(input, output, report, paper, s, features, top, quiet);
+        return new ScoreOptions(input, output, report, paper, geoip, s, features, top, quiet);
     }
 
     private static dev.taw.report.ReportModel.Paper paper(String v) throws UsageException {

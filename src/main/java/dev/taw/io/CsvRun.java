@@ -318,7 +318,7 @@ final class CsvRun {
         for (int i = 0; i < headers.length; i++) if (!roles.containsValue(i)) extra.add(headers[i]);
         Table table = new Table(rows, columns, roleColumns, java.util.Arrays.copyOf(sourceLines, rows));
         ImportReport report = new ImportReport(file, rowsRead, rows, skipped, issues, imputed, blankLines,
-                missingOptional, extra, table.constantColumns(), warnings);
+                missingOptional, extra, table.constantColumns(), warnings, null);
         return new ImportResult(table, report);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param rowsRead        data records seen (blank lines excluded)
  * @param skippedCount    records skipped; may exceed {@code issues.size()}
  * @param imputedByColumn column header → number of empty numeric cells filled with the median
+ * @param countrySource   which GeoIP database gave rows their country, and how many; null when none did
  */
 public record ImportReport(
         String file,
@@ -23,7 +24,8 @@ public record ImportReport(
         List<String> missingOptionalColumns,
         List<String> extraColumns,
         List<String> constantColumns,
-        List<String> warnings) {
+        List<String> warnings,
+        String countrySource) {
 
     public static final int MAX_ISSUES = 1000;
 
@@ -34,6 +36,12 @@ public record ImportReport(
         extraColumns = List.copyOf(extraColumns);
         constantColumns = List.copyOf(constantColumns);
         warnings = List.copyOf(warnings);
+    }
+
+    /** The same report, noting that countries came from a GeoIP database (and the constant columns after that). */
+    public ImportReport withCountrySource(String source, List<String> constants) {
+        return new ImportReport(file, rowsRead, rowsImported, skippedCount, issues, imputedByColumn, blankLines, missingOptionalColumns,
+                extraColumns, constants, warnings, source);
     }
 
     public long imputedCount() {
@@ -61,6 +69,7 @@ public record ImportReport(
         if (!extraColumns.isEmpty()) b.append("  extra columns carried through: ").append(String.join(", ", extraColumns)).append('\n');
         if (!constantColumns.isEmpty()) b.append("  constant columns ignored by the model (").append(constantColumns.size()).append("): ").append(String.join(", ", constantColumns)).append('\n');
         for (String w : warnings) b.append("  warning: ").append(w).append('\n');
+        if (countrySource != null) b.append("  countries: ").append(countrySource).append('\n');
         return b.toString();
     }
 }

@@ -8,13 +8,39 @@ import dev.taw.io.CsvImporter;
 import dev.taw.io.ImportResult;
 import dev.taw.model.ForestSettings;
 import dev.taw.model.TrainedForest;
+import dev.taw.geo.CountryFill;
+import dev.taw.geo.GeoIp;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
-/** Import a file, then analyse it: the two long jobs, each with progress and cancellation. */
+/**
+ * Import a file, then analyse it: the two long jobs, each with progress and cancellation. Rows without a
+ * source country get one from the GeoIP database, loaded only when a file needs it.
+ */
 public final class AnalysisPipeline {
+    private final Supplier<GeoIp> geoSource;
+    private GeoIp geo;
+
+    /** With the bundled country database. */
+    public AnalysisPipeline() {
+        this(GeoIp::bundled);
+    }
+
+    /** With the analyst's own database (or another source of one). */
+    public AnalysisPipeline(Supplier<GeoIp> geoSource) {
+        this.geoSource = geoSource;
+    }
 
     public ImportResult importFile(Path file, ProgressListener progress, CancelToken cancel) {
-        return new CsvImporter().read(file, progress, cancel);
+        ImportResult r = new CsvImporter().read(file, progress, cancel);
+        if (!CountryFill.needed(r.table())) return r;
+        progress.onProgress("Looking up countries", 0, -1);
+        return CountryFill.apply(r, geo());
+    }
+
+    private synchronized GeoIp geo() {
+        if (geo == null) geo = geoSource.get();
+        return geo;
     }
 
     /** Builds features, fits the forest and scores every row. */

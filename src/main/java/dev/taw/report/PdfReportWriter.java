@@ -85,6 +85,7 @@ public final class PdfReportWriter {
         kv(p, "Time span", timeSpan(m.investigation().analysis()));
         if (!r.constantColumns().isEmpty()) kv(p, "Constant columns", r.constantColumns().size() + " (ignored): " + String.join(", ", r.constantColumns()));
         for (String w : r.warnings()) kv(p, "Warning", w);
+        if (r.countrySource() != null) kv(p, "Countries", r.countrySource());
         p.down(8);
     }
 

@@ -101,6 +101,16 @@ class ScoreCommandTest {
     }
 
     @Test
+    void aWrongGeoIpDatabaseFailsBeforeAnyWork() {
+        Path scored = tmp.resolve("g.csv");
+        assertEquals(1, run(TestData.seed().toString(), "-o", scored.toString(), "--geoip", TestData.seed().toString()));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, e.lines().count(), e);
+        assertTrue(e.contains("not a MaxMind DB (.mmdb) file"), e);
+        assertFalse(Files.exists(scored));
+    }
+
+    @Test
     void usageMistakesExitWithTwo() {
         assertEquals(2, run(TestData.seed().toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing --output"));
@@ -115,7 +125,7 @@ class ScoreCommandTest {
     void helpDocumentsEveryOption() {
         assertEquals(0, run("--help"));
         String help = out.toString(StandardCharsets.UTF_8);
-        for (String opt : List.of("--output", "--contamination", "--trees", "--seed", "--sample-size", "--extension-level", "--features", "--top", "--quiet")) {
+        for (String opt : List.of("--output", "--report", "--paper", "--geoip", "--contamination", "--trees", "--seed", "--sample-size", "--extension-level", "--features", "--top", "--quiet")) {
             assertTrue(help.contains(opt), opt);
         }
     }

@@ -345,6 +345,23 @@ class WorkbenchFxTest extends FxRobot {
     }
 
     @Test
+    void anAnalystsCountryDatabaseIsUsedForFilesWithoutCountries() throws Exception {
+        Path own = Files.copy(TestData.shared().resolve("geoip").resolve("geo-whois-asn-country.mmdb"), tmp.resolve("my-country.mmdb"));
+        dialogs.nextOpen = own;
+        clickOn("#runButton");
+        clickOn("Analysis").clickOn("Country Database (GeoIP)…");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> lines = Files.readAllLines(TestData.seed()).stream().map(l -> l.replaceFirst("^(([^,]*,){5})[^,]*,", "$1")).toList();
+        dialogs.nextOpen = Files.write(tmp.resolve("no-country.csv"), lines);
+        push(KeyCode.CONTROL, KeyCode.O);
+        waitIdle();
+        String label = fx(() -> ((javafx.scene.control.Label) w.scene().lookup("#countryLabel")).getText());
+        assertTrue(label.contains("my-country.mmdb") && label.contains("built 2026-06-17"), label);
+        assertEquals(282L, (long) fx(() -> w.controller().charts().countries().shownTotal()), "every row has a country");
+        assertEquals(own.toAbsolutePath(), new UserSettings(prefs).countryDatabase(), "remembered");
+    }
+
+    @Test
     void helpAboutShowsTheVersionAndTheLicences() throws Exception {
         clickOn("Help").clickOn("About Traffic Anomaly Workbench");
         WaitForAsyncUtils.waitForFxEvents();
@@ -352,7 +369,8 @@ class WorkbenchFxTest extends FxRobot {
         String text = area.getText();
         assertTrue(text.startsWith("Traffic Anomaly Workbench " + dev.taw.Version.get()), text);
         for (String licence : List.of("Smile 3.1.1 (Isolation Forest) — GPL-3.0", "ControlsFX 11.2.4 — BSD-3-Clause", "Apache PDFBox 3.0.8",
-                "OpenJFX 21 — GPL-2.0 with Classpath Exception", "GNU General Public License v3.0 or later")) {
+                "OpenJFX 21 — GPL-2.0 with Classpath Exception", "GNU General Public License v3.0 or later",
+                "© Number Resource Organization (nro.net)")) {
             assertTrue(text.contains(licence), licence);
         }
         interact(() -> area.getScene().getWindow().hide());

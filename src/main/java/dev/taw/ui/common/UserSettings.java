@@ -77,6 +77,18 @@ public final class UserSettings {
         flush();
     }
 
+    /** The analyst's own GeoIP database, or null for the bundled one. */
+    public Path countryDatabase() {
+        String p = prefs.get("countryDatabase", null);
+        return p == null || !Files.isRegularFile(Path.of(p)) ? null : Path.of(p);
+    }
+
+    public void setCountryDatabase(Path mmdb) {
+        if (mmdb == null) prefs.remove("countryDatabase");
+        else prefs.put("countryDatabase", mmdb.toAbsolutePath().toString());
+        flush();
+    }
+
     public Path lastDirectory() {
         String d = prefs.get("lastDirectory", null);
         return d == null ? null : Path.of(d);

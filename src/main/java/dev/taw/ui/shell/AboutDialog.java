@@ -27,7 +27,13 @@ final class AboutDialog {
                   Apache Commons CSV 1.14.1, Commons IO, Commons Codec — Apache-2.0
                   Apache PDFBox 3.0.8, FontBox, Commons Logging — Apache-2.0
                   SLF4J 2.0 — MIT
+                  MaxMind DB reader 3.1.1 — Apache-2.0
                   DejaVu Sans fonts (in PDF reports) — Bitstream Vera / DejaVu licence (free)
+                  Droid Sans Fallback font (in PDF reports) — Apache-2.0
+
+                Data: the bundled IP-to-country database (geo-whois-asn-country, from the
+                ip-location-db project) is © Number Resource Organization (nro.net),
+                licensed under CC BY 4.0.
                 """.formatted(version());
     }
 

@@ -61,7 +61,8 @@ public final class MainWindowController {
     @FXML TextField contaminationField, seedField;
     @FXML Spinner<Integer> treesSpinner;
     @FXML VBox featureBox, emptyState;
-    @FXML Label needsRunLabel, fileLabel, summaryLabel;
+    @FXML Label needsRunLabel, fileLabel, summaryLabel, countryLabel;
+    @FXML MenuItem geoItem, bundledGeoItem;
     @FXML GridPane chartGrid;
     @FXML Tab rowsTab, ipsTab;
     @FXML TextArea detailText;
@@ -105,6 +106,7 @@ public final class MainWindowController {
         vm.setOnImported(this::imported);
         refreshRecent();
         tooltips();
+        applyCountryDatabase(settings.countryDatabase());
     }
 
     private void bindSettings() {
@@ -258,7 +260,17 @@ public final class MainWindowController {
         vm.open(path);
     }
 
+    private void applyCountryDatabase(Path mmdb) {
+        try {
+            vm.useCountryDatabase(mmdb);
+            countryLabel.setText("Countries for rows without one: " + (mmdb == null ? "bundled registry database (© NRO, CC BY 4.0)" : mmdb.getFileName()));
+        } catch (IllegalArgumentException e) {
+            dialogs.error(window(), "Not a country database", e.getMessage());
+        }
+    }
+
     private void imported(ImportResult r) {
+        if (r.report().countrySource() != null) countryLabel.setText("Countries: " + r.report().countrySource());
         settings.addRecent(vm.fileProperty().get());
         refreshRecent();
         if (r.report().skippedCount() > 0 || !r.report().warnings().isEmpty()) dialogs.skippedLines(window(), r.report());
@@ -305,6 +317,25 @@ public final class MainWindowController {
     @FXML
     void onShowSkipped() {
         if (vm.importedProperty().get() != null) dialogs.skippedLines(window(), vm.importedProperty().get().report());
+    }
+
+    @FXML
+    void onChooseCountryDatabase() {
+        dialogs.chooseFileToOpen(window(), settings.lastDirectory()).ifPresent(p -> {
+            try {
+                vm.useCountryDatabase(p);
+                settings.setCountryDatabase(p);
+                countryLabel.setText("Countries for rows without one: " + p.getFileName() + " (applies to files opened from now on)");
+            } catch (IllegalArgumentException e) {
+                dialogs.error(window(), "Not a country database", e.getMessage());
+            }
+        });
+    }
+
+    @FXML
+    void onBundledCountryDatabase() {
+        settings.setCountryDatabase(null);
+        applyCountryDatabase(null);
     }
 
     @FXML

@@ -38,7 +38,7 @@ import javafx.collections.ObservableList;
  * {@link Investigation} latest-wins without refitting.
  */
 public final class WorkbenchViewModel {
-    private final AnalysisPipeline pipeline = new AnalysisPipeline();
+    private AnalysisPipeline pipeline = new AnalysisPipeline();
     private final LatestWins recompute = new LatestWins(60);
 
     private final DoubleProperty contamination = new SimpleDoubleProperty(ForestSettings.DEFAULT_CONTAMINATION);
@@ -97,11 +97,25 @@ public final class WorkbenchViewModel {
         return new ForestSettings(trees.get(), contamination.get(), seed.get(), ForestSettings.DEFAULT_SAMPLE_SIZE, 0);
     }
 
+    /**
+     * Uses the analyst's own MaxMind database (null: the bundled one) for files opened from now on.
+     * @throws IllegalArgumentException when the file is not a MaxMind database
+     */
+    public void useCountryDatabase(Path mmdb) {
+        if (mmdb == null) {
+            pipeline = new AnalysisPipeline();
+        } else {
+            dev.taw.geo.GeoIp geo = dev.taw.geo.GeoIp.open(mmdb);
+            pipeline = new AnalysisPipeline(() -> geo);
+        }
+    }
+
     /** Imports {@code path} in the background, then runs the forest with the current settings. */
     public void open(Path path) {
         if (busy.get()) cancel();
+        AnalysisPipeline importer = pipeline;
         FxJobs.Handle<ImportResult> h = FxJobs.start("Importing " + path.getFileName(),
-                (p, c) -> pipeline.importFile(path, p, c),
+                (p, c) -> importer.importFile(path, p, c),
                 result -> {
                     finishJob();
                     file.set(path);

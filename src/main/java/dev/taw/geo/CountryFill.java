@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.geo;
+
+import dev.taw.io.ImportResult;
+import dev.taw.table.Column;
+import dev.taw.table.SeedField;
+import dev.taw.table.Table;
+import dev.taw.table.TextColumn;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives rows a source country where the input has none: adds {@code src_ip_country_code} when the column
+ * is missing, or fills its empty cells. One look-up per distinct address (the IP column is dictionary
+ * encoded, so the memo is free); the import summary says which database was used and how many were filled.
+ */
+public final class CountryFill {
+    private CountryFill() { }
+
+    /** True when rows have a source IP but some have no country. */
+    public static boolean needed(Table t) {
+        if (t.text(SeedField.SRC_IP).isEmpty()) return false;
+        TextColumn existing = t.text(SeedField.SRC_IP_COUNTRY_CODE).orElse(null);
+        return existing == null || anyMissing(existing);
+    }
+
+    public static ImportResult apply(ImportResult in, GeoIp geo) {
+        Table t = in.table();
+        if (!needed(t)) return in;
+        TextColumn ip = t.text(SeedField.SRC_IP).orElseThrow();
+        TextColumn existing = t.text(SeedField.SRC_IP_COUNTRY_CODE).orElse(null);
+        String[] byIp = new String[ip.distinctCount()];
+        for (int c = 0; c < byIp.length; c++) byIp[c] = geo.country(ip.dictionary()[c]);
+        TextColumn.Builder b = new TextColumn.Builder(existing != null ? existing.name() : SeedField.SRC_IP_COUNTRY_CODE.header());
+        int filled = 0;
+        for (int r = 0; r < t.rowCount(); r++) {
+            if (existing != null && !existing.isMissing(r)) {
+                b.add(existing.format(r));
+            } else {
+                String v = byIp[ip.code(r)];
+                if (!v.isEmpty()) filled++;
+                b.add(v);
+            }
+        }
+        TextColumn country = b.build();
+        List<Column> columns = new ArrayList<>(t.columns());
+        if (existing != null) columns.set(columns.indexOf(existing), country);
+        else columns.add(country);
+        Map<SeedField, Column> roles = new EnumMap<>(SeedField.class);
+        roles.putAll(t.roles());
+        roles.put(SeedField.SRC_IP_COUNTRY_CODE, country);
+        Table filledTable = new Table(t.rowCount(), columns, roles, t.sourceLines());
+        String note = String.format("%s: %,d row(s) given a country from %,d distinct address(es) — %s",
+                existing == null ? "src_ip_country_code added" : "empty src_ip_country_code cells filled", filled, byIp.length - 1, geo.describe());
+        return new ImportResult(filledTable, in.report().withCountrySource(note, filledTable.constantColumns()));
+    }
+
+    private static boolean anyMissing(TextColumn c) {
+        for (int r = 0; r < c.size(); r++) if (c.isMissing(r)) return true;
+        return false;
+    }
+}
