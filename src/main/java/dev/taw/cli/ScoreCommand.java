@@ -78,7 +78,7 @@ public final class ScoreCommand {
             pipeline = new AnalysisPipeline();
         }
         ProgressListener progress = ProgressListener.NONE;
-        ImportResult imported = pipeline.importFile(o.input(), progress, CancelToken.NEVER);
+        ImportResult imported = pipeline.importFile(o.input(), o.format(), progress, CancelToken.NEVER);
         Analysis analysis = pipeline.analyze(imported, o.features(), o.settings(), progress, CancelToken.NEVER);
         double contamination = o.settings().contamination();
         byte[] labels = analysis.labels(contamination);

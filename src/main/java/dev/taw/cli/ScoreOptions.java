@@ -6,20 +6,21 @@ import dev.taw.model.ForestSettings;
 import java.nio.file.Path;
 
 /** The parsed {@code score} command line. */
-record ScoreOptions(Path input, Path output, Path report, dev.taw.report.ReportModel.Paper paper, Path geoip, ForestSettings settings,
-                    FeatureSet features, int top, boolean quiet) {
+record ScoreOptions(Path input, Path output, Path report, dev.taw.report.ReportModel.Paper paper, Path geoip, dev.taw.io.LogImporter.Format format,
+                    ForestSettings settings, FeatureSet features, int top, boolean quiet) {
 
     static final String HELP = """
             Usage: traffic-workbench score INPUT --output SCORED.csv [options]
 
-            Scores every row of a CloudWatch web-traffic CSV export (.csv or .csv.gz) with an
-            Isolation Forest and writes it back with two more columns: anomaly_score (0-1, higher is
+            Scores every row of a CloudWatch web-traffic CSV export or a VPC Flow Log (plain or gzip,
+            detected from the content) with an Isolation Forest and writes it back with two more columns: anomaly_score (0-1, higher is
             more suspicious) and label (-1 suspicious, 1 normal).
 
             Options:
               -o, --output FILE          scored CSV to write (required); written whole or not at all
                   --report FILE          also write a PDF report of the investigation
                   --paper a4|letter      paper size of the report (default a4)
+                  --format auto|csv|vpc  the input's format (default auto: detected from the content)
                   --geoip FILE           MaxMind DB (.mmdb) for source countries where the input has none
                                          (default: the bundled registry database, (c) NRO, CC BY 4.0)
                   --contamination X      share of rows to flag, 0.0001-0.5 (default 0.05)
@@ -42,6 +43,7 @@ record ScoreOptions(Path input, Path output, Path report, dev.taw.report.ReportM
         Path input = null, output = null, report = null;
         dev.taw.report.ReportModel.Paper paper = dev.taw.report.ReportModel.Paper.A4;
         Path geoip = null;
+        dev.taw.io.LogImporter.Format format = dev.taw.io.LogImporter.Format.AUTO;
         ForestSettings s = ForestSettings.defaults();
         FeatureSet features = FeatureSet.all();
         int top = 10;
@@ -54,6 +56,7 @@ record ScoreOptions(Path input, Path output, Path report, dev.taw.report.ReportM
                     case "--report" -> report = Path.of(value(args, ++i, a));
                     case "--paper" -> paper = paper(value(args, ++i, a));
                     case "--geoip" -> geoip = Path.of(value(args, ++i, a));
+                    case "--format" -> format = dev.taw.io.LogImporter.Format.parse(value(args, ++i, a));
                     case "--contamination" -> s = s.withContamination(Double.parseDouble(value(args, ++i, a)));
                     case "--trees" -> s = s.withTrees(Integer.parseInt(value(args, ++i, a)));
                     case "--seed" -> s = s.withSeed(Long.parseLong(value(args, ++i, a)));
@@ -77,7 +80,7 @@ record ScoreOptions(Path input, Path output, Path report, dev.taw.report.ReportM
         if (input == null) throw new UsageException("missing INPUT file (see --help)");
         if (output == null) throw new UsageException("missing --output FILE (see --help)");
         if (top < 0) throw new UsageException("--top must be 0 or more");
-        return new ScoreOptions(input, output, report, paper, geoip, s, features, top, quiet);
+        return new ScoreOptions(input, output, report, paper, geoip, format, s, features, top, quiet);
     }
 
     private static dev.taw.report.ReportModel.Paper paper(String v) throws UsageException {

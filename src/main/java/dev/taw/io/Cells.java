@@ -95,8 +95,16 @@ final class Cells {
 
     /** A finite number, or NaN when the cell is not one. Plain digits are parsed in place. */
     double number(int i) {
-        int a = from(i), b = to(i, a);
-        String s = source[i];
+        int a = from(i);
+        return parseNumber(source[i], a, to(i, a));
+    }
+
+    /** A finite number from the whole string, or NaN. */
+    static double parseNumber(String s) {
+        return parseNumber(s, 0, s.length());
+    }
+
+    private static double parseNumber(String s, int a, int b) {
         if (b > a && b - a <= 15) {
             long v = 0;
             int k = a;

@@ -107,7 +107,7 @@ final class CsvRun {
     /** Moves this half's line numbers after the first half's {@code lines} lines. */
     void shiftLines(long offset) {
         for (int i = 0; i < rows; i++) sourceLines[i] = (int) Math.min(Integer.MAX_VALUE, sourceLines[i] + offset);
-        issues.replaceAll(x -> new ImportIssue(x.file(), x.line() + offset, x.column(), x.reason(), x.detail(), x.snippet()));
+        issues.replaceAll(x -> x.atLine(x.line() + offset));
     }
 
     private String nextLine() throws IOException {
@@ -318,7 +318,7 @@ final class CsvRun {
         for (int i = 0; i < headers.length; i++) if (!roles.containsValue(i)) extra.add(headers[i]);
         Table table = new Table(rows, columns, roleColumns, java.util.Arrays.copyOf(sourceLines, rows));
         ImportReport report = new ImportReport(file, rowsRead, rows, skipped, issues, imputed, blankLines,
-                missingOptional, extra, table.constantColumns(), warnings, null);
+                missingOptional, extra, table.constantColumns(), warnings, null, "CSV export, " + headers.length + " columns");
         return new ImportResult(table, report);
     }
 }

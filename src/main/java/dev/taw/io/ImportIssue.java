@@ -8,17 +8,27 @@ package dev.taw.io;
  * @param line   1-based physical line in the (decompressed) file; the header is line 1
  * @param column the header of the offending column, or null when the whole line is at fault
  */
-public record ImportIssue(String file, long line, String column, Reason reason, String detail, String snippet) {
+public record ImportIssue(String file, long line, String column, Reason reason, String detail, String snippet, String format) {
 
     /** Why a line was rejected; names follow the log-format notes so all importers report alike. */
     public enum Reason {
-        FIELD_COUNT, NOT_A_NUMBER, BAD_TIMESTAMP, UNTERMINATED_QUOTE, LINE_TOO_LONG, TRUNCATED_FILE
+        FIELD_COUNT, NOT_A_NUMBER, BAD_TIMESTAMP, BAD_IP, UNTERMINATED_QUOTE, LINE_TOO_LONG, TRUNCATED_FILE
     }
 
     private static final int SNIPPET_MAX = 120;
 
     public static ImportIssue of(String file, long line, String column, Reason reason, String detail, String rawLine) {
-        return new ImportIssue(file, line, column, reason, detail, snippet(rawLine));
+        return new ImportIssue(file, line, column, reason, detail, snippet(rawLine), null);
+    }
+
+    /** An issue in a log format, e.g. {@code VPC flow [header, 14 fields]}, named in the message. */
+    public static ImportIssue of(String file, long line, String format, String column, Reason reason, String detail, String rawLine) {
+        return new ImportIssue(file, line, column, reason, detail, snippet(rawLine), format);
+    }
+
+    /** The same issue at another line (the second half of a file read in two). */
+    public ImportIssue atLine(long newLine) {
+        return new ImportIssue(file, newLine, column, reason, detail, snippet, format);
     }
 
     /** At most 120 characters, control characters escaped, long lines elided in the middle. */
@@ -41,6 +51,7 @@ public record ImportIssue(String file, long line, String column, Reason reason, 
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder().append(file).append(':').append(line).append(": ");
+        if (format != null) b.append(format).append(": ");
         if (column != null) b.append("column '").append(column).append("': ");
         b.append(reason).append(" — ").append(detail);
         if (!snippet.isEmpty()) b.append(" — \"").append(snippet).append('"');

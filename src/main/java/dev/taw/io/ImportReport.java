@@ -12,6 +12,7 @@ import java.util.Map;
  * @param skippedCount    records skipped; may exceed {@code issues.size()}
  * @param imputedByColumn column header → number of empty numeric cells filled with the median
  * @param countrySource   which GeoIP database gave rows their country, and how many; null when none did
+ * @param format          the detected format and variant, e.g. {@code VPC flow [header, 29 fields]}
  */
 public record ImportReport(
         String file,
@@ -25,7 +26,8 @@ public record ImportReport(
         List<String> extraColumns,
         List<String> constantColumns,
         List<String> warnings,
-        String countrySource) {
+        String countrySource,
+        String format) {
 
     public static final int MAX_ISSUES = 1000;
 
@@ -41,7 +43,7 @@ public record ImportReport(
     /** The same report, noting that countries came from a GeoIP database (and the constant columns after that). */
     public ImportReport withCountrySource(String source, List<String> constants) {
         return new ImportReport(file, rowsRead, rowsImported, skippedCount, issues, imputedByColumn, blankLines, missingOptionalColumns,
-                extraColumns, constants, warnings, source);
+                extraColumns, constants, warnings, source, format);
     }
 
     public long imputedCount() {
@@ -61,7 +63,7 @@ public record ImportReport(
     /** The full summary printed by the command line and shown in the import dialog. */
     public String describe() {
         StringBuilder b = new StringBuilder();
-        b.append(file).append(": ").append(String.format("%,d records read, %,d imported, %,d skipped, %,d numeric cells imputed",
+        b.append(file).append(" (").append(format).append("): ").append(String.format("%,d records read, %,d imported, %,d skipped, %,d numeric cells imputed",
                 rowsRead, rowsImported, skippedCount, imputedCount())).append('\n');
         imputedByColumn.forEach((c, n) -> b.append("  imputed with the median: ").append(c).append(" ×").append(n).append('\n'));
         if (blankLines > 0) b.append("  blank lines ignored: ").append(blankLines).append('\n');

@@ -4,7 +4,7 @@ package dev.taw.pipeline;
 import dev.taw.features.FeatureBuilder;
 import dev.taw.features.FeatureMatrix;
 import dev.taw.features.FeatureSet;
-import dev.taw.io.CsvImporter;
+import dev.taw.io.LogImporter;
 import dev.taw.io.ImportResult;
 import dev.taw.model.ForestSettings;
 import dev.taw.model.TrainedForest;
@@ -31,8 +31,13 @@ public final class AnalysisPipeline {
         this.geoSource = geoSource;
     }
 
+    /** Imports a log, its format detected from the content. */
     public ImportResult importFile(Path file, ProgressListener progress, CancelToken cancel) {
-        ImportResult r = new CsvImporter().read(file, progress, cancel);
+        return importFile(file, LogImporter.Format.AUTO, progress, cancel);
+    }
+
+    public ImportResult importFile(Path file, LogImporter.Format format, ProgressListener progress, CancelToken cancel) {
+        ImportResult r = new LogImporter().read(file, format, progress, cancel);
         if (!CountryFill.needed(r.table())) return r;
         progress.onProgress("Looking up countries", 0, -1);
         return CountryFill.apply(r, geo());

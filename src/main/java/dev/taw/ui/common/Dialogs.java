@@ -37,7 +37,8 @@ public interface Dialogs {
             FileChooser c = new FileChooser();
             c.setTitle("Open traffic log");
             c.getExtensionFilters().addAll(
-                    new FileChooser.ExtensionFilter("CloudWatch CSV export (*.csv, *.csv.gz)", "*.csv", "*.csv.gz", "*.CSV"),
+                    new FileChooser.ExtensionFilter("Traffic logs (*.csv, *.csv.gz, *.log, *.log.gz, *.gz)", "*.csv", "*.csv.gz", "*.CSV", "*.log",
+                            "*.log.gz", "*.gz"),
                     new FileChooser.ExtensionFilter("All files", "*"));
             if (initialDir != null && initialDir.toFile().isDirectory()) c.setInitialDirectory(initialDir.toFile());
             return Optional.ofNullable(c.showOpenDialog(owner)).map(File::toPath);

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.io;
+
+import dev.taw.pipeline.CancelToken;
+import dev.taw.pipeline.ProgressListener;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Opens a traffic log of any supported format: detects it from the content (never the file name) or
+ * takes the analyst's {@link Format}, and hands it to that format's importer.
+ */
+public final class LogImporter {
+
+    /** The formats the workbench reads; AUTO detects. */
+    public enum Format {
+        AUTO, CSV, VPC;
+
+        /** @throws IllegalArgumentException naming the choices */
+        public static Format parse(String s) {
+            try {
+                return valueOf(s.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown format '" + s + "'; use auto, csv or vpc");
+            }
+        }
+    }
+
+    public ImportResult read(Path path, Format format, ProgressListener progress, CancelToken cancel) {
+        Format f = format == Format.AUTO ? detect(path) : format;
+        return f == Format.VPC ? new VpcFlowImporter().read(path, progress, cancel) : new CsvImporter().read(path, progress, cancel);
+    }
+
+    /** From the first non-blank line: a flow-log header or a default-format record means VPC; anything else is CSV. */
+    static Format detect(Path path) {
+        InputFiles.Opened opened = InputFiles.open(path);
+        try (InputStream in = opened.stream(); LineReader lines = new LineReader(in, CsvImporter.MAX_LINE_CHARS)) {
+            String line;
+            while ((line = lines.next()) != null && line != LineReader.TOO_LONG && line.isBlank()) {
+                // skip leading blank lines
+            }
+            if (line == null || line == LineReader.TOO_LONG) return Format.CSV; // the CSV importer says what is wrong
+            String first = line.startsWith("\uFEFF") ? line.substring(1) : line;
+            return VpcFlowImporter.isHeader(first) || VpcFlowImporter.isHeaderlessV2(first) ? Format.VPC : Format.CSV;
+        } catch (IOException e) {
+            return Format.CSV;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.taw.TestData;
+import dev.taw.io.ImportIssue.Reason;
+import dev.taw.pipeline.CancelToken;
+import dev.taw.pipeline.ProgressListener;
+import dev.taw.table.Column;
+import dev.taw.table.SeedField;
+import dev.taw.table.Table;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The VPC Flow Log fixtures of the log-format notes (§2.3, §2.4, §8). */
+class VpcFlowImporterTest {
+    @TempDir
+    Path tmp;
+
+    private static ImportResult read(Path p) {
+        return new LogImporter().read(p, LogImporter.Format.AUTO, ProgressListener.NONE, CancelToken.NEVER);
+    }
+
+    private static String cell(Table t, String column, int row) {
+        return t.columns().stream().filter(c -> c.name().equals(column)).findFirst().map((Column c) -> c.format(row)).orElseThrow();
+    }
+
+    @Test
+    void defaultFormatWithHeaderSkipsNoDataAndOrientsByTheVpcSide() {
+        ImportResult r = read(TestData.resource("vpc/default-v2-with-header.log"));
+        Table t = r.table();
+        assertEquals("VPC flow [header, 14 fields]", r.report().format());
+        assertEquals(6, r.report().rowsRead());
+        assertEquals(4, t.rowCount(), "NODATA and SKIPDATA are not traffic");
+        assertTrue(r.report().warnings().get(0).startsWith("1 NODATA and 1 SKIPDATA records (no traffic) counted, not imported"));
+        // 203.0.113.45 → 10.0.1.20:443, 4380 bytes: inbound, so bytes_in, never bytes_out
+        assertEquals("203.0.113.45", t.text(SeedField.SRC_IP).orElseThrow().format(0));
+        assertEquals("10.0.1.20", t.text(SeedField.DST_IP).orElseThrow().format(0));
+        assertEquals(4380.0, t.number(SeedField.BYTES_IN).orElseThrow().get(0));
+        assertEquals(0.0, t.number(SeedField.BYTES_OUT).orElseThrow().get(0));
+        assertEquals(443.0, t.number(SeedField.DST_PORT).orElseThrow().get(0));
+        assertEquals("TCP", t.text(SeedField.PROTOCOL).orElseThrow().format(0));
+        assertEquals("ingress (inferred)", cell(t, "direction", 0));
+        assertEquals("REJECT", t.column(SeedField.RESPONSE_CODE).orElseThrow().format(1));
+        assertEquals(3389.0, t.number(SeedField.DST_PORT).orElseThrow().get(1));
+        assertEquals("ICMP", t.text(SeedField.PROTOCOL).orElseThrow().format(3));
+        assertEquals(1714086000000L, t.time(SeedField.TIME).orElseThrow().get(0));
+        assertEquals("default-v2-with-header.log", cell(t, "source_file", 0));
+        assertEquals("2", cell(t, "source_line", 0), "each row leads back to its line");
+        assertEquals(5, t.sourceLines()[3]);
+    }
+
+    @Test
+    void customV5UsesFlowDirectionAndPacketAddresses() {
+        Table t = read(TestData.resource("vpc/custom-v5.log")).table();
+        assertEquals(3, t.rowCount());
+        // egress reply 10.0.1.20:443 → 203.0.113.45: the outside host is the source, the bytes went out
+        assertEquals("203.0.113.45", t.text(SeedField.SRC_IP).orElseThrow().format(1));
+        assertEquals(9120.0, t.number(SeedField.BYTES_OUT).orElseThrow().get(1));
+        assertEquals(0.0, t.number(SeedField.BYTES_IN).orElseThrow().get(1));
+        assertEquals(443.0, t.number(SeedField.DST_PORT).orElseThrow().get(1), "the service port, not the client's");
+        assertEquals("egress", cell(t, "direction", 1));
+        // NAT gateway record: pkt-dstaddr (the internet host) is preferred over the NAT's private dstaddr
+        assertEquals("203.0.113.200", t.text(SeedField.DST_IP).orElseThrow().format(2));
+        assertEquals("2", cell(t, "tcp-flags", 0));
+        assertEquals("i-0fedcba9876543210", cell(t, "instance-id", 0));
+    }
+
+    @Test
+    void headerlessDefaultLinesAreRecognisedAndBadLinesReportedInTheNotesFormat() {
+        ImportResult r = read(TestData.resource("vpc/headerless-v2.log"));
+        assertEquals("VPC flow [default v2, no header, 14 fields]", r.report().format());
+        assertEquals(2, r.table().rowCount());
+        assertEquals("011122223333", cell(r.table(), "account-id", 1), "account IDs stay text: leading zero kept");
+        List<ImportIssue> issues = r.report().issues();
+        assertEquals(List.of(Reason.NOT_A_NUMBER, Reason.FIELD_COUNT), issues.stream().map(ImportIssue::reason).toList());
+        assertTrue(issues.get(0).toString().startsWith("headerless-v2.log:3: VPC flow [default v2, no header, 14 fields]: column 'bytes': NOT_A_NUMBER"
+                + " — field 10 'bytes' = \"12k\""), issues.get(0).toString());
+        assertTrue(issues.get(1).toString().contains("FIELD_COUNT — expected 14 fields, found 13"), issues.get(1).toString());
+    }
+
+    @Test
+    void customOrderAndUnknownFutureFieldsAreMappedByName() {
+        ImportResult r = read(TestData.resource("vpc/reordered-unknown-field.log"));
+        assertEquals(List.of("future-field"), r.report().extraColumns());
+        assertEquals("something-new", cell(r.table(), "future-field", 0));
+        assertEquals(5432.0, r.table().number(SeedField.DST_PORT).orElseThrow().get(1));
+        assertEquals(4380.0, r.table().number(SeedField.BYTES_IN).orElseThrow().get(0));
+    }
+
+    @Test
+    void aRepeatedHeaderCrlfBomAndTwoGzipMembersAreRead() throws IOException {
+        String text = Files.readString(TestData.resource("vpc/default-v2-with-header.log"));
+        Path gz = tmp.resolve("two-members.log.gz");
+        try (OutputStream out = Files.newOutputStream(gz)) {
+            for (int i = 0; i < 2; i++) {
+                GZIPOutputStream z = new GZIPOutputStream(out);
+                z.write(((i == 0 ? "\uFEFF" : "") + text.replace("\n", "\r\n")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                z.finish();
+            }
+        }
+        ImportResult r = read(gz);
+        assertEquals(8, r.table().rowCount(), "both members, the second header re-applied");
+        assertTrue(r.report().warnings().stream().anyMatch(w -> w.startsWith("1 header line(s) found mid-file")), r.report().warnings().toString());
+    }
+
+    @Test
+    void csvStillOpensAsCsvAndAnUnrecognisedHeaderlessFileSaysWhatItSaw() throws IOException {
+        assertEquals(LogImporter.Format.CSV, LogImporter.detect(TestData.seed()));
+        assertEquals(LogImporter.Format.VPC, LogImporter.detect(TestData.resource("vpc/headerless-v2.log")));
+        Path odd = Files.writeString(tmp.resolve("odd.log"), "hello world this is not a flow log\n");
+        ImportException e = assertThrows(ImportException.class, () -> new LogImporter().read(odd, LogImporter.Format.VPC,
+                ProgressListener.NONE, CancelToken.NEVER));
+        assertTrue(e.getMessage().startsWith("odd.log:1: not a VPC flow log"), e.getMessage());
+        assertTrue(e.getMessage().contains("\"hello world this is not a flow log\""), e.getMessage());
+    }
+}
