@@ -5,12 +5,13 @@ import dev.taw.pipeline.CancelToken;
 import dev.taw.pipeline.ProgressListener;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Opens a traffic log of any supported format: detects it from the content (never the file name) or
- * takes the analyst's {@link Format}, and hands it to that format's importer.
+ * Opens a traffic log of any supported format, or a folder of them: detects each file's format from its
+ * content (never the file name) or takes the analyst's {@link Format}, and hands it to that importer.
  */
 public final class LogImporter {
 
@@ -28,7 +29,13 @@ public final class LogImporter {
         }
     }
 
+    /** A file, or every log file under a folder. */
     public ImportResult read(Path path, Format format, ProgressListener progress, CancelToken cancel) {
+        if (Files.isDirectory(path)) return new FolderImporter(this).read(path, format, progress, cancel);
+        return readFile(path, format, progress, cancel);
+    }
+
+    ImportResult readFile(Path path, Format format, ProgressListener progress, CancelToken cancel) {
         Format f = format == Format.AUTO ? detect(path) : format;
         return f == Format.VPC ? new VpcFlowImporter().read(path, progress, cancel) : new CsvImporter().read(path, progress, cancel);
     }

@@ -31,6 +31,11 @@ final class TestDialogs implements Dialogs {
     }
 
     @Override
+    public Optional<Path> chooseFolder(Window owner, Path initialDir) {
+        return Optional.ofNullable(nextOpen);
+    }
+
+    @Override
     public void error(Window owner, String title, String message) {
         errors.add(title + ": " + message);
         real.error(owner, title, message);

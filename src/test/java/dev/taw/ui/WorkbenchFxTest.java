@@ -167,6 +167,19 @@ class WorkbenchFxTest extends FxRobot {
     }
 
     @Test
+    void aFolderOfLogsOpensFromTheMenu() throws Exception {
+        Path day = Files.createDirectories(tmp.resolve("logs/2024/04/25"));
+        Files.copy(TestData.resource("vpc/default-v2-with-header.log"), day.resolve("a.log"));
+        Files.copy(TestData.seed(), tmp.resolve("logs/export.csv"));
+        dialogs.nextOpen = tmp.resolve("logs");
+        clickOn("#runButton");
+        push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.O);
+        waitIdle();
+        assertEquals(286, investigation().findings().rows());
+        assertTrue(fx(() -> w.viewModel().statusProperty().get()).startsWith("286 rows"), fx(() -> w.viewModel().statusProperty().get()));
+    }
+
+    @Test
     void clickingACountryFiltersTheTableAndEveryOtherChart() throws Exception {
         openSeedWithShortcut();
         clickOn("#bar-suspicious-rows-by-source-country-NL");

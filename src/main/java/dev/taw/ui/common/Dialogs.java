@@ -24,6 +24,9 @@ public interface Dialogs {
 
     Optional<Path> chooseFileToSave(Window owner, String suggestedName, String description, String extension);
 
+    /** A folder of logs (e.g. a synced S3 prefix). */
+    Optional<Path> chooseFolder(Window owner, Path initialDir);
+
     /** Non-blocking error alert; the message names file, line and reason. */
     void error(Window owner, String title, String message);
 
@@ -51,6 +54,14 @@ public interface Dialogs {
             c.setInitialFileName(suggestedName);
             c.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, "*." + extension));
             return Optional.ofNullable(c.showSaveDialog(owner)).map(File::toPath);
+        }
+
+        @Override
+        public Optional<Path> chooseFolder(Window owner, Path initialDir) {
+            javafx.stage.DirectoryChooser c = new javafx.stage.DirectoryChooser();
+            c.setTitle("Open a folder of traffic logs");
+            if (initialDir != null && initialDir.toFile().isDirectory()) c.setInitialDirectory(initialDir.toFile());
+            return Optional.ofNullable(c.showDialog(owner)).map(File::toPath);
         }
 
         @Override

@@ -60,7 +60,7 @@ public final class UserSettings {
         List<Path> out = new ArrayList<>();
         for (int i = 0; i < MAX_RECENT; i++) {
             String p = prefs.get("recent." + i, null);
-            if (p != null && Files.isRegularFile(Path.of(p))) out.add(Path.of(p));
+            if (p != null && Files.exists(Path.of(p))) out.add(Path.of(p)); // files and folders
         }
         return out;
     }

@@ -62,7 +62,7 @@ public final class MainWindowController {
     @FXML Spinner<Integer> treesSpinner;
     @FXML VBox featureBox, emptyState;
     @FXML Label needsRunLabel, fileLabel, summaryLabel, countryLabel;
-    @FXML MenuItem geoItem, bundledGeoItem;
+    @FXML MenuItem geoItem, bundledGeoItem, openFolderItem;
     @FXML GridPane chartGrid;
     @FXML Tab rowsTab, ipsTab;
     @FXML TextArea detailText;
@@ -171,6 +171,7 @@ public final class MainWindowController {
         seedField.disableProperty().bind(busy);
         featureBox.disableProperty().bind(busy);
         openItem.disableProperty().bind(busy);
+        openFolderItem.disableProperty().bind(busy);
         exportCsvItem.disableProperty().bind(busy.or(noResult));
         exportPdfItem.disableProperty().bind(busy.or(noResult));
         skippedItem.disableProperty().bind(noData);
@@ -243,12 +244,11 @@ public final class MainWindowController {
         });
     }
 
-    /** The drop target's decision: one file opens; a folder or several files say why not. */
+    /** The drop target's decision: one file or one folder opens; several items say why not. */
     boolean filesDropped(List<File> files) {
         root.getStyleClass().remove("drag-over");
-        if (files.size() != 1 || files.get(0).isDirectory()) {
-            dialogs.error(window(), "Drop one file", "Drop a single .csv or .csv.gz export (got " + files.size() + " item(s)"
-                    + (files.size() == 1 ? ", a folder" : "") + ").");
+        if (files.size() != 1) {
+            dialogs.error(window(), "Drop one file or folder", "Drop a single log file or one folder of logs (got " + files.size() + " items).");
             return false;
         }
         open(files.get(0).toPath());
@@ -308,6 +308,7 @@ public final class MainWindowController {
     }
 
     @FXML void onOpen() { dialogs.chooseFileToOpen(window(), settings.lastDirectory()).ifPresent(this::open); }
+    @FXML void onOpenFolder() { dialogs.chooseFolder(window(), settings.lastDirectory()).ifPresent(this::open); }
     @FXML void onOpenSample() { open(sampleFile.get()); }
     @FXML void onRun() { applyContaminationField(); vm.run(); }
     @FXML void onCancel() { vm.cancel(); }
