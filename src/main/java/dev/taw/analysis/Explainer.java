@@ -73,6 +73,15 @@ public final class Explainer {
                 yield String.format(Locale.ROOT, "this IP has %s %d record%s (typical client: %d)",
                         mine < usual ? "only" : "", mine, mine == 1 ? "" : "s", usual).replace("has  ", "has ");
             }
+            case REJECT_SHARE -> String.format(Locale.ROOT, "%s of this IP's flows were rejected (typical %s)",
+                    Formats.percent(value), Formats.percent(typical));
+            case PORT_BREADTH -> String.format(Locale.ROOT, "this IP tried %d ports (typical %d)", Math.round(Math.expm1(value)),
+                    Math.round(Math.expm1(typical)));
+            case HOST_BREADTH -> String.format(Locale.ROOT, "this IP reached %d hosts (typical %d)", Math.round(Math.expm1(value)),
+                    Math.round(Math.expm1(typical)));
+            case SYN_ONLY_SHARE -> String.format(Locale.ROOT, "%s of this IP's flows were SYN-only (typical %s)",
+                    Formats.percent(value), Formats.percent(typical));
+            case PORT_RARITY -> String.format(Locale.ROOT, "port %s is rare here (%s of rows)", cell(SeedField.DST_PORT, row), Formats.percent(value));
             case IP_VOLUME_DEVIATION -> {
                 double mine = ip == null ? Math.expm1(value) : Math.expm1(ip.volume(row));
                 double usual = ip == null ? 0 : Math.expm1(ip.usualVolumeOf(row));

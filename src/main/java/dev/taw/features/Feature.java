@@ -22,7 +22,16 @@ public enum Feature {
     IP_RECORDS("records from this IP (log)", "log(number of rows with this src_ip): one-off visitors vs regulars", List.of(SeedField.SRC_IP)),
     IP_VOLUME_DEVIATION("volume vs this IP's usual (log)",
             "log(1 + bytes_in + bytes_out) minus the median of the same over this IP's rows",
-            List.of(SeedField.SRC_IP, SeedField.BYTES_IN, SeedField.BYTES_OUT));
+            List.of(SeedField.SRC_IP, SeedField.BYTES_IN, SeedField.BYTES_OUT)),
+    REJECT_SHARE("rejected share of this IP", "share of this src_ip's rows whose verdict is REJECT (firewall denies: scans, probes)",
+            List.of(SeedField.SRC_IP, SeedField.RESPONSE_CODE)),
+    PORT_BREADTH("ports this IP tried (log)", "log(1 + distinct dst_port of this src_ip): port scans touch many",
+            List.of(SeedField.SRC_IP, SeedField.DST_PORT)),
+    HOST_BREADTH("hosts this IP reached (log)", "log(1 + distinct dst_ip of this src_ip): network sweeps touch many",
+            List.of(SeedField.SRC_IP, SeedField.DST_IP)),
+    SYN_ONLY_SHARE("SYN-only share of this IP", "share of this src_ip's flows with tcp-flags = 2 (SYN, no answer): SYN scans and floods",
+            List.of(SeedField.SRC_IP)),
+    PORT_RARITY("port rarity", "share of rows to this dst_port: rarely used services stand out", List.of(SeedField.DST_PORT));
 
     private final String label;
     private final String description;

@@ -90,6 +90,19 @@ public final class FeatureBuilder {
             case IP_VOLUME_DEVIATION -> {
                 for (int i = 0; i < n; i++) v[i] = ip.volume(i) - ip.usualVolumeOf(i);
             }
+            case REJECT_SHARE -> v = HostContext.rejectShare(t);
+            case PORT_BREADTH -> v = HostContext.breadth(t, SeedField.DST_PORT);
+            case HOST_BREADTH -> v = HostContext.breadth(t, SeedField.DST_IP);
+            case SYN_ONLY_SHARE -> {
+                double[] s = HostContext.synOnlyShare(t);
+                if (s != null) v = s; // no tcp-flags column: all zero, left out as constant
+            }
+            case PORT_RARITY -> {
+                double[] port = numbers(t, SeedField.DST_PORT);
+                java.util.Map<Double, Integer> counts = new java.util.HashMap<>();
+                for (double p : port) counts.merge(p, 1, Integer::sum);
+                for (int i = 0; i < n; i++) v[i] = (double) counts.get(port[i]) / n;
+            }
         }
         return v;
     }

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.features;
+
+import dev.taw.table.Column;
+import dev.taw.table.NumberColumn;
+import dev.taw.table.SeedField;
+import dev.taw.table.Table;
+import dev.taw.table.TextColumn;
+import java.util.Arrays;
+
+/**
+ * What each outside host did across the whole log: the share of its flows that were rejected, how many
+ * distinct ports and hosts it touched, and the share of SYN-only flows. These are the signals of scans,
+ * sweeps, probes and floods, which no single row shows.
+ */
+final class HostContext {
+    private HostContext() { }
+
+    /** Share of this row's src_ip rows whose verdict is REJECT. */
+    static double[] rejectShare(Table t) {
+        TextColumn ip = t.text(SeedField.SRC_IP).orElseThrow();
+        Column verdict = t.column(SeedField.RESPONSE_CODE).orElseThrow();
+        boolean[] flag = new boolean[t.rowCount()];
+        for (int r = 0; r < flag.length; r++) flag[r] = verdict.format(r).equalsIgnoreCase("REJECT");
+        return shareByIp(ip, flag);
+    }
+
+    /** Share of this row's src_ip flows with tcp-flags exactly 2 (SYN only); null when there is no tcp-flags column. */
+    static double[] synOnlyShare(Table t) {
+        NumberColumn flags = (NumberColumn) t.columns().stream().filter(c -> c.name().equals("tcp-flags") && c instanceof NumberColumn)
+                .findFirst().orElse(null);
+        if (flags == null) return null;
+        boolean[] flag = new boolean[t.rowCount()];
+        for (int r = 0; r < flag.length; r++) flag[r] = !flags.isMissing(r) && flags.get(r) == 2.0;
+        return shareByIp(t.text(SeedField.SRC_IP).orElseThrow(), flag);
+    }
+
+    /** log(1 + number of distinct values of {@code other} seen with this row's src_ip). */
+    static double[] breadth(Table t, SeedField other) {
+        TextColumn ip = t.text(SeedField.SRC_IP).orElseThrow();
+        Column c = t.column(other).orElseThrow();
+        int n = t.rowCount();
+        long[] pairs = new long[n];
+        for (int r = 0; r < n; r++) {
+            long value = c instanceof TextColumn tc ? tc.code(r) : c instanceof NumberColumn nc ? (long) nc.get(r) : c.format(r).hashCode();
+            pairs[r] = (long) ip.code(r) << 32 | (value & 0xFFFFFFFFL);
+        }
+        long[] sorted = pairs.clone();
+        Arrays.parallelSort(sorted);
+        int[] distinct = new int[ip.distinctCount()];
+        for (int i = 0; i < n; i++) if (i == 0 || sorted[i] != sorted[i - 1]) distinct[(int) (sorted[i] >>> 32)]++;
+        double[] v = new double[n];
+        for (int r = 0; r < n; r++) v[r] = Math.log1p(distinct[ip.code(r)]);
+        return v;
+    }
+
+    private static double[] shareByIp(TextColumn ip, boolean[] flag) {
+        int[] rows = new int[ip.distinctCount()];
+        int[] hits = new int[ip.distinctCount()];
+        for (int r = 0; r < flag.length; r++) {
+            rows[ip.code(r)]++;
+            if (flag[r]) hits[ip.code(r)]++;
+        }
+        double[] v = new double[flag.length];
+        for (int r = 0; r < flag.length; r++) v[r] = (double) hits[ip.code(r)] / rows[ip.code(r)];
+        return v;
+    }
+}
