@@ -30,6 +30,11 @@ public final class FindingsCalculator {
     private static final int MAX_BUCKETS = 200;
 
     public Findings compute(Table t, double[] scores, byte[] labels, double cutOff, BitSet view) {
+        return compute(t, scores, labels, cutOff, view, null);
+    }
+
+    /** With host scores, the suspicious-IP list is ranked by how unusual each host is as a whole. */
+    public Findings compute(Table t, double[] scores, byte[] labels, double cutOff, BitSet view, HostScores hosts) {
         BitSet rows = view != null ? view : all(t.rowCount());
         long n = rows.cardinality();
         long sus = 0;
@@ -40,7 +45,7 @@ public final class FindingsCalculator {
                 categories(t.column(SeedField.PROTOCOL), labels, rows),
                 categories(t.column(SeedField.DST_PORT), labels, rows),
                 categories(t.column(SeedField.RESPONSE_CODE), labels, rows),
-                topIps(t, scores, labels, rows),
+                topIps(t, scores, labels, rows, hosts),
                 timeField == null ? null : t.column(timeField).orElseThrow().name(),
                 timeField == null ? List.of() : timeline(t.time(timeField).orElseThrow(), labels, rows),
                 histogram(scores, labels, rows, cutOff),
@@ -93,8 +98,8 @@ public final class FindingsCalculator {
         return out;
     }
 
-    /** IPs ranked by suspicious rows, then highest score. */
-    static List<IpStat> topIps(Table t, double[] scores, byte[] labels, BitSet rows) {
+    /** IPs ranked by host score when there is one, else by suspicious rows, then highest row score. */
+    static List<IpStat> topIps(Table t, double[] scores, byte[] labels, BitSet rows, HostScores hosts) {
         TextColumn ip = t.text(SeedField.SRC_IP).orElse(null);
         if (ip == null) return List.of();
         TextColumn country = t.text(SeedField.SRC_IP_COUNTRY_CODE).orElse(null);
@@ -119,11 +124,13 @@ public final class FindingsCalculator {
         }
         List<Integer> ids = new ArrayList<>();
         for (int c = 0; c < k; c++) if (total[c] > 0) ids.add(c);
-        ids.sort(Comparator.<Integer>comparingLong(c -> -sus[c]).thenComparingDouble(c -> -max[c]));
+        if (hosts != null) ids.sort(Comparator.<Integer>comparingDouble(c -> -hosts.score(c)).thenComparingLong(c -> -sus[c]));
+        else ids.sort(Comparator.<Integer>comparingLong(c -> -sus[c]).thenComparingDouble(c -> -max[c]));
         List<IpStat> result = new ArrayList<>();
         for (int c : ids.subList(0, Math.min(TOP_IPS, ids.size()))) {
             result.add(new IpStat(c == 0 ? "(none)" : ip.dictionary()[c], country == null ? "" : country.dictionary()[countryCode[c]],
-                    total[c], sus[c], max[c], sumIn[c], sumOut[c]));
+                    total[c], sus[c], max[c], sumIn[c], sumOut[c], hosts == null ? Double.NaN : hosts.score(c),
+                    hosts == null ? "" : hosts.explain(c)));
         }
         return result;
     }

@@ -111,10 +111,13 @@ public final class ScoreCommand {
         out.println();
         out.println("Top suspicious source IPs:");
         out.printf(Locale.ROOT, "  %-40s %-7s %8s %10s %9s %12s %12s%n", "src_ip", "country", "rows", "suspicious", "max score", "bytes in", "bytes out");
+        boolean hosts = a.hostScores() != null;
+        if (hosts) out.println("  (ranked by host score: a second forest over what each IP did across the whole log)");
         for (IpStat ip : f.topIps().subList(0, Math.min(o.top(), f.topIps().size()))) {
-            if (ip.suspicious() == 0) break;
-            out.printf(Locale.ROOT, "  %-40s %-7s %8d %10d %9s %12s %12s%n", ip.ip(), ip.country(), ip.rows(), ip.suspicious(),
-                    Formats.score(ip.maxScore()), Formats.bytes(ip.bytesIn()), Formats.bytes(ip.bytesOut()));
+            if (!hosts && ip.suspicious() == 0) break;
+            out.printf(Locale.ROOT, "  %-40s %-7s %8d %10d %9s %12s %12s%s%n", ip.ip(), ip.country(), ip.rows(), ip.suspicious(),
+                    Formats.score(ip.maxScore()), Formats.bytes(ip.bytesIn()), Formats.bytes(ip.bytesOut()),
+                    hosts ? "  host " + Formats.score(ip.hostScore()) + ": " + ip.why() : "");
         }
         out.println();
         out.println("Suspicious rows by source country:");

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * distinct ports and hosts it touched, and the share of SYN-only flows. These are the signals of scans,
  * sweeps, probes and floods, which no single row shows.
  */
-final class HostContext {
+public final class HostContext {
     private HostContext() { }
 
     /** Share of this row's src_ip rows whose verdict is REJECT. */
@@ -38,20 +38,24 @@ final class HostContext {
     /** log(1 + number of distinct values of {@code other} seen with this row's src_ip). */
     static double[] breadth(Table t, SeedField other) {
         TextColumn ip = t.text(SeedField.SRC_IP).orElseThrow();
-        Column c = t.column(other).orElseThrow();
+        double[] perIp = distinctPerIp(t, ip, t.column(other).orElseThrow());
+        double[] v = new double[t.rowCount()];
+        for (int r = 0; r < v.length; r++) v[r] = Math.log1p(perIp[ip.code(r)]);
+        return v;
+    }
+
+    /** Distinct values of {@code c} per source IP (index: the IP's dictionary code), by sorting (ip, value) pairs. */
+    public static double[] distinctPerIp(Table t, TextColumn ip, Column c) {
         int n = t.rowCount();
         long[] pairs = new long[n];
         for (int r = 0; r < n; r++) {
             long value = c instanceof TextColumn tc ? tc.code(r) : c instanceof NumberColumn nc ? (long) nc.get(r) : c.format(r).hashCode();
             pairs[r] = (long) ip.code(r) << 32 | (value & 0xFFFFFFFFL);
         }
-        long[] sorted = pairs.clone();
-        Arrays.parallelSort(sorted);
-        int[] distinct = new int[ip.distinctCount()];
-        for (int i = 0; i < n; i++) if (i == 0 || sorted[i] != sorted[i - 1]) distinct[(int) (sorted[i] >>> 32)]++;
-        double[] v = new double[n];
-        for (int r = 0; r < n; r++) v[r] = Math.log1p(distinct[ip.code(r)]);
-        return v;
+        Arrays.parallelSort(pairs);
+        double[] d = new double[ip.distinctCount()];
+        for (int i = 0; i < n; i++) if (i == 0 || pairs[i] != pairs[i - 1]) d[(int) (pairs[i] >>> 32)]++;
+        return d;
     }
 
     private static double[] shareByIp(TextColumn ip, boolean[] flag) {

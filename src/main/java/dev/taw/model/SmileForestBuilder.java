@@ -28,7 +28,11 @@ import smile.stat.distribution.GaussianDistribution;
 public final class SmileForestBuilder {
 
     /** @return the forest, normalised by c(ψ) */
-    public IsolationForest fit(FeatureMatrix x, ForestSettings s, ProgressListener progress, CancelToken cancel) {
+    public IsolationForest fit(FeatureMatrix features, ForestSettings s, ProgressListener progress, CancelToken cancel) {
+        return fit(new Matrix(features.columns(), features.rows()), s, progress, cancel);
+    }
+
+    public IsolationForest fit(Matrix x, ForestSettings s, ProgressListener progress, CancelToken cancel) {
         int n = x.rows();
         if (n < 2) throw new IllegalArgumentException("an Isolation Forest needs at least 2 rows, got " + n);
         if (x.width() == 0) throw new IllegalArgumentException("no feature left to fit on (all switched off or constant)");

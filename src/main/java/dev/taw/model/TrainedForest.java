@@ -29,6 +29,10 @@ public final class TrainedForest {
 
     /** Fits with {@link SmileForestBuilder}. */
     public static TrainedForest fit(FeatureMatrix x, ForestSettings s, ProgressListener progress, CancelToken cancel) {
+        return fit(new Matrix(x.columns(), x.rows()), s, progress, cancel);
+    }
+
+    public static TrainedForest fit(Matrix x, ForestSettings s, ProgressListener progress, CancelToken cancel) {
         IsolationForest forest = new SmileForestBuilder().fit(x, s, progress, cancel);
         return new TrainedForest(forest, Math.min(s.sampleSize(), x.rows()));
     }
@@ -45,6 +49,10 @@ public final class TrainedForest {
     }
 
     public double[] scoreAll(FeatureMatrix x, ProgressListener progress, CancelToken cancel) {
+        return scoreAll(new Matrix(x.columns(), x.rows()), progress, cancel);
+    }
+
+    public double[] scoreAll(Matrix x, ProgressListener progress, CancelToken cancel) {
         int n = x.rows();
         double[] out = new double[n];
         double[][] cols = x.columns();

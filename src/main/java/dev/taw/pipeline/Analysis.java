@@ -4,6 +4,7 @@ package dev.taw.pipeline;
 import dev.taw.analysis.Explainer;
 import dev.taw.analysis.Explanation;
 import dev.taw.analysis.Findings;
+import dev.taw.analysis.HostScores;
 import dev.taw.analysis.RowFilter;
 import dev.taw.features.FeatureMatrix;
 import dev.taw.features.FeatureSet;
@@ -27,9 +28,11 @@ public final class Analysis {
     private final TrainedForest forest;
     private final double[] scores;
     private final Threshold threshold;
+    private final HostScores hostScores;
     private volatile Explainer explainer;
 
-    Analysis(ImportResult imported, FeatureSet featureSet, FeatureMatrix matrix, ForestSettings settings, TrainedForest forest, double[] scores) {
+    Analysis(ImportResult imported, FeatureSet featureSet, FeatureMatrix matrix, ForestSettings settings, TrainedForest forest, double[] scores,
+             HostScores hostScores) {
         this.imported = imported;
         this.featureSet = featureSet;
         this.matrix = matrix;
@@ -37,6 +40,7 @@ public final class Analysis {
         this.forest = forest;
         this.scores = scores;
         this.threshold = new Threshold(scores);
+        this.hostScores = hostScores;
     }
 
     public ImportResult imported() { return imported; }
@@ -48,6 +52,9 @@ public final class Analysis {
 
     /** Scores in row order; callers must not modify the array. */
     public double[] scores() { return scores; }
+
+    /** The host-level forest's scores, or null when the log has too few hosts for one. */
+    public HostScores hostScores() { return hostScores; }
 
     public double cutOff(double contamination) { return threshold.cutOff(contamination); }
 

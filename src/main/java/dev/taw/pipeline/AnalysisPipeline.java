@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.pipeline;
 
+import dev.taw.analysis.HostScores;
 import dev.taw.features.FeatureBuilder;
 import dev.taw.features.FeatureMatrix;
 import dev.taw.features.FeatureSet;
@@ -55,6 +56,7 @@ public final class AnalysisPipeline {
         cancel.throwIfCancelled();
         TrainedForest forest = TrainedForest.fit(matrix, settings, progress, cancel);
         double[] scores = forest.scoreAll(matrix, progress, cancel);
-        return new Analysis(imported, features, matrix, settings, forest, scores);
+        HostScores hosts = HostScores.fit(imported.table(), settings, progress, cancel);
+        return new Analysis(imported, features, matrix, settings, forest, scores, hosts);
     }
 }

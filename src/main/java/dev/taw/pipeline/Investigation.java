@@ -23,7 +23,8 @@ public record Investigation(Analysis analysis, double contamination, List<RowFil
     public static Investigation of(Analysis analysis, double contamination, List<RowFilter> filters) {
         byte[] labels = analysis.labels(contamination);
         BitSet view = analysis.view(labels, filters);
-        Findings findings = new FindingsCalculator().compute(analysis.table(), analysis.scores(), labels, analysis.cutOff(contamination), view);
+        Findings findings = new FindingsCalculator().compute(analysis.table(), analysis.scores(), labels, analysis.cutOff(contamination), view,
+                analysis.hostScores());
         return new Investigation(analysis, contamination, filters, labels, view, findings, byScore(analysis.scores(), view));
     }
 

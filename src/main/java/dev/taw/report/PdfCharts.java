@@ -94,7 +94,7 @@ final class PdfCharts {
             p.text(label, x - 36, ty - 2, LABEL, false, AXIS);
         }
         p.text("bytes_in →", x + w - 45, y - 19, LABEL, false, AXIS);
-        p.text("bytes_out ↑", x - 38, y + h + 12, LABEL, false, AXIS);
+        p.text("bytes_out ↑", x + 4, y + h - 10, LABEL, false, AXIS);
         legend(p, x + w - 120, y + h + 4);
     }
 

@@ -165,12 +165,22 @@ public final class PdfReportWriter {
 
     private static void tables(Pages p, Findings f) throws IOException {
         p.newPage();
+        boolean hosts = !f.topIps().isEmpty() && !Double.isNaN(f.topIps().get(0).hostScore());
         p.line("Top suspicious source IPs", 14, true, 0);
-        Table t = new Table(p, new String[] {"src_ip", "country", "rows", "suspicious", "max score", "bytes in", "bytes out"},
+        if (hosts) p.paragraph("Ranked by host score: a second Isolation Forest over what each source IP did across the whole log.", 9, false);
+        Table t = new Table(p, new String[] {"src_ip", "country", "rows", "suspicious", hosts ? "host score" : "max score", "bytes in", "bytes out"},
                 new float[] {0.27f, 0.09f, 0.1f, 0.12f, 0.12f, 0.15f, 0.15f});
-        for (IpStat ip : f.topIps().subList(0, Math.min(TABLE_ROWS, f.topIps().size()))) {
-            t.row(ip.ip(), ip.country(), Formats.count(ip.rows()), Formats.count(ip.suspicious()), Formats.score(ip.maxScore()),
-                    Formats.bytes(ip.bytesIn()), Formats.bytes(ip.bytesOut()));
+        List<IpStat> top = f.topIps().subList(0, Math.min(TABLE_ROWS, f.topIps().size()));
+        for (IpStat ip : top) {
+            t.row(ip.ip(), ip.country(), Formats.count(ip.rows()), Formats.count(ip.suspicious()),
+                    Formats.score(hosts ? ip.hostScore() : ip.maxScore()), Formats.bytes(ip.bytesIn()), Formats.bytes(ip.bytesOut()));
+        }
+        if (hosts) {
+            p.down(6);
+            p.line("Why these hosts stand out", 12, true, 0);
+            for (IpStat ip : top.subList(0, Math.min(10, top.size()))) {
+                for (String l : p.wrap(ip.ip() + ": " + ip.why(), 9, false, p.width())) p.line(l, 9, false, 0);
+            }
         }
         p.down(10);
         categoryTable(p, "Source countries", f.countries());

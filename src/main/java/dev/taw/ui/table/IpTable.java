@@ -38,6 +38,8 @@ public final class IpTable extends TableView<IpStat> {
         getColumns().add(col("max score", s -> Formats.score(s.maxScore()), 80));
         getColumns().add(col("bytes in", s -> Formats.bytes(s.bytesIn()), 90));
         getColumns().add(col("bytes out", s -> Formats.bytes(s.bytesOut()), 90));
+        getColumns().add(col("host score", s -> Double.isNaN(s.hostScore()) ? "" : Formats.score(s.hostScore()), 80));
+        getColumns().add(col("why this host", IpStat::why, 420));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 
