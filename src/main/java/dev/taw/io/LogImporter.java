@@ -17,14 +17,14 @@ public final class LogImporter {
 
     /** The formats the workbench reads; AUTO detects. */
     public enum Format {
-        AUTO, CSV, VPC;
+        AUTO, CSV, VPC, ALB;
 
         /** @throws IllegalArgumentException naming the choices */
         public static Format parse(String s) {
             try {
                 return valueOf(s.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown format '" + s + "'; use auto, csv or vpc");
+                throw new IllegalArgumentException("unknown format '" + s + "'; use auto, csv, vpc or alb");
             }
         }
     }
@@ -37,10 +37,17 @@ public final class LogImporter {
 
     ImportResult readFile(Path path, Format format, ProgressListener progress, CancelToken cancel) {
         Format f = format == Format.AUTO ? detect(path) : format;
-        return f == Format.VPC ? new VpcFlowImporter().read(path, progress, cancel) : new CsvImporter().read(path, progress, cancel);
+        return switch (f) {
+            case VPC -> new VpcFlowImporter().read(path, progress, cancel);
+            case ALB -> new AlbImporter().read(path, progress, cancel);
+            default -> new CsvImporter().read(path, progress, cancel);
+        };
     }
 
-    /** From the first non-blank line: a flow-log header or a default-format record means VPC; anything else is CSV. */
+    /**
+     * From the first non-blank line: a flow-log header or a default-format record means VPC, a listener type
+     * and an ISO time mean ALB; anything else is CSV (whose importer says what is wrong with it).
+     */
     static Format detect(Path path) {
         InputFiles.Opened opened = InputFiles.open(path);
         try (InputStream in = opened.stream(); LineReader lines = new LineReader(in, CsvImporter.MAX_LINE_CHARS)) {
@@ -50,7 +57,8 @@ public final class LogImporter {
             }
             if (line == null || line == LineReader.TOO_LONG) return Format.CSV; // the CSV importer says what is wrong
             String first = line.startsWith("\uFEFF") ? line.substring(1) : line;
-            return VpcFlowImporter.isHeader(first) || VpcFlowImporter.isHeaderlessV2(first) ? Format.VPC : Format.CSV;
+            if (VpcFlowImporter.isHeader(first) || VpcFlowImporter.isHeaderlessV2(first)) return Format.VPC;
+            return AlbImporter.looksLikeAlb(first) ? Format.ALB : Format.CSV;
         } catch (IOException e) {
             return Format.CSV;
         }
