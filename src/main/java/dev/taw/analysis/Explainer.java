@@ -73,7 +73,9 @@ public final class Explainer {
                 yield String.format(Locale.ROOT, "this IP has %s %d record%s (typical client: %d)",
                         mine < usual ? "only" : "", mine, mine == 1 ? "" : "s", usual).replace("has  ", "has ");
             }
-            case REJECT_SHARE -> String.format(Locale.ROOT, "%s of this IP's flows were rejected (typical %s)",
+            case RULE_RARITY -> String.format(Locale.ROOT, "rules fired: %s, rare here (%s of rows)", cell(SeedField.RULE_NAMES, row),
+                    Formats.percent(value));
+            case REJECT_SHARE -> String.format(Locale.ROOT, "%s of this IP's traffic was denied (typical %s)",
                     Formats.percent(value), Formats.percent(typical));
             case PORT_BREADTH -> String.format(Locale.ROOT, "this IP tried %d ports (typical %d)", Math.round(Math.expm1(value)),
                     Math.round(Math.expm1(typical)));

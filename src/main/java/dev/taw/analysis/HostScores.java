@@ -59,7 +59,7 @@ public final class HostScores {
         add(names, cols, "flows", perHost(rows, r -> Math.log(Math.max(1, r))));
         t.column(SeedField.DST_PORT).ifPresent(c -> add(names, cols, "ports", log1p(HostContext.distinctPerIp(t, ip, c))));
         t.column(SeedField.DST_IP).ifPresent(c -> add(names, cols, "hosts", log1p(HostContext.distinctPerIp(t, ip, c))));
-        t.column(SeedField.RESPONSE_CODE).ifPresent(c -> add(names, cols, "rejected", share(t, ip, rows, r -> c.format(r).equalsIgnoreCase("REJECT"))));
+        t.column(SeedField.RESPONSE_CODE).ifPresent(c -> add(names, cols, "rejected", share(t, ip, rows, r -> HostContext.denied(c.format(r)))));
         t.columns().stream().filter(c -> c.name().equals("tcp-flags") && c instanceof NumberColumn).findFirst()
                 .ifPresent(c -> add(names, cols, "syn-only", share(t, ip, rows, r -> !c.isMissing(r) && ((NumberColumn) c).get(r) == 2.0)));
         double[] in = sum(t, ip, SeedField.BYTES_IN), out = sum(t, ip, SeedField.BYTES_OUT);
@@ -128,7 +128,7 @@ public final class HostScores {
             case "flows" -> String.format(Locale.ROOT, "%d flows (typical host: %d)", Math.round(Math.exp(v)), Math.round(Math.exp(typ)));
             case "ports" -> String.format(Locale.ROOT, "tried %d ports (typical %d)", Math.round(Math.expm1(v)), Math.round(Math.expm1(typ)));
             case "hosts" -> String.format(Locale.ROOT, "reached %d hosts (typical %d)", Math.round(Math.expm1(v)), Math.round(Math.expm1(typ)));
-            case "rejected" -> String.format(Locale.ROOT, "%s of its flows rejected (typical %s)", Formats.percent(v), Formats.percent(typ));
+            case "rejected" -> String.format(Locale.ROOT, "%s of its traffic denied (typical %s)", Formats.percent(v), Formats.percent(typ));
             case "syn-only" -> String.format(Locale.ROOT, "%s SYN-only flows (typical %s)", Formats.percent(v), Formats.percent(typ));
             case "bytes in" -> String.format(Locale.ROOT, "sent us %s (typical %s)", Formats.bytes(Math.expm1(v)), Formats.bytes(Math.expm1(typ)));
             case "bytes out" -> String.format(Locale.ROOT, "received %s from us (typical %s)", Formats.bytes(Math.expm1(v)), Formats.bytes(Math.expm1(typ)));

@@ -23,7 +23,7 @@ public enum Feature {
     IP_VOLUME_DEVIATION("volume vs this IP's usual (log)",
             "log(1 + bytes_in + bytes_out) minus the median of the same over this IP's rows",
             List.of(SeedField.SRC_IP, SeedField.BYTES_IN, SeedField.BYTES_OUT)),
-    REJECT_SHARE("rejected share of this IP", "share of this src_ip's rows whose verdict is REJECT (firewall denies: scans, probes)",
+    REJECT_SHARE("denied share of this IP", "share of this src_ip's rows denied: firewall REJECT, WAF BLOCK/CAPTCHA/CHALLENGE (scans, probes, attacks)",
             List.of(SeedField.SRC_IP, SeedField.RESPONSE_CODE)),
     PORT_BREADTH("ports this IP tried (log)", "log(1 + distinct dst_port of this src_ip): port scans touch many",
             List.of(SeedField.SRC_IP, SeedField.DST_PORT)),
@@ -31,7 +31,8 @@ public enum Feature {
             List.of(SeedField.SRC_IP, SeedField.DST_IP)),
     SYN_ONLY_SHARE("SYN-only share of this IP", "share of this src_ip's flows with tcp-flags = 2 (SYN, no answer): SYN scans and floods",
             List.of(SeedField.SRC_IP)),
-    PORT_RARITY("port rarity", "share of rows to this dst_port: rarely used services stand out", List.of(SeedField.DST_PORT));
+    PORT_RARITY("port rarity", "share of rows to this dst_port: rarely used services stand out", List.of(SeedField.DST_PORT)),
+    RULE_RARITY("rule rarity", "share of rows with the same rules fired (rule_names): rare rule hits stand out", List.of(SeedField.RULE_NAMES));
 
     private final String label;
     private final String description;

@@ -97,6 +97,13 @@ public final class FeatureBuilder {
                 double[] s = HostContext.synOnlyShare(t);
                 if (s != null) v = s; // no tcp-flags column: all zero, left out as constant
             }
+            case RULE_RARITY -> {
+                Column rules = t.column(SeedField.RULE_NAMES).orElseThrow();
+                java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+                String[] value = new String[n];
+                for (int i = 0; i < n; i++) counts.merge(value[i] = rules.format(i), 1, Integer::sum);
+                for (int i = 0; i < n; i++) v[i] = (double) counts.get(value[i]) / n;
+            }
             case PORT_RARITY -> {
                 double[] port = numbers(t, SeedField.DST_PORT);
                 java.util.Map<Double, Integer> counts = new java.util.HashMap<>();

@@ -16,12 +16,20 @@ import java.util.Arrays;
 public final class HostContext {
     private HostContext() { }
 
-    /** Share of this row's src_ip rows whose verdict is REJECT. */
+    /** Verdicts that deny a request or flow: a firewall's REJECT, a WAF's BLOCK, CAPTCHA or CHALLENGE. */
+    public static boolean denied(String verdict) {
+        return switch (verdict.toUpperCase(java.util.Locale.ROOT)) {
+            case "REJECT", "BLOCK", "CAPTCHA", "CHALLENGE" -> true;
+            default -> false;
+        };
+    }
+
+    /** Share of this row's src_ip rows whose verdict denied it. */
     static double[] rejectShare(Table t) {
         TextColumn ip = t.text(SeedField.SRC_IP).orElseThrow();
         Column verdict = t.column(SeedField.RESPONSE_CODE).orElseThrow();
         boolean[] flag = new boolean[t.rowCount()];
-        for (int r = 0; r < flag.length; r++) flag[r] = verdict.format(r).equalsIgnoreCase("REJECT");
+        for (int r = 0; r < flag.length; r++) flag[r] = denied(verdict.format(r));
         return shareByIp(ip, flag);
     }
 

@@ -17,14 +17,14 @@ public final class LogImporter {
 
     /** The formats the workbench reads; AUTO detects. */
     public enum Format {
-        AUTO, CSV, VPC, ALB;
+        AUTO, CSV, VPC, ALB, WAF;
 
         /** @throws IllegalArgumentException naming the choices */
         public static Format parse(String s) {
             try {
                 return valueOf(s.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown format '" + s + "'; use auto, csv, vpc or alb");
+                throw new IllegalArgumentException("unknown format '" + s + "'; use auto, csv, vpc, alb or waf");
             }
         }
     }
@@ -40,6 +40,7 @@ public final class LogImporter {
         return switch (f) {
             case VPC -> new VpcFlowImporter().read(path, progress, cancel);
             case ALB -> new AlbImporter().read(path, progress, cancel);
+            case WAF -> new WafImporter().read(path, progress, cancel);
             default -> new CsvImporter().read(path, progress, cancel);
         };
     }
@@ -58,6 +59,7 @@ public final class LogImporter {
             if (line == null || line == LineReader.TOO_LONG) return Format.CSV; // the CSV importer says what is wrong
             String first = line.startsWith("\uFEFF") ? line.substring(1) : line;
             if (VpcFlowImporter.isHeader(first) || VpcFlowImporter.isHeaderlessV2(first)) return Format.VPC;
+            if (WafImporter.looksLikeWaf(first)) return Format.WAF;
             return AlbImporter.looksLikeAlb(first) ? Format.ALB : Format.CSV;
         } catch (IOException e) {
             return Format.CSV;

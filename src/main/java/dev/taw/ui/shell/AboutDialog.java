@@ -28,6 +28,7 @@ final class AboutDialog {
                   Apache PDFBox 3.0.8, FontBox, Commons Logging — Apache-2.0
                   SLF4J 2.0 — MIT
                   MaxMind DB reader 3.1.1 — Apache-2.0
+                  Jackson databind/core/annotations 2.21 — Apache-2.0
                   DejaVu Sans fonts (in PDF reports) — Bitstream Vera / DejaVu licence (free)
                   Droid Sans Fallback font (in PDF reports) — Apache-2.0
 
