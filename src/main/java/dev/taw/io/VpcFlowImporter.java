@@ -50,6 +50,8 @@ public final class VpcFlowImporter {
 
     /** True for a header line: at least 80 % known field names, among them one that only flow logs have. */
     public static boolean isHeader(String line) {
+        // every data line is tested (headers recur mid-file in concatenated files): rule most out cheaply
+        if (!(line.contains("srcaddr") || line.contains("dstaddr") || line.contains("interface-id") || line.contains("log-status"))) return false;
         String[] t = line.strip().split(" +");
         long known = Arrays.stream(t).filter(KNOWN::contains).count();
         boolean signature = Arrays.stream(t).anyMatch(x -> x.equals("srcaddr") || x.equals("dstaddr") || x.equals("interface-id") || x.equals("log-status"));
@@ -105,6 +107,11 @@ public final class VpcFlowImporter {
         private final TextColumn.Builder sourceFile = new TextColumn.Builder("source_file");
         private final NumberColumn.Builder sourceLine = new NumberColumn.Builder("source_line");
         private String[] fields;
+        private int iStatus, iSrc, iDst, iPktSrc, iPktDst, iDirection, iBytes, iSrcPort, iDstPort, iProtocol;
+        /** The builder of each field of the current field list, by position (one of the three is set). */
+        private NumberColumn.Builder[] nb;
+        private TimeColumn.Builder[] tb;
+        private TextColumn.Builder[] xb;
         private String variant;
         private int rows;
         private long read;
@@ -142,14 +149,12 @@ public final class VpcFlowImporter {
                 useFields(DEFAULT_V2.toArray(String[]::new), "default v2, no header");
             }
             read++;
-            String[] t = line.strip().split(" +");
+            String[] t = split(line);
             if (t.length != fields.length) {
                 skip(lineNo, null, Reason.FIELD_COUNT, "expected " + fields.length + " fields, found " + t.length, line);
                 return;
             }
-            Map<String, String> v = new HashMap<>(fields.length * 2);
-            for (int i = 0; i < fields.length; i++) v.put(fields[i], t[i]);
-            String status = v.getOrDefault("log-status", "OK");
+            String status = at(t, iStatus, "OK");
             if (status.equals("NODATA")) {
                 noData++;
                 return;
@@ -163,44 +168,44 @@ public final class VpcFlowImporter {
             for (int i = 0; i < fields.length; i++) {
                 String f = fields[i], cell = t[i];
                 if (cell.equals("-")) continue;
-                if (NUMERIC.contains(f)) {
+                if (nb[i] != null) {
                     num[i] = Cells.parseNumber(cell);
                     if (Double.isNaN(num[i])) {
                         skip(lineNo, f, Reason.NOT_A_NUMBER, "field " + (i + 1) + " '" + f + "' = \"" + ImportIssue.snippet(cell) + "\"", line);
                         return;
                     }
-                } else if (TIMES.contains(f)) {
+                } else if (tb[i] != null) {
                     double s = Cells.parseNumber(cell);
                     if (Double.isNaN(s)) {
                         skip(lineNo, f, Reason.BAD_TIMESTAMP, "field " + (i + 1) + " '" + f + "' = \"" + ImportIssue.snippet(cell) + "\"", line);
                         return;
                     }
                     time[i] = (long) s * 1000L;
-                } else if ((f.equals("srcaddr") || f.equals("dstaddr")) && AddressClass.parse(cell) == null) {
+                } else if ((i == iSrc || i == iDst) && AddressClass.parse(cell) == null) {
                     skip(lineNo, f, Reason.BAD_IP, "field " + (i + 1) + " '" + f + "' = \"" + ImportIssue.snippet(cell) + "\"", line);
                     return;
                 }
             }
             for (int i = 0; i < fields.length; i++) {
-                String f = fields[i], cell = t[i];
-                if (NUMERIC.contains(f)) {
-                    if (cell.equals("-")) numbers.get(f).addMissing(); else numbers.get(f).add(num[i]);
-                } else if (TIMES.contains(f)) {
-                    if (cell.equals("-")) times.get(f).addMissing(); else times.get(f).add(time[i]);
+                String cell = t[i];
+                if (nb[i] != null) {
+                    if (cell.equals("-")) nb[i].addMissing(); else nb[i].add(num[i]);
+                } else if (tb[i] != null) {
+                    if (cell.equals("-")) tb[i].addMissing(); else tb[i].add(time[i]);
                 } else {
-                    text.get(f).add(cell);
+                    xb[i].add(cell);
                 }
             }
-            orient(v);
+            orient(t);
             sourceFile.add(file);
             sourceLine.add(lineNo);
             if (rows == lineOf.length) lineOf = Arrays.copyOf(lineOf, rows * 2);
             lineOf[rows++] = (int) Math.min(Integer.MAX_VALUE, lineNo);
         }
 
-        private void orient(Map<String, String> v) {
-            String src = pick(v, "pkt-srcaddr", "srcaddr"), dst = pick(v, "pkt-dstaddr", "dstaddr");
-            String dir = v.getOrDefault("flow-direction", "-");
+        private void orient(String[] t) {
+            String src = pick(t, iPktSrc, iSrc), dst = pick(t, iPktDst, iDst);
+            String dir = at(t, iDirection, "-");
             boolean ingress;
             boolean inferred = false;
             if (dir.equals("ingress") || dir.equals("egress")) {
@@ -211,20 +216,38 @@ public final class VpcFlowImporter {
             }
             remote.add(ingress ? src : dst);
             local.add(ingress ? dst : src);
-            double bytes = Cells.parseNumber(v.getOrDefault("bytes", "-"));
+            double bytes = Cells.parseNumber(at(t, iBytes, "-"));
             bytesIn.add(ingress && !Double.isNaN(bytes) ? bytes : 0);
             bytesOut.add(!ingress && !Double.isNaN(bytes) ? bytes : 0);
-            double sp = Cells.parseNumber(v.getOrDefault("srcport", "-")), dp = Cells.parseNumber(v.getOrDefault("dstport", "-"));
+            double sp = Cells.parseNumber(at(t, iSrcPort, "-")), dp = Cells.parseNumber(at(t, iDstPort, "-"));
             if (Double.isNaN(sp) && Double.isNaN(dp)) servicePort.addMissing();
             else servicePort.add(Double.isNaN(sp) ? dp : Double.isNaN(dp) ? sp : Math.min(sp, dp)); // the well-known side
-            String proto = v.getOrDefault("protocol", "-");
+            String proto = at(t, iProtocol, "-");
             protocolName.add(PROTOCOLS.getOrDefault(proto, proto.equals("-") ? "" : "IP " + proto));
             direction.add((ingress ? "ingress" : "egress") + (inferred ? " (inferred)" : ""));
         }
 
-        private static String pick(Map<String, String> v, String preferred, String fallback) {
-            String p = v.get(preferred);
-            return p != null && !p.equals("-") ? p : v.getOrDefault(fallback, "");
+        private static String at(String[] t, int i, String otherwise) {
+            return i < 0 ? otherwise : t[i];
+        }
+
+        private static String pick(String[] t, int preferred, int fallback) {
+            String p = preferred < 0 ? null : t[preferred];
+            return p != null && !p.equals("-") ? p : at(t, fallback, "");
+        }
+
+        /** Fields split on runs of spaces (faster than a regular expression on every line). */
+        private static String[] split(String line) {
+            List<String> out = new ArrayList<>(32);
+            int n = line.length(), i = 0;
+            while (i < n) {
+                while (i < n && line.charAt(i) == ' ') i++;
+                if (i == n) break;
+                int start = i;
+                while (i < n && line.charAt(i) != ' ') i++;
+                out.add(line.substring(start, i));
+            }
+            return out.toArray(String[]::new);
         }
 
         private static boolean inside(String ip) {
@@ -240,12 +263,31 @@ public final class VpcFlowImporter {
             }
             fields = names;
             variant = "VPC flow [" + how + ", " + names.length + " fields]";
+            List<String> list = Arrays.asList(names);
+            iStatus = list.indexOf("log-status");
+            iSrc = list.indexOf("srcaddr");
+            iDst = list.indexOf("dstaddr");
+            iPktSrc = list.indexOf("pkt-srcaddr");
+            iPktDst = list.indexOf("pkt-dstaddr");
+            iDirection = list.indexOf("flow-direction");
+            iBytes = list.indexOf("bytes");
+            iSrcPort = list.indexOf("srcport");
+            iDstPort = list.indexOf("dstport");
+            iProtocol = list.indexOf("protocol");
             for (String f : names) {
                 if (order.contains(f)) continue;
                 order.add(f);
                 if (NUMERIC.contains(f)) numbers.put(f, new NumberColumn.Builder(f));
                 else if (TIMES.contains(f)) times.put(f, new TimeColumn.Builder(f));
                 else text.put(f, new TextColumn.Builder(f));
+            }
+            nb = new NumberColumn.Builder[names.length];
+            tb = new TimeColumn.Builder[names.length];
+            xb = new TextColumn.Builder[names.length];
+            for (int i = 0; i < names.length; i++) {
+                nb[i] = numbers.get(names[i]);
+                tb[i] = times.get(names[i]);
+                xb[i] = text.get(names[i]);
             }
         }
 
