@@ -127,13 +127,13 @@ public final class HostScores {
         return switch (names.get(f)) {
             case "flows" -> String.format(Locale.ROOT, "%d flows (typical host: %d)", Math.round(Math.exp(v)), Math.round(Math.exp(typ)));
             case "ports" -> String.format(Locale.ROOT, "tried %d ports (typical %d)", Math.round(Math.expm1(v)), Math.round(Math.expm1(typ)));
-            case "hosts" -> String.format(Locale.ROOT, "reached %d hosts (typical %d)", Math.round(Math.expm1(v)), Math.round(Math.expm1(typ)));
+            case "hosts" -> String.format(Locale.ROOT, "reached %d host(s) (typical %d)", Math.round(Math.expm1(v)), Math.round(Math.expm1(typ)));
             case "rejected" -> String.format(Locale.ROOT, "%s of its traffic denied (typical %s)", Formats.percent(v), Formats.percent(typ));
             case "syn-only" -> String.format(Locale.ROOT, "%s SYN-only flows (typical %s)", Formats.percent(v), Formats.percent(typ));
             case "bytes in" -> String.format(Locale.ROOT, "sent us %s (typical %s)", Formats.bytes(Math.expm1(v)), Formats.bytes(Math.expm1(typ)));
             case "bytes out" -> String.format(Locale.ROOT, "received %s from us (typical %s)", Formats.bytes(Math.expm1(v)), Formats.bytes(Math.expm1(typ)));
             case "per flow" -> String.format(Locale.ROOT, "%s per flow (typical %s)", Formats.bytes(Math.expm1(v)), Formats.bytes(Math.expm1(typ)));
-            case "regularity" -> String.format(Locale.ROOT, "clockwork timing (regularity %.2f, typical %.2f)", v, typ);
+            case "regularity" -> String.format(Locale.ROOT, "%s timing (regularity %.2f, typical %.2f)", v > typ ? "clockwork" : "irregular", v, typ);
             default -> names.get(f);
         };
     }
