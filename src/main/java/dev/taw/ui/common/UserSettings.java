@@ -30,13 +30,20 @@ public final class UserSettings {
     public int trees() { return (int) clamp(prefs.getInt("trees", ForestSettings.DEFAULT_TREES), 10, 1000); }
     public long seed() { return prefs.getLong("seed", ForestSettings.DEFAULT_SEED); }
 
+    /**
+     * The analyst's feature choice. What is stored is the features switched <em>off</em>, so a feature that a
+     * newer version adds starts switched on.
+     */
     public FeatureSet features() {
-        try {
-            FeatureSet f = FeatureSet.fromText(prefs.get("features", FeatureSet.all().toText()));
-            return f.enabled().isEmpty() ? FeatureSet.all() : f;
-        } catch (IllegalArgumentException e) {
-            return FeatureSet.all(); // a feature renamed since: start from the defaults
+        FeatureSet f = FeatureSet.all();
+        for (String name : prefs.get("featuresOff", "").split(",")) {
+            try {
+                if (!name.isBlank()) f = f.with(dev.taw.features.Feature.valueOf(name.strip()), false);
+            } catch (IllegalArgumentException e) {
+                // a feature removed since: nothing to switch off
+            }
         }
+        return f.enabled().isEmpty() ? FeatureSet.all() : f;
     }
 
     public void save(double contamination, int trees, long seed, FeatureSet features) {
@@ -51,7 +58,9 @@ public final class UserSettings {
         prefs.putDouble("contamination", contamination);
         prefs.putInt("trees", trees);
         prefs.putLong("seed", seed);
-        prefs.put("features", features.toText());
+        prefs.put("featuresOff", java.util.Arrays.stream(dev.taw.features.Feature.values()).filter(x -> !features.contains(x)).map(Enum::name)
+                .collect(java.util.stream.Collectors.joining(",")));
+        prefs.remove("features"); // the older form stored the switched-on features
         flush();
     }
 
