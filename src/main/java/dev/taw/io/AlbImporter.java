@@ -14,7 +14,6 @@ import dev.taw.table.TimeColumn;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,7 +93,7 @@ public final class AlbImporter {
         InputFiles.Opened opened = InputFiles.open(path);
         String file = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         try (LineReader lines = new LineReader(opened.stream(), CsvImporter.MAX_LINE_CHARS)) {
-            Run run = new Run(file);
+            Run run = new Run(new LineRecords(file));
             String line;
             while ((line = lines.next()) != null) {
                 if ((lines.lineNumber() & 0x1FFF) == 0) {
@@ -103,7 +102,7 @@ public final class AlbImporter {
                 }
                 run.accept(line, lines.lineNumber());
             }
-            if (opened.truncated()) run.warnings.add("TRUNCATED_FILE — the compressed data ends early, in line " + lines.lineNumber());
+            if (opened.truncated()) run.lr.warnings.add("TRUNCATED_FILE — the compressed data ends early, in line " + lines.lineNumber());
             return run.finish();
         } catch (IOException e) {
             throw new ImportException(file + ": read failed (" + e.getMessage() + ")", e);
@@ -111,9 +110,7 @@ public final class AlbImporter {
     }
 
     private static final class Run {
-        private final String file;
-        private final List<String> warnings = new ArrayList<>();
-        private final List<ImportIssue> issues = new ArrayList<>();
+        private final LineRecords lr;
         private final Map<String, TextColumn.Builder> text = new LinkedHashMap<>();
         private final Map<String, NumberColumn.Builder> numbers = new LinkedHashMap<>();
         private final Map<String, TimeColumn.Builder> times = new LinkedHashMap<>();
@@ -126,31 +123,16 @@ public final class AlbImporter {
         private final TextColumn.Builder host = new TextColumn.Builder("host");
         private final TextColumn.Builder urlPath = new TextColumn.Builder("path");
         private final TextColumn.Builder query = new TextColumn.Builder("query");
-        private final TextColumn.Builder sourceFile = new TextColumn.Builder("source_file");
-        private final NumberColumn.Builder sourceLine = new NumberColumn.Builder("source_line");
-        private int[] lineOf = new int[1024];
-        private int rows;
-        private long read;
-        private long skipped;
-        private long blank;
         private int widest;
 
-        Run(String file) {
-            this.file = file;
+        Run(LineRecords lr) {
+            this.lr = lr;
         }
 
         void accept(String raw, long lineNo) {
-            if (raw == LineReader.TOO_LONG) {
-                read++;
-                skip(lineNo, null, Reason.LINE_TOO_LONG, "longer than " + CsvImporter.MAX_LINE_CHARS + " characters", "");
-                return;
-            }
-            String line = lineNo == 1 && raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
-            if (line.isBlank()) {
-                blank++;
-                return;
-            }
-            read++;
+            String line = lr.line(raw, lineNo, "ALB");
+            if (line == null) return;
+            lr.read++;
             List<String> t = tokens(line);
             if (t == null) {
                 skip(lineNo, null, Reason.UNTERMINATED_QUOTE, "a quoted field is never closed", line);
@@ -204,10 +186,7 @@ public final class AlbImporter {
             target.add(targetAddr == null ? "" : targetAddr[0]);
             protocol.add(t.get(0).toUpperCase(java.util.Locale.ROOT));
             request(t.get(12));
-            sourceFile.add(file);
-            sourceLine.add(lineNo);
-            if (rows == lineOf.length) lineOf = Arrays.copyOf(lineOf, rows * 2);
-            lineOf[rows++] = (int) Math.min(Integer.MAX_VALUE, lineNo);
+            lr.row(lineNo);
         }
 
         /** "METHOD scheme://host:port/path?query HTTP/x.y": split at the first and last space; parts may be "-". */
@@ -254,24 +233,23 @@ public final class AlbImporter {
             order.add(f);
             if (NUMBERS.contains(f)) {
                 numbers.put(f, new NumberColumn.Builder(f));
-                for (int r = 0; r < rows; r++) numbers.get(f).addMissing();
+                for (int r = 0; r < lr.rows; r++) numbers.get(f).addMissing();
             } else if (TIMES.contains(f)) {
                 times.put(f, new TimeColumn.Builder(f));
-                for (int r = 0; r < rows; r++) times.get(f).addMissing();
+                for (int r = 0; r < lr.rows; r++) times.get(f).addMissing();
             } else {
                 text.put(f, new TextColumn.Builder(f));
-                for (int r = 0; r < rows; r++) text.get(f).add("");
+                for (int r = 0; r < lr.rows; r++) text.get(f).add("");
             }
         }
 
         private void skip(long line, String column, Reason reason, String detail, String raw) {
-            skipped++;
-            if (issues.size() < ImportReport.MAX_ISSUES) issues.add(ImportIssue.of(file, line, "ALB", column, reason, detail, raw));
+            lr.skip(line, "ALB", column, reason, detail, raw);
         }
 
         ImportResult finish() {
-            if (read == 0) throw new ImportException(file + ": the file is empty");
-            if (rows == 0) throw new ImportException(file + ": no ALB request could be imported; first problem: " + issues.get(0));
+            if (lr.read == 0) throw new ImportException(lr.file + ": the file is empty");
+            if (lr.rows == 0) throw new ImportException(lr.file + ": no ALB request could be imported; first problem: " + lr.issues.get(0));
             List<Column> columns = new ArrayList<>();
             Map<SeedField, Column> roles = new EnumMap<>(SeedField.class);
             Column src = client.build(), dst = target.build(), prt = port.build(), proto = protocol.build();
@@ -298,14 +276,11 @@ public final class AlbImporter {
                     default -> { }
                 }
             }
-            columns.add(sourceFile.build());
-            columns.add(sourceLine.build());
-            Table t = new Table(rows, columns, roles, Arrays.copyOf(lineOf, rows));
-            List<String> missing = new ArrayList<>();
-            for (SeedField f : SeedField.values()) if (!roles.containsKey(f)) missing.add(f.header());
+            columns.addAll(lr.sourceColumns());
+            Table t = new Table(lr.rows, columns, roles, lr.lines());
             List<String> extra = order.stream().filter(f -> f.startsWith("extra_")).toList();
-            ImportReport report = new ImportReport(file, read, rows, skipped, issues, imputed, blank, missing, extra, t.constantColumns(), warnings,
-                    null, "ALB access log [" + widest + " fields]");
+            ImportReport report = new ImportReport(lr.file, lr.read, lr.rows, lr.skipped, lr.issues, imputed, lr.blank, LineRecords.missing(roles), extra,
+                    t.constantColumns(), lr.warnings, null, "ALB access log [" + widest + " fields]");
             return new ImportResult(t, report);
         }
     }

@@ -68,7 +68,7 @@ public final class VpcFlowImporter {
         InputFiles.Opened opened = InputFiles.open(path);
         String file = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         try (LineReader lines = new LineReader(opened.stream(), CsvImporter.MAX_LINE_CHARS)) {
-            Run run = new Run(file, lines);
+            Run run = new Run(new LineRecords(file), lines);
             String line;
             while ((line = lines.next()) != null) {
                 if ((lines.lineNumber() & 0x1FFF) == 0) {
@@ -78,7 +78,7 @@ public final class VpcFlowImporter {
                 run.accept(line, lines.lineNumber());
             }
             progress.onProgress("Reading", opened.sizeOnDisk(), opened.sizeOnDisk());
-            if (opened.truncated()) run.warnings.add("TRUNCATED_FILE — the compressed data ends early, in line " + lines.lineNumber());
+            if (opened.truncated()) run.lr.warnings.add("TRUNCATED_FILE — the compressed data ends early, in line " + lines.lineNumber());
             return run.finish();
         } catch (IOException e) {
             throw new ImportException(file + ": read failed (" + e.getMessage() + ")", e);
@@ -89,10 +89,8 @@ public final class VpcFlowImporter {
 
     /** One file's state: the current field order, the columns being built, the counts. */
     private static final class Run {
-        private final String file;
+        private final LineRecords lr;
         private final LineReader lines;
-        private final List<ImportIssue> issues = new ArrayList<>();
-        private final List<String> warnings = new ArrayList<>();
         private final Map<String, TextColumn.Builder> text = new LinkedHashMap<>();
         private final Map<String, NumberColumn.Builder> numbers = new HashMap<>();
         private final Map<String, TimeColumn.Builder> times = new HashMap<>();
@@ -104,8 +102,6 @@ public final class VpcFlowImporter {
         private final TextColumn.Builder local = new TextColumn.Builder("dst_ip");
         private final TextColumn.Builder protocolName = new TextColumn.Builder("protocol_name");
         private final TextColumn.Builder direction = new TextColumn.Builder("direction");
-        private final TextColumn.Builder sourceFile = new TextColumn.Builder("source_file");
-        private final NumberColumn.Builder sourceLine = new NumberColumn.Builder("source_line");
         private String[] fields;
         private int iStatus, iSrc, iDst, iPktSrc, iPktDst, iDirection, iBytes, iSrcPort, iDstPort, iProtocol;
         /** The builder of each field of the current field list, by position (one of the three is set). */
@@ -113,42 +109,29 @@ public final class VpcFlowImporter {
         private TimeColumn.Builder[] tb;
         private TextColumn.Builder[] xb;
         private String variant;
-        private int rows;
-        private long read;
-        private long skipped;
         private long noData;
         private long skipData;
-        private long blank;
         private long headersReapplied;
-        private int[] lineOf = new int[1024];
 
-        Run(String file, LineReader lines) {
-            this.file = file;
+        Run(LineRecords lr, LineReader lines) {
+            this.lr = lr;
             this.lines = lines;
         }
 
         void accept(String raw, long lineNo) {
-            if (raw == LineReader.TOO_LONG) {
-                read++;
-                skip(lineNo, null, Reason.LINE_TOO_LONG, "longer than " + CsvImporter.MAX_LINE_CHARS + " characters", "");
-                return;
-            }
-            String line = lineNo == 1 && raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
-            if (line.isBlank()) {
-                blank++;
-                return;
-            }
+            String line = lr.line(raw, lineNo, variant == null ? "VPC flow" : variant);
+            if (line == null) return;
             if (isHeader(line)) {
                 if (fields != null) headersReapplied++;
                 useFields(line.strip().split(" +"), "header");
                 return;
             }
             if (fields == null) {
-                if (!isHeaderlessV2(line)) throw new ImportException(file + ":" + lineNo + ": not a VPC flow log (no header line, and not the default"
+                if (!isHeaderlessV2(line)) throw new ImportException(lr.file + ":" + lineNo + ": not a VPC flow log (no header line, and not the default"
                         + " 14-field format) — first line: \"" + ImportIssue.snippet(line) + "\"");
                 useFields(DEFAULT_V2.toArray(String[]::new), "default v2, no header");
             }
-            read++;
+            lr.read++;
             String[] t = split(line);
             if (t.length != fields.length) {
                 skip(lineNo, null, Reason.FIELD_COUNT, "expected " + fields.length + " fields, found " + t.length, line);
@@ -197,10 +180,7 @@ public final class VpcFlowImporter {
                 }
             }
             orient(t);
-            sourceFile.add(file);
-            sourceLine.add(lineNo);
-            if (rows == lineOf.length) lineOf = Arrays.copyOf(lineOf, rows * 2);
-            lineOf[rows++] = (int) Math.min(Integer.MAX_VALUE, lineNo);
+            lr.row(lineNo);
         }
 
         private void orient(String[] t) {
@@ -257,8 +237,8 @@ public final class VpcFlowImporter {
         }
 
         private void useFields(String[] names, String how) {
-            if (fields != null && !Arrays.equals(fields, names) && rows > 0) {
-                throw new ImportException(file + ":" + lines.lineNumber() + ": the field list changes mid-file (" + fields.length + " → " + names.length
+            if (fields != null && !Arrays.equals(fields, names) && lr.rows > 0) {
+                throw new ImportException(lr.file + ":" + lines.lineNumber() + ": the field list changes mid-file (" + fields.length + " → " + names.length
                         + " fields); open the files of each flow-log format separately");
             }
             fields = names;
@@ -292,20 +272,19 @@ public final class VpcFlowImporter {
         }
 
         private void skip(long line, String column, Reason reason, String detail, String raw) {
-            skipped++;
-            if (issues.size() < ImportReport.MAX_ISSUES) issues.add(ImportIssue.of(file, line, variant == null ? "VPC flow" : variant, column, reason, detail, raw));
+            lr.skip(line, variant == null ? "VPC flow" : variant, column, reason, detail, raw);
         }
 
         ImportResult finish() {
-            if (fields == null) throw new ImportException(file + ": the file is empty");
-            if (read == 0) throw new ImportException(file + ": has a header but no flow records");
+            if (fields == null) throw new ImportException(lr.file + ": the file is empty");
+            if (lr.read == 0) throw new ImportException(lr.file + ": has a header but no flow records");
             if (noData + skipData > 0) {
-                warnings.add(String.format("%,d NODATA and %,d SKIPDATA records (no traffic) counted, not imported%s", noData, skipData,
+                lr.warnings.add(String.format("%,d NODATA and %,d SKIPDATA records (no traffic) counted, not imported%s", noData, skipData,
                         skipData > 0 ? "; SKIPDATA means flow records were lost in those windows" : ""));
             }
-            if (headersReapplied > 0) warnings.add(headersReapplied + " header line(s) found mid-file (concatenated files) and applied");
-            if (rows == 0) throw new ImportException(file + ": no traffic records could be imported (" + skipped + " skipped, " + (noData + skipData)
-                    + " NODATA/SKIPDATA)" + (issues.isEmpty() ? "" : "; first problem: " + issues.get(0)));
+            if (headersReapplied > 0) lr.warnings.add(headersReapplied + " header line(s) found mid-file (concatenated files) and applied");
+            if (lr.rows == 0) throw new ImportException(lr.file + ": no traffic records could be imported (" + lr.skipped + " skipped, " + (noData + skipData)
+                    + " NODATA/SKIPDATA)" + (lr.issues.isEmpty() ? "" : "; first problem: " + lr.issues.get(0)));
             List<Column> columns = new ArrayList<>();
             Map<SeedField, Column> roles = new EnumMap<>(SeedField.class);
             add(columns, roles, SeedField.BYTES_IN, bytesIn.build());
@@ -330,14 +309,11 @@ public final class VpcFlowImporter {
                     default -> { }
                 }
             }
-            columns.add(sourceFile.build());
-            columns.add(sourceLine.build());
-            Table t = new Table(rows, columns, roles, Arrays.copyOf(lineOf, rows));
-            List<String> missing = new ArrayList<>();
-            for (SeedField f : SeedField.values()) if (!roles.containsKey(f)) missing.add(f.header());
+            columns.addAll(lr.sourceColumns());
+            Table t = new Table(lr.rows, columns, roles, lr.lines());
             List<String> extra = order.stream().filter(f -> !KNOWN.contains(f)).toList();
-            ImportReport report = new ImportReport(file, read, rows, skipped, issues, imputed, blank, missing, extra, t.constantColumns(),
-                    warnings, null, variant);
+            ImportReport report = new ImportReport(lr.file, lr.read, lr.rows, lr.skipped, lr.issues, imputed, lr.blank, LineRecords.missing(roles), extra,
+                    t.constantColumns(), lr.warnings, null, variant);
             return new ImportResult(t, report);
         }
 

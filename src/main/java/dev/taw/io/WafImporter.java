@@ -18,7 +18,6 @@ import dev.taw.table.TimeColumn;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,19 +51,12 @@ public final class WafImporter {
                     cancel.throwIfCancelled();
                     progress.onProgress("Reading", opened.counter().count(), opened.sizeOnDisk());
                 }
-                if (line == LineReader.TOO_LONG) {
-                    c.read++;
-                    c.skip(no, Reason.LINE_TOO_LONG, "longer than " + CsvImporter.MAX_LINE_CHARS + " characters", "");
-                    continue;
-                }
-                if (line.isBlank()) {
-                    c.blank++;
-                    continue;
-                }
+                String text = c.lr.line(line, no, "WAF");
+                if (text == null) continue;
                 // one line may hold several objects ("}{"): read values until the line is used up
-                try (MappingIterator<JsonNode> it = JSON.readValues(no == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line)) {
+                try (MappingIterator<JsonNode> it = JSON.readValues(text)) {
                     while (it.hasNextValue()) {
-                        c.read++;
+                        c.lr.read++;
                         JsonNode n = it.nextValue();
                         if (!n.isObject() || !n.has("httpRequest")) {
                             c.skip(no, Reason.FIELD_COUNT, "expected a WAF record with 'httpRequest', found " + (n.isObject() ? "an object without it" : n.getNodeType()), line);
@@ -73,12 +65,12 @@ public final class WafImporter {
                         c.add(n, no);
                     }
                 } catch (JsonProcessingException | RuntimeException e) {
-                    c.read++;
+                    c.lr.read++;
                     String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
                     c.skip(no, Reason.INVALID_JSON, why == null ? "not valid JSON" : why.lines().findFirst().orElse(why), line);
                 }
             }
-            if (opened.truncated()) c.warnings.add("TRUNCATED_FILE — the compressed data ends early, in line " + lines.lineNumber());
+            if (opened.truncated()) c.lr.warnings.add("TRUNCATED_FILE — the compressed data ends early, in line " + lines.lineNumber());
         } catch (IOException e) {
             throw new ImportException(file + ": read failed (" + e.getMessage() + ")", e);
         }
@@ -86,9 +78,7 @@ public final class WafImporter {
     }
 
     private static final class Columns {
-        private final String file;
-        private final List<ImportIssue> issues = new ArrayList<>();
-        private final List<String> warnings = new ArrayList<>();
+        private final LineRecords lr;
         private final TimeColumn.Builder time = new TimeColumn.Builder("timestamp");
         private final TextColumn.Builder ip = new TextColumn.Builder("src_ip");
         private final TextColumn.Builder country = new TextColumn.Builder("src_ip_country_code");
@@ -106,17 +96,10 @@ public final class WafImporter {
         private final TextColumn.Builder source = new TextColumn.Builder("httpSourceName");
         private final TextColumn.Builder acl = new TextColumn.Builder("webaclId");
         private final NumberColumn.Builder responseCode = new NumberColumn.Builder("responseCodeSent");
-        private final TextColumn.Builder sourceFile = new TextColumn.Builder("source_file");
-        private final NumberColumn.Builder sourceLine = new NumberColumn.Builder("source_line");
-        private int[] lineOf = new int[1024];
-        private int rows;
-        long read;
-        long blank;
-        private long skipped;
         private long allowed;
 
         Columns(String file) {
-            this.file = file;
+            this.lr = new LineRecords(file);
         }
 
         void add(JsonNode n, long line) {
@@ -151,10 +134,7 @@ public final class WafImporter {
             source.add(n.path("httpSourceName").asText(""));
             acl.add(n.path("webaclId").asText(""));
             if (n.path("responseCodeSent").isNumber()) responseCode.add(n.path("responseCodeSent").asDouble()); else responseCode.addMissing();
-            sourceFile.add(file);
-            sourceLine.add(line);
-            if (rows == lineOf.length) lineOf = Arrays.copyOf(lineOf, rows * 2);
-            lineOf[rows++] = (int) Math.min(Integer.MAX_VALUE, line);
+            lr.row(line);
         }
 
         /** Header names come in the client's case: "Host" and "host" are the same header. */
@@ -164,14 +144,13 @@ public final class WafImporter {
         }
 
         void skip(long line, Reason reason, String detail, String raw) {
-            skipped++;
-            if (issues.size() < ImportReport.MAX_ISSUES) issues.add(ImportIssue.of(file, line, "WAF", null, reason, detail, raw));
+            lr.skip(line, "WAF", null, reason, detail, raw);
         }
 
         ImportResult finish() {
-            if (read == 0) throw new ImportException(file + ": the file is empty");
-            if (rows == 0) throw new ImportException(file + ": no WAF record could be imported; first problem: " + issues.get(0));
-            if (allowed == 0) warnings.add("no ALLOW records: the web ACL's logging filter may keep only BLOCK/COUNT, so rates are biased");
+            if (lr.read == 0) throw new ImportException(lr.file + ": the file is empty");
+            if (lr.rows == 0) throw new ImportException(lr.file + ": no WAF record could be imported; first problem: " + lr.issues.get(0));
+            if (allowed == 0) lr.warnings.add("no ALLOW records: the web ACL's logging filter may keep only BLOCK/COUNT, so rates are biased");
             Map<SeedField, Column> roles = new EnumMap<>(SeedField.class);
             Column t = time.build(), src = ip.build(), cc = country.build(), verdict = action.build(), fired = rules.build(),
                     det = detection.build(), proto = version.build();
@@ -185,13 +164,11 @@ public final class WafImporter {
             roles.put(SeedField.DETECTION_TYPES, det);
             roles.put(SeedField.PROTOCOL, proto);
             List<Column> columns = new ArrayList<>(List.of(t, src, cc, verdict, fired, det, ruleType.build(), proto, method.build(), host.build(),
-                    uri.build(), args.build(), agent.build(), labels.build(), source.build(), acl.build(), responseCode.build(),
-                    sourceFile.build(), sourceLine.build()));
-            Table table = new Table(rows, columns, roles, Arrays.copyOf(lineOf, rows));
-            List<String> missing = new ArrayList<>();
-            for (SeedField f : SeedField.values()) if (!roles.containsKey(f)) missing.add(f.header());
-            ImportReport report = new ImportReport(file, read, rows, skipped, issues, new LinkedHashMap<>(), blank, missing, List.of(),
-                    table.constantColumns(), warnings, null, "WAF log [JSON]");
+                    uri.build(), args.build(), agent.build(), labels.build(), source.build(), acl.build(), responseCode.build()));
+            columns.addAll(lr.sourceColumns());
+            Table table = new Table(lr.rows, columns, roles, lr.lines());
+            ImportReport report = new ImportReport(lr.file, lr.read, lr.rows, lr.skipped, lr.issues, new LinkedHashMap<>(), lr.blank,
+                    LineRecords.missing(roles), List.of(), table.constantColumns(), lr.warnings, null, "WAF log [JSON]");
             return new ImportResult(table, report);
         }
     }

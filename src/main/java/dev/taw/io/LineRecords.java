@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.io;
+
+import dev.taw.io.ImportIssue.Reason;
+import dev.taw.table.Column;
+import dev.taw.table.NumberColumn;
+import dev.taw.table.SeedField;
+import dev.taw.table.TextColumn;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bookkeeping every line-based log importer shares: lines read, skipped (with their issues, in the
+ * notes' format) and blank, the warnings, and for each imported row the file and line it came from.
+ */
+final class LineRecords {
+    final String file;
+    final List<ImportIssue> issues = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
+    long read;
+    long skipped;
+    long blank;
+    int rows;
+    private final TextColumn.Builder sourceFile = new TextColumn.Builder("source_file");
+    private final NumberColumn.Builder sourceLine = new NumberColumn.Builder("source_line");
+    private int[] lineOf = new int[1024];
+
+    LineRecords(String file) {
+        this.file = file;
+    }
+
+    /**
+     * The line to parse, without a leading BOM; null when the line was dealt with here: a line over the
+     * length limit is counted as read and skipped, a blank one is counted.
+     */
+    String line(String raw, long lineNo, String format) {
+        if (raw == LineReader.TOO_LONG) {
+            read++;
+            skip(lineNo, format, null, Reason.LINE_TOO_LONG, "longer than " + CsvImporter.MAX_LINE_CHARS + " characters", "");
+            return null;
+        }
+        String line = lineNo == 1 && raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
+        if (line.isBlank()) {
+            blank++;
+            return null;
+        }
+        return line;
+    }
+
+    void skip(long line, String format, String column, Reason reason, String detail, String raw) {
+        skipped++;
+        if (issues.size() < ImportReport.MAX_ISSUES) issues.add(ImportIssue.of(file, line, format, column, reason, detail, raw));
+    }
+
+    /** Records that a row was imported from {@code lineNo}. */
+    void row(long lineNo) {
+        sourceFile.add(file);
+        sourceLine.add(lineNo);
+        if (rows == lineOf.length) lineOf = Arrays.copyOf(lineOf, rows * 2);
+        lineOf[rows++] = (int) Math.min(Integer.MAX_VALUE, lineNo);
+    }
+
+    /** The {@code source_file} and {@code source_line} columns. */
+    List<Column> sourceColumns() {
+        return List.of(sourceFile.build(), sourceLine.build());
+    }
+
+    int[] lines() {
+        return Arrays.copyOf(lineOf, rows);
+    }
+
+    /** Seed columns no role was given to, for the import summary. */
+    static List<String> missing(Map<SeedField, Column> roles) {
+        List<String> out = new ArrayList<>();
+        for (SeedField f : SeedField.values()) if (!roles.containsKey(f)) out.add(f.header());
+        return out;
+    }
+}
