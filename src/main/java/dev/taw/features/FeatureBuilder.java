@@ -99,16 +99,27 @@ public final class FeatureBuilder {
             }
             case RULE_RARITY -> {
                 Column rules = t.column(SeedField.RULE_NAMES).orElseThrow();
-                java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-                String[] value = new String[n];
-                for (int i = 0; i < n; i++) counts.merge(value[i] = rules.format(i), 1, Integer::sum);
-                for (int i = 0; i < n; i++) v[i] = (double) counts.get(value[i]) / n;
+                if (rules instanceof TextColumn tc) {
+                    share(tc, v);
+                } else {
+                    java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+                    for (int i = 0; i < n; i++) counts.merge(rules.format(i), 1, Integer::sum);
+                    for (int i = 0; i < n; i++) v[i] = (double) counts.get(rules.format(i)) / n;
+                }
             }
             case PORT_RARITY -> {
                 double[] port = numbers(t, SeedField.DST_PORT);
-                java.util.Map<Double, Integer> counts = new java.util.HashMap<>();
-                for (double p : port) counts.merge(p, 1, Integer::sum);
-                for (int i = 0; i < n; i++) v[i] = (double) counts.get(port[i]) / n;
+                int[] counts = new int[65536]; // ports are 0-65535; anything else is counted apart
+                java.util.Map<Double, Integer> other = new java.util.HashMap<>();
+                for (double p : port) {
+                    if (p >= 0 && p < 65536 && p == Math.rint(p)) counts[(int) p]++;
+                    else other.merge(p, 1, Integer::sum);
+                }
+                for (int i = 0; i < n; i++) {
+                    double p = port[i];
+                    int c = p >= 0 && p < 65536 && p == Math.rint(p) ? counts[(int) p] : other.get(p);
+                    v[i] = (double) c / n;
+                }
             }
         }
         return v;
