@@ -119,6 +119,9 @@ final class InputFiles {
         byte[] head = in.readNBytes(8192);
         in.reset();
         if (head.length == 0) throw new ImportException(name + ": the file is empty");
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1') {
+            throw new ImportException(name + ": a Parquet file (VPC flow logs delivered as Parquet are not supported yet; deliver them as text, plain or gzip)");
+        }
         for (int i = 0; i < head.length; i++) {
             if (head[i] == 0) {
                 throw new ImportException(name + ": not a text file (binary content at byte " + i + "); expected a CSV export or a .csv.gz");

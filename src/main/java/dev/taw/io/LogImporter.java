@@ -37,12 +37,32 @@ public final class LogImporter {
 
     ImportResult readFile(Path path, Format format, ProgressListener progress, CancelToken cancel) {
         Format f = format == Format.AUTO ? detect(path) : format;
+        if (format == Format.AUTO && f == Format.CSV) {
+            try {
+                return new CsvImporter().read(path, progress, cancel);
+            } catch (ImportException e) {
+                if (!e.getMessage().contains("required column")) throw e;
+                // not a CSV export either: say what the file looks like and what was tried
+                throw new ImportException(path.getFileName() + ": not a recognised traffic log — first line \"" + firstLine(path)
+                        + "\"; tried VPC flow log, ALB access log, WAF log and CSV export (" + e.getMessage().replaceFirst("^[^:]*:\\d+: ", "") + ")");
+            }
+        }
         return switch (f) {
             case VPC -> new VpcFlowImporter().read(path, progress, cancel);
             case ALB -> new AlbImporter().read(path, progress, cancel);
             case WAF -> new WafImporter().read(path, progress, cancel);
             default -> new CsvImporter().read(path, progress, cancel);
         };
+    }
+
+    private static String firstLine(Path path) {
+        InputFiles.Opened opened = InputFiles.open(path);
+        try (InputStream in = opened.stream(); LineReader lines = new LineReader(in, CsvImporter.MAX_LINE_CHARS)) {
+            String l = lines.next();
+            return l == null || l == LineReader.TOO_LONG ? "" : ImportIssue.snippet(l);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /**

@@ -114,6 +114,19 @@ class VpcFlowImporterTest {
     }
 
     @Test
+    void parquetAndUnknownFilesAreOneClearLine() throws IOException {
+        Path parquet = Files.write(tmp.resolve("flows.log.parquet"), new byte[] {'P', 'A', 'R', '1', 0, 0, 0, 1, 2, 3, 'P', 'A', 'R', '1'});
+        ImportException p = org.junit.jupiter.api.Assertions.assertThrows(ImportException.class, () -> read(parquet));
+        assertTrue(p.getMessage().contains("Parquet flow logs") || p.getMessage().contains("Parquet"), p.getMessage());
+        assertTrue(p.getMessage().contains("not supported yet"), p.getMessage());
+        Path odd = Files.writeString(tmp.resolve("mystery.txt"), "Sep 24 10:01:02 host sshd[812]: Accepted publickey for admin\n");
+        ImportException e = org.junit.jupiter.api.Assertions.assertThrows(ImportException.class, () -> read(odd));
+        assertTrue(e.getMessage().startsWith("mystery.txt: not a recognised traffic log — first line \"Sep 24 10:01:02 host sshd[812]"), e.getMessage());
+        assertTrue(e.getMessage().contains("tried VPC flow log, ALB access log, WAF log and CSV export"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
+
+    @Test
     void csvStillOpensAsCsvAndAnUnrecognisedHeaderlessFileSaysWhatItSaw() throws IOException {
         assertEquals(LogImporter.Format.CSV, LogImporter.detect(TestData.seed()));
         assertEquals(LogImporter.Format.VPC, LogImporter.detect(TestData.resource("vpc/headerless-v2.log")));
