@@ -152,7 +152,9 @@ public final class PdfReportWriter {
         }
         categoryChart(p, "By protocol", f.protocols(), "protocol");
         categoryChart(p, "By destination port", f.ports(), "port");
-        categoryChart(p, "By response code", f.responseCodes(), "response code");
+        String verdict = inv.analysis().table().column(dev.taw.table.SeedField.RESPONSE_CODE).map(c -> c.name()).orElse("response.code");
+        boolean status = verdict.equals("response.code") || verdict.equals("elb_status_code");
+        categoryChart(p, status ? "By response code" : "By verdict (" + verdict + ")", f.responseCodes(), status ? "response code" : "verdict");
     }
 
     private static void categoryChart(Pages p, String title, List<CategoryStat> stats, String what) throws IOException {
@@ -186,7 +188,7 @@ public final class PdfReportWriter {
         categoryTable(p, "Source countries", f.countries());
         categoryTable(p, "Protocols", f.protocols());
         categoryTable(p, "Destination ports", f.ports());
-        categoryTable(p, "Response codes", f.responseCodes());
+        categoryTable(p, "Response codes or verdicts", f.responseCodes());
     }
 
     private static void categoryTable(Pages p, String title, List<CategoryStat> stats) throws IOException {

@@ -143,6 +143,24 @@ class PdfReportWriterTest {
     }
 
     @Test
+    void aWafLogsReportShowsVerdictsAndHostReasons() throws IOException {
+        AnalysisPipeline p = new AnalysisPipeline();
+        Analysis waf = p.analyze(p.importFile(Path.of("sample-data", "waf-sample.log"), ProgressListener.NONE, CancelToken.NEVER), FeatureSet.all(),
+                ForestSettings.defaults(), ProgressListener.NONE, CancelToken.NEVER);
+        Path pdf = tmp.resolve("waf.pdf");
+        new PdfReportWriter().write(pdf, new ReportModel("waf-sample.log", Investigation.of(waf, 0.05, List.of()), Instant.now(),
+                ReportModel.Paper.A4), ProgressListener.NONE, CancelToken.NEVER);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains("By verdict (action)"), "the status chart follows the format");
+            assertTrue(text.contains("This file has no bytes columns."), "no byte chart for WAF");
+            assertTrue(text.contains("Why these hosts stand out"));
+            assertTrue(text.contains("of its traffic denied"), "host reasons in words");
+            assertTrue(text.replaceAll("\\s+", " ").contains("Number Resource Organization (nro.net), CC BY 4.0"), "GeoIP attribution where it was used");
+        }
+    }
+
+    @Test
     void aCancelledReportLeavesNoFile() {
         Path pdf = tmp.resolve("never.pdf");
         CancelToken cancel = new CancelToken();

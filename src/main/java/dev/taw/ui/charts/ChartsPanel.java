@@ -33,6 +33,7 @@ public final class ChartsPanel {
     private final CategoryBars ports = new CategoryBars("By destination port", "dst_port");
     private final CategoryBars statuses = new CategoryBars("By response code", "response.code");
     private final TabPane breakdowns = new TabPane();
+    private final Tab statusTab = new Tab("Response code", statuses);
 
     public ChartsPanel(GridPane grid, Consumer<RowFilter> onFilter) {
         counts.setTitle("Normal vs suspicious");
@@ -50,7 +51,7 @@ public final class ChartsPanel {
         statuses.setId("status-chart");
         breakdowns.setId("breakdown-tabs");
         breakdowns.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        breakdowns.getTabs().addAll(new Tab("Protocol", protocols), new Tab("Port", ports), new Tab("Response code", statuses));
+        breakdowns.getTabs().addAll(new Tab("Protocol", protocols), new Tab("Port", ports), statusTab);
         grid.add(counts, 0, 0);
         grid.add(bytes, 1, 0);
         grid.add(scores, 2, 0);
@@ -88,7 +89,15 @@ public final class ChartsPanel {
                 () -> timeline.show(f.timeline()),
                 () -> protocols.show(f.protocols(), selected(inv, SeedField.PROTOCOL)),
                 () -> ports.show(f.ports(), selected(inv, SeedField.DST_PORT)),
-                () -> statuses.show(f.responseCodes(), selected(inv, SeedField.RESPONSE_CODE)));
+                () -> {
+                    // flow logs and WAF logs put their verdict (ACCEPT/REJECT, ALLOW/BLOCK) where HTTP logs have a status
+                    String verdict = inv.analysis().table().column(SeedField.RESPONSE_CODE).map(c -> c.name()).orElse("response.code");
+                    boolean status = verdict.equals("response.code") || verdict.equals("elb_status_code");
+                    statusTab.setText(status ? "Response code" : "Verdict");
+                    statuses.setTitle(status ? "By response code" : "By verdict (" + verdict + ")");
+                    statuses.getXAxis().setLabel(verdict);
+                    statuses.show(f.responseCodes(), selected(inv, SeedField.RESPONSE_CODE));
+                });
     }
 
     private void hookCount(XYChart.Data<String, Number> d, boolean suspicious, Findings f) {
