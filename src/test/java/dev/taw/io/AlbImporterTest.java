@@ -68,18 +68,21 @@ class AlbImporterTest {
         List<String> lines = new ArrayList<>();
         lines.add(String.join(" ", AlbImporter.tokensForTest(sample.get(0)).subList(0, 25)));               // a 2019-era file
         lines.add(sample.get(0) + " \"future one\" future-two");                                          // 35 fields
+        lines.add(String.join(" ", AlbImporter.tokensForTest(sample.get(0)).subList(0, 30)));               // 2024: up to conn_trace_id
         lines.add(sample.get(0).substring(0, sample.get(0).indexOf("(X11;")));                           // cut inside the user agent
         lines.add(sample.get(0).replace("203.0.113.45:51544", "2001:db8::zz:443"));                         // not an address
         lines.add(String.join(" ", AlbImporter.tokensForTest(sample.get(0)).subList(0, 10)));               // too few fields
         Path f = Files.write(tmp.resolve("mixed.log"), lines);
         ImportResult r = new LogImporter().read(f, LogImporter.Format.ALB, ProgressListener.NONE, CancelToken.NEVER);
-        assertEquals(2, r.table().rowCount());
+        assertEquals(3, r.table().rowCount());
         assertEquals(List.of("extra_34", "extra_35"), r.report().extraColumns());
+        assertEquals("TID_8c0f1e2d3c4b5a69788796a5b4c3d2e1", cell(r.table(), "conn_trace_id", 2));
+        assertEquals("", cell(r.table(), "transformed_host", 2), "fields a 30-field line does not have are empty");
         assertEquals("future one", cell(r.table(), "extra_34", 1));
         assertEquals("", cell(r.table(), "extra_34", 0), "the older line has no such field");
         List<ImportIssue> issues = r.report().issues();
         assertEquals(List.of(Reason.UNTERMINATED_QUOTE, Reason.BAD_IP, Reason.FIELD_COUNT), issues.stream().map(ImportIssue::reason).toList());
-        assertTrue(issues.get(1).toString().startsWith("mixed.log:4: ALB: column 'client:port': BAD_IP — field 4 'client:port' = \"2001:db8::zz:443\""),
+        assertTrue(issues.get(1).toString().startsWith("mixed.log:5: ALB: column 'client:port': BAD_IP — field 4 'client:port' = \"2001:db8::zz:443\""),
                 issues.get(1).toString());
     }
 }

@@ -114,6 +114,14 @@ class VpcFlowImporterTest {
     }
 
     @Test
+    void aFileOfOnlyNoDataAndSkipDataRecordsSaysSo() throws IOException {
+        List<String> lines = Files.readAllLines(TestData.resource("vpc/default-v2-with-header.log"));
+        Path f = Files.write(tmp.resolve("quiet.log"), List.of(lines.get(0), lines.get(5), lines.get(6)));
+        ImportException e = org.junit.jupiter.api.Assertions.assertThrows(ImportException.class, () -> read(f));
+        assertEquals("quiet.log: no traffic records could be imported (0 skipped, 2 NODATA/SKIPDATA)", e.getMessage());
+    }
+
+    @Test
     void parquetAndUnknownFilesAreOneClearLine() throws IOException {
         Path parquet = Files.write(tmp.resolve("flows.log.parquet"), new byte[] {'P', 'A', 'R', '1', 0, 0, 0, 1, 2, 3, 'P', 'A', 'R', '1'});
         ImportException p = org.junit.jupiter.api.Assertions.assertThrows(ImportException.class, () -> read(parquet));
