@@ -7,7 +7,6 @@ import dev.taw.model.Matrix;
 import dev.taw.model.TrainedForest;
 import dev.taw.pipeline.CancelToken;
 import dev.taw.pipeline.ProgressListener;
-import dev.taw.table.Column;
 import dev.taw.table.Medians;
 import dev.taw.table.NumberColumn;
 import dev.taw.table.SeedField;
@@ -60,8 +59,7 @@ public final class HostScores {
         t.column(SeedField.DST_PORT).ifPresent(c -> add(names, cols, "ports", log1p(HostContext.distinctPerIp(t, ip, c))));
         t.column(SeedField.DST_IP).ifPresent(c -> add(names, cols, "hosts", log1p(HostContext.distinctPerIp(t, ip, c))));
         t.column(SeedField.RESPONSE_CODE).ifPresent(c -> add(names, cols, "rejected", share(t, ip, rows, r -> HostContext.denied(c.format(r)))));
-        t.columns().stream().filter(c -> c.name().equals("tcp-flags") && c instanceof NumberColumn).findFirst()
-                .ifPresent(c -> add(names, cols, "syn-only", share(t, ip, rows, r -> !c.isMissing(r) && ((NumberColumn) c).get(r) == 2.0)));
+        t.column("tcp-flags").filter(NumberColumn.class::isInstance).ifPresent(c -> add(names, cols, "syn-only", share(t, ip, rows, r -> !c.isMissing(r) && ((NumberColumn) c).get(r) == 2.0)));
         double[] in = sum(t, ip, SeedField.BYTES_IN), out = sum(t, ip, SeedField.BYTES_OUT);
         if (in != null) add(names, cols, "bytes in", log1p(in));
         if (out != null) add(names, cols, "bytes out", log1p(out));

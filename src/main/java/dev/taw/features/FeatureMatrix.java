@@ -23,9 +23,12 @@ public record FeatureMatrix(List<Feature> features, double[][] columns, double[]
 
     /** Row {@code i} as a fresh array, the shape Smile's trees take. */
     public double[] row(int i) {
-        double[] x = new double[columns.length];
-        for (int f = 0; f < columns.length; f++) x[f] = columns[f][i];
-        return x;
+        return matrix().row(i);
+    }
+
+    /** The numbers alone, as the forest takes them. */
+    public dev.taw.model.Matrix matrix() {
+        return new dev.taw.model.Matrix(columns, rows);
     }
 
     public int indexOf(Feature f) { return features.indexOf(f); }

@@ -35,8 +35,7 @@ public final class HostContext {
 
     /** Share of this row's src_ip flows with tcp-flags exactly 2 (SYN only); null when there is no tcp-flags column. */
     static double[] synOnlyShare(Table t) {
-        NumberColumn flags = (NumberColumn) t.columns().stream().filter(c -> c.name().equals("tcp-flags") && c instanceof NumberColumn)
-                .findFirst().orElse(null);
+        NumberColumn flags = (NumberColumn) t.column("tcp-flags").filter(NumberColumn.class::isInstance).orElse(null);
         if (flags == null) return null;
         boolean[] flag = new boolean[t.rowCount()];
         for (int r = 0; r < flag.length; r++) flag[r] = !flags.isMissing(r) && flags.get(r) == 2.0;

@@ -94,15 +94,7 @@ public final class AlbImporter {
         String file = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         try (LineReader lines = new LineReader(opened.stream(), CsvImporter.MAX_LINE_CHARS)) {
             Run run = new Run(new LineRecords(file));
-            String line;
-            while ((line = lines.next()) != null) {
-                if ((lines.lineNumber() & 0x1FFF) == 0) {
-                    cancel.throwIfCancelled();
-                    progress.onProgress("Reading", opened.counter().count(), opened.sizeOnDisk());
-                }
-                run.accept(line, lines.lineNumber());
-            }
-            if (opened.truncated()) run.lr.warnings.add("TRUNCATED_FILE — the compressed data ends early, in line " + lines.lineNumber());
+            run.lr.readAll(opened, lines, progress, cancel, run::accept);
             return run.finish();
         } catch (IOException e) {
             throw new ImportException(file + ": read failed (" + e.getMessage() + ")", e);

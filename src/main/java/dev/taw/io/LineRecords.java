@@ -2,10 +2,13 @@
 package dev.taw.io;
 
 import dev.taw.io.ImportIssue.Reason;
+import dev.taw.pipeline.CancelToken;
+import dev.taw.pipeline.ProgressListener;
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
 import dev.taw.table.SeedField;
 import dev.taw.table.TextColumn;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +32,29 @@ final class LineRecords {
 
     LineRecords(String file) {
         this.file = file;
+    }
+
+    /** Handles one physical line of a log. */
+    @FunctionalInterface
+    interface LineSink {
+        void accept(String line, long lineNo);
+    }
+
+    /**
+     * Feeds every line of an opened log to {@code sink}, with progress and cancellation every few thousand
+     * lines, and notes a gzip stream that ends early.
+     */
+    void readAll(InputFiles.Opened opened, LineReader lines, ProgressListener progress, CancelToken cancel, LineSink sink) throws IOException {
+        String line;
+        while ((line = lines.next()) != null) {
+            if ((lines.lineNumber() & 0x1FFF) == 0) {
+                cancel.throwIfCancelled();
+                progress.onProgress("Reading", opened.counter().count(), opened.sizeOnDisk());
+            }
+            sink.accept(line, lines.lineNumber());
+        }
+        progress.onProgress("Reading", opened.sizeOnDisk(), opened.sizeOnDisk());
+        if (opened.truncated()) warnings.add("TRUNCATED_FILE — the compressed data ends early, in line " + lines.lineNumber());
     }
 
     /**

@@ -12,7 +12,6 @@ import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import dev.taw.table.TimeColumn;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,21 +68,10 @@ public final class VpcFlowImporter {
         String file = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         try (LineReader lines = new LineReader(opened.stream(), CsvImporter.MAX_LINE_CHARS)) {
             Run run = new Run(new LineRecords(file), lines);
-            String line;
-            while ((line = lines.next()) != null) {
-                if ((lines.lineNumber() & 0x1FFF) == 0) {
-                    cancel.throwIfCancelled();
-                    progress.onProgress("Reading", opened.counter().count(), opened.sizeOnDisk());
-                }
-                run.accept(line, lines.lineNumber());
-            }
-            progress.onProgress("Reading", opened.sizeOnDisk(), opened.sizeOnDisk());
-            if (opened.truncated()) run.lr.warnings.add("TRUNCATED_FILE — the compressed data ends early, in line " + lines.lineNumber());
+            run.lr.readAll(opened, lines, progress, cancel, run::accept);
             return run.finish();
         } catch (IOException e) {
             throw new ImportException(file + ": read failed (" + e.getMessage() + ")", e);
-        } catch (UncheckedIOException e) {
-            throw new ImportException(file + ": read failed (" + e.getCause().getMessage() + ")", e);
         }
     }
 

@@ -44,33 +44,7 @@ public final class WafImporter {
         String file = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         Columns c = new Columns(file);
         try (LineReader lines = new LineReader(opened.stream(), CsvImporter.MAX_LINE_CHARS)) {
-            String line;
-            while ((line = lines.next()) != null) {
-                long no = lines.lineNumber();
-                if ((no & 0x1FFF) == 0) {
-                    cancel.throwIfCancelled();
-                    progress.onProgress("Reading", opened.counter().count(), opened.sizeOnDisk());
-                }
-                String text = c.lr.line(line, no, "WAF");
-                if (text == null) continue;
-                // one line may hold several objects ("}{"): read values until the line is used up
-                try (MappingIterator<JsonNode> it = JSON.readValues(text)) {
-                    while (it.hasNextValue()) {
-                        c.lr.read++;
-                        JsonNode n = it.nextValue();
-                        if (!n.isObject() || !n.has("httpRequest")) {
-                            c.skip(no, Reason.FIELD_COUNT, "expected a WAF record with 'httpRequest', found " + (n.isObject() ? "an object without it" : n.getNodeType()), line);
-                            continue;
-                        }
-                        c.add(n, no);
-                    }
-                } catch (JsonProcessingException | RuntimeException e) {
-                    c.lr.read++;
-                    String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-                    c.skip(no, Reason.INVALID_JSON, why == null ? "not valid JSON" : why.lines().findFirst().orElse(why), line);
-                }
-            }
-            if (opened.truncated()) c.lr.warnings.add("TRUNCATED_FILE — the compressed data ends early, in line " + lines.lineNumber());
+            c.lr.readAll(opened, lines, progress, cancel, c::accept);
         } catch (IOException e) {
             throw new ImportException(file + ": read failed (" + e.getMessage() + ")", e);
         }
@@ -100,6 +74,27 @@ public final class WafImporter {
 
         Columns(String file) {
             this.lr = new LineRecords(file);
+        }
+
+        /** One line may hold several objects ("}{"): values are read until the line is used up. */
+        void accept(String line, long no) {
+            String text = lr.line(line, no, "WAF");
+            if (text == null) return;
+            try (MappingIterator<JsonNode> it = JSON.readValues(text)) {
+                while (it.hasNextValue()) {
+                    lr.read++;
+                    JsonNode n = it.nextValue();
+                    if (!n.isObject() || !n.has("httpRequest")) {
+                        skip(no, Reason.FIELD_COUNT, "expected a WAF record with 'httpRequest', found " + (n.isObject() ? "an object without it" : n.getNodeType()), line);
+                        continue;
+                    }
+                    add(n, no);
+                }
+            } catch (IOException | RuntimeException e) {
+                lr.read++;
+                String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+                skip(no, Reason.INVALID_JSON, why == null ? "not valid JSON" : why.lines().findFirst().orElse(why), line);
+            }
         }
 
         void add(JsonNode n, long line) {

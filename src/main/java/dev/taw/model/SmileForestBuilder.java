@@ -29,7 +29,7 @@ public final class SmileForestBuilder {
 
     /** @return the forest, normalised by c(ψ) */
     public IsolationForest fit(FeatureMatrix features, ForestSettings s, ProgressListener progress, CancelToken cancel) {
-        return fit(new Matrix(features.columns(), features.rows()), s, progress, cancel);
+        return fit(features.matrix(), s, progress, cancel);
     }
 
     public IsolationForest fit(Matrix x, ForestSettings s, ProgressListener progress, CancelToken cancel) {

@@ -29,7 +29,7 @@ public final class TrainedForest {
 
     /** Fits with {@link SmileForestBuilder}. */
     public static TrainedForest fit(FeatureMatrix x, ForestSettings s, ProgressListener progress, CancelToken cancel) {
-        return fit(new Matrix(x.columns(), x.rows()), s, progress, cancel);
+        return fit(x.matrix(), s, progress, cancel);
     }
 
     public static TrainedForest fit(Matrix x, ForestSettings s, ProgressListener progress, CancelToken cancel) {
@@ -49,7 +49,7 @@ public final class TrainedForest {
     }
 
     public double[] scoreAll(FeatureMatrix x, ProgressListener progress, CancelToken cancel) {
-        return scoreAll(new Matrix(x.columns(), x.rows()), progress, cancel);
+        return scoreAll(x.matrix(), progress, cancel);
     }
 
     public double[] scoreAll(Matrix x, ProgressListener progress, CancelToken cancel) {

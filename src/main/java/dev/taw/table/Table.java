@@ -24,6 +24,11 @@ public record Table(int rowCount, List<Column> columns, Map<SeedField, Column> r
         return Optional.ofNullable(roles.get(field));
     }
 
+    /** The column with this header, as the file named it (for fields that play no seed role, such as tcp-flags). */
+    public Optional<Column> column(String name) {
+        return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
     public Optional<NumberColumn> number(SeedField field) {
         return column(field).filter(NumberColumn.class::isInstance).map(NumberColumn.class::cast);
     }

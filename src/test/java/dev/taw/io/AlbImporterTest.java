@@ -8,7 +8,6 @@ import dev.taw.TestData;
 import dev.taw.io.ImportIssue.Reason;
 import dev.taw.pipeline.CancelToken;
 import dev.taw.pipeline.ProgressListener;
-import dev.taw.table.Column;
 import dev.taw.table.SeedField;
 import dev.taw.table.Table;
 import java.io.IOException;
@@ -29,7 +28,7 @@ class AlbImporterTest {
     }
 
     private static String cell(Table t, String column, int row) {
-        return t.columns().stream().filter(c -> c.name().equals(column)).findFirst().map((Column c) -> c.format(row)).orElseThrow();
+        return t.column(column).orElseThrow().format(row);
     }
 
     @Test
@@ -48,7 +47,7 @@ class AlbImporterTest {
         assertEquals("id=42", cell(t, "query", 0));
         // line 2: blocked by WAF: no target, -1 timings are "not measured", not negative
         assertEquals("", t.text(SeedField.DST_IP).orElseThrow().format(1));
-        assertTrue(t.columns().stream().filter(c -> c.name().equals("request_processing_time")).findFirst().orElseThrow().isMissing(1));
+        assertTrue(t.column("request_processing_time").orElseThrow().isMissing(1));
         assertEquals("waf", t.column(SeedField.RULE_NAMES).orElseThrow().format(1));
         assertEquals("sqlmap/1.8#stable (https://sqlmap.org)", cell(t, "user_agent", 1));
         // line 3: IPv6 client split at the last colon

@@ -56,7 +56,7 @@ class FolderImporterTest {
         assertTrue(r.report().warnings().stream().anyMatch(w -> w.contains("1 NODATA and 1 SKIPDATA")));
         assertTrue(stages.stream().anyMatch(s -> s.startsWith("Reading file 1 of 5")), stages.toString());
         // files in path order: the two flow logs (under AWSLogs/) first, then export.csv
-        Column source = t.columns().stream().filter(c -> c.name().equals("source_file")).findFirst().orElseThrow();
+        Column source = t.column("source_file").orElseThrow();
         assertTrue(source.format(0).endsWith("a_vpcflowlogs_20240425T2305Z.log"), source.format(0));
         assertEquals("export.csv", source.format(288));
         // the same roles joined: bytes_in of the CSV and of the oriented flow records are one column

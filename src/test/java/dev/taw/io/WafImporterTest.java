@@ -9,7 +9,6 @@ import dev.taw.io.ImportIssue.Reason;
 import dev.taw.pipeline.AnalysisPipeline;
 import dev.taw.pipeline.CancelToken;
 import dev.taw.pipeline.ProgressListener;
-import dev.taw.table.Column;
 import dev.taw.table.SeedField;
 import dev.taw.table.Table;
 import java.io.IOException;
@@ -25,7 +24,7 @@ class WafImporterTest {
     Path tmp;
 
     private static String cell(Table t, String column, int row) {
-        return t.columns().stream().filter(c -> c.name().equals(column)).findFirst().map((Column c) -> c.format(row)).orElseThrow();
+        return t.column(column).orElseThrow().format(row);
     }
 
     @Test
