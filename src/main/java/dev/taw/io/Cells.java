@@ -104,6 +104,21 @@ final class Cells {
         return parseNumber(s, 0, s.length());
     }
 
+    /** A finite number from the bytes {@code b[from, to)}, or NaN. Plain digits are parsed in place. */
+    static double parseNumber(byte[] b, int from, int to) {
+        if (to > from && to - from <= 15) {
+            long v = 0;
+            int k = from;
+            for (; k < to; k++) {
+                int c = b[k] - '0';
+                if (c < 0 || c > 9) break;
+                v = v * 10 + c;
+            }
+            if (k == to) return v;
+        }
+        return parseNumber(new String(b, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private static double parseNumber(String s, int a, int b) {
         if (b > a && b - a <= 15) {
             long v = 0;

@@ -101,7 +101,7 @@ final class InputFiles {
             boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
             in.reset();
             GzipEnd gzipEnd = gzip ? new GzipEnd(new GZIPInputStream(in, 1 << 16)) : null;
-            InputStream text = gzip ? new BufferedInputStream(gzipEnd, 1 << 16) : in;
+            InputStream text = gzip ? new BufferedInputStream(new ReadAhead(gzipEnd, name), 1 << 16) : in;
             rejectBinary(name, text);
             return new Opened(text, counter, size, gzipEnd);
         } catch (ImportException e) {

@@ -42,15 +42,32 @@ final class LineReader implements AutoCloseable {
 
     /** @return the next line without its terminator, or null at end of input */
     String next() throws IOException {
+        if (!advance()) return null;
+        return tooLong ? TOO_LONG : text(lineBytes, lineStart, lineEnd - lineStart, ascii ? 0 : -1);
+    }
+
+    // the line last reached by advance(): its bytes are lineBytes[lineStart, lineEnd), valid until the next call
+    private byte[] lineBytes;
+    private int lineStart;
+    private int lineEnd;
+    private boolean ascii;
+    private boolean tooLong;
+
+    /**
+     * Moves to the next line without making a String of it, for parsers that work on bytes.
+     *
+     * @return false at end of input
+     */
+    boolean advance() throws IOException {
         int len = 0;          // bytes carried over from earlier buffers
-        boolean tooLong = false;
+        tooLong = false;
         boolean any = false;
         int high = 0;         // OR of all bytes: negative when any byte is above 0x7F
         while (true) {
             if (pos == end && !fill()) {
-                if (!any) return null;
+                if (!any) return false;
                 lineNumber++;
-                return tooLong ? TOO_LONG : text(carry, 0, len, high);
+                return line(carry, 0, len, high);
             }
             if (skipLf) {
                 skipLf = false;
@@ -73,10 +90,9 @@ final class LineReader implements AutoCloseable {
                 pos = i + 1;
                 skipLf = c == '\r';
                 lineNumber++;
-                if (tooLong) return TOO_LONG;
-                if (len == 0) return text(buf, start, seg, high);
+                if (len == 0 || tooLong) return line(buf, start, tooLong ? 0 : seg, high);
                 append(start, seg, len);
-                return text(carry, 0, len + seg, high);
+                return line(carry, 0, len + seg, high);
             }
             if (!tooLong) {
                 append(start, seg, len);
@@ -84,6 +100,32 @@ final class LineReader implements AutoCloseable {
             }
             pos = end;
         }
+    }
+
+    private boolean line(byte[] b, int from, int len, int high) {
+        lineBytes = b;
+        lineStart = from;
+        lineEnd = from + (tooLong ? 0 : len);
+        ascii = high >= 0;
+        return true;
+    }
+
+    /** The current line's bytes (shared buffer: read, do not keep). */
+    byte[] lineBytes() { return lineBytes; }
+
+    int lineStart() { return lineStart; }
+
+    int lineEnd() { return lineEnd; }
+
+    /** True when the current line is plain ASCII, so its bytes are its characters. */
+    boolean lineAscii() { return ascii; }
+
+    /** True when the current line exceeded the length limit (its bytes were not kept). */
+    boolean lineTooLong() { return tooLong; }
+
+    /** The current line as text. */
+    String lineText() {
+        return text(lineBytes, lineStart, lineEnd - lineStart, ascii ? 0 : -1);
     }
 
     private static String text(byte[] b, int off, int len, int high) {

@@ -40,21 +40,51 @@ final class LineRecords {
         void accept(String line, long lineNo);
     }
 
+    /** Handles one physical line of a log as bytes: the reader is positioned on it. */
+    @FunctionalInterface
+    interface ByteLineSink {
+        void accept(LineReader line, long lineNo);
+    }
+
+    /** {@link #readAll(InputFiles.Opened, LineReader, ProgressListener, CancelToken, ByteLineSink)} for parsers of text lines. */
+    void readAll(InputFiles.Opened opened, LineReader lines, ProgressListener progress, CancelToken cancel, LineSink sink) throws IOException {
+        readAll(opened, lines, progress, cancel, (ByteLineSink) (r, no) -> sink.accept(r.lineTooLong() ? LineReader.TOO_LONG : r.lineText(), no));
+    }
+
     /**
      * Feeds every line of an opened log to {@code sink}, with progress and cancellation every few thousand
      * lines, and notes a gzip stream that ends early.
      */
-    void readAll(InputFiles.Opened opened, LineReader lines, ProgressListener progress, CancelToken cancel, LineSink sink) throws IOException {
-        String line;
-        while ((line = lines.next()) != null) {
+    void readAll(InputFiles.Opened opened, LineReader lines, ProgressListener progress, CancelToken cancel, ByteLineSink sink) throws IOException {
+        while (lines.advance()) {
             if ((lines.lineNumber() & 0x1FFF) == 0) {
                 cancel.throwIfCancelled();
                 progress.onProgress("Reading", opened.counter().count(), opened.sizeOnDisk());
             }
-            sink.accept(line, lines.lineNumber());
+            sink.accept(lines, lines.lineNumber());
         }
         progress.onProgress("Reading", opened.sizeOnDisk(), opened.sizeOnDisk());
         if (opened.truncated()) warnings.add("TRUNCATED_FILE — the compressed data ends early, in line " + lines.lineNumber());
+    }
+
+    /**
+     * Where the line to parse starts, past a leading BOM; -1 when the line was dealt with here: a line over
+     * the length limit is counted as read and skipped, a blank one is counted.
+     */
+    int start(LineReader line, long lineNo, String format) {
+        if (line.lineTooLong()) {
+            read++;
+            skip(lineNo, format, null, Reason.LINE_TOO_LONG, "longer than " + CsvImporter.MAX_LINE_CHARS + " characters", "");
+            return -1;
+        }
+        byte[] b = line.lineBytes();
+        int from = line.lineStart(), to = line.lineEnd();
+        if (lineNo == 1 && to - from >= 3 && b[from] == (byte) 0xEF && b[from + 1] == (byte) 0xBB && b[from + 2] == (byte) 0xBF) from += 3;
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(b[i])) return from;
+        }
+        blank++;
+        return -1;
     }
 
     /**

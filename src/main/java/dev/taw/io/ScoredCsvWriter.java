@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -37,7 +38,12 @@ import java.util.concurrent.Future;
  * flight so memory stays flat for any row count.
  */
 public final class ScoredCsvWriter {
-    private static final int CHUNK = 32_768;
+    /**
+     * Rows per chunk: small enough that a chunk's bytes (a few hundred kB) stay below G1's humongous-object
+     * size on a 1 GB heap; bigger chunks went straight to the old generation and set off a concurrent
+     * cycle every few chunks.
+     */
+    private static final int CHUNK = 1024;
 
     public void write(Path target, Table table, double[] scores, byte[] labels, ProgressListener progress, CancelToken cancel) throws IOException {
         AtomicWrite.write(target, tmp -> {
@@ -53,17 +59,8 @@ public final class ScoredCsvWriter {
         for (Column c : cols) appendField(header, neutralise(c.name())).append(',');
         header.append("anomaly_score,label\n");
         w.write(header.toString().getBytes(StandardCharsets.UTF_8));
-        // quote and neutralise each dictionary once: a million rows share a few hundred distinct strings
-        byte[][][] encoded = new byte[cols.size()][][];
-        for (int i = 0; i < cols.size(); i++) {
-            if (cols.get(i) instanceof TextColumn tc) {
-                String[] d = tc.dictionary();
-                encoded[i] = new byte[d.length][];
-                for (int k = 0; k < d.length; k++) {
-                    encoded[i][k] = appendField(new StringBuilder(), neutralise(d[k])).toString().getBytes(StandardCharsets.UTF_8);
-                }
-            }
-        }
+        Field[] fields = new Field[cols.size()];
+        for (int i = 0; i < fields.length; i++) fields[i] = Field.of(cols.get(i));
         int n = table.rowCount();
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -72,17 +69,18 @@ public final class ScoredCsvWriter {
             return t;
         });
         try {
-            Deque<Future<byte[]>> inFlight = new ArrayDeque<>();
+            Deque<Future<Bytes>> inFlight = new ArrayDeque<>();
             int next = 0;
             int written = 0;
             while (written < n) {
-                while (next < n && inFlight.size() < threads * 2) {
+                while (next < n && inFlight.size() < threads * 4) {
                     int from = next, to = Math.min(n, next + CHUNK);
-                    inFlight.add(pool.submit(() -> format(cols, encoded, scores, labels, from, to)));
+                    inFlight.add(pool.submit(() -> format(fields, scores, labels, from, to)));
                     next = to;
                 }
                 cancel.throwIfCancelled();
-                w.write(inFlight.poll().get());
+                Bytes chunk = inFlight.poll().get();
+                w.write(chunk.a, 0, chunk.n);
                 written = Math.min(n, written + CHUNK);
                 progress.onProgress("Writing", written, n);
             }
@@ -96,33 +94,61 @@ public final class ScoredCsvWriter {
         }
     }
 
-    /** Formats rows [from, to) straight to UTF-8 bytes: text cells were encoded once per distinct value. */
-    private static byte[] format(List<Column> cols, byte[][][] encoded, double[] scores, byte[] labels, int from, int to) {
-        Bytes b = new Bytes((to - from) * 220);
-        TimeText[] times = new TimeText[cols.size()];
+    /**
+     * One column, prepared for formatting: its raw array, and for text the quoted, neutralised UTF-8 of each
+     * distinct value laid end to end (a million rows share a few thousand distinct strings, and one flat
+     * array costs a cache miss per cell where an array of arrays costs two).
+     */
+    private record Field(int[] codes, byte[] text, int[] textAt, double[] numbers, long[] times, BitSet missing) {
+        static Field of(Column c) {
+            if (c instanceof TextColumn tc) {
+                String[] d = tc.dictionary();
+                java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream(d.length * 16);
+                int[] at = new int[d.length + 1];
+                for (int k = 0; k < d.length; k++) {
+                    all.writeBytes(appendField(new StringBuilder(), neutralise(d[k])).toString().getBytes(StandardCharsets.UTF_8));
+                    at[k + 1] = all.size();
+                }
+                return new Field(tc.codes(), all.toByteArray(), at, null, null, null);
+            }
+            if (c instanceof NumberColumn nc) return new Field(null, null, null, nc.values(), null, missing(nc));
+            if (c instanceof TimeColumn tc) return new Field(null, null, null, null, tc.values(), missing(tc));
+            throw new IllegalArgumentException("unknown column type " + c.getClass());
+        }
+
+        private static BitSet missing(Column c) {
+            BitSet m = new BitSet(c.size());
+            for (int r = 0; r < c.size(); r++) if (c.isMissing(r)) m.set(r);
+            return m;
+        }
+    }
+
+    /** Formats rows [from, to) straight to UTF-8 bytes. */
+    private static Bytes format(Field[] fields, double[] scores, byte[] labels, int from, int to) {
+        Bytes b = new Bytes((to - from) * 256);
+        TimeText[] times = new TimeText[fields.length];
         for (int r = from; r < to; r++) {
-            for (int i = 0; i < cols.size(); i++) {
-                Column c = cols.get(i);
-                if (c instanceof TextColumn tc) {
-                    b.append(encoded[i][tc.code(r)]);
-                } else if (c instanceof NumberColumn nc) {
-                    if (!nc.isMissing(r)) {
-                        double v = nc.get(r);
+            for (int i = 0; i < fields.length; i++) {
+                Field f = fields[i];
+                if (f.codes != null) {
+                    int code = f.codes[r];
+                    b.append(f.text, f.textAt[code], f.textAt[code + 1]);
+                } else if (f.numbers != null) {
+                    if (!f.missing.get(r)) {
+                        double v = f.numbers[r];
                         if (v == Math.rint(v) && Math.abs(v) < 1e15) b.append((long) v);
                         else b.ascii(NumberColumn.formatNumber(v));
                     }
-                } else if (c instanceof TimeColumn tc) {
-                    if (!tc.isMissing(r)) {
-                        if (times[i] == null) times[i] = new TimeText();
-                        b.append(times[i].of(tc.get(r)));
-                    }
+                } else if (!f.missing.get(r)) {
+                    if (times[i] == null) times[i] = new TimeText();
+                    b.append(times[i].of(f.times[r]));
                 }
                 b.append((byte) ',');
             }
             b.ascii(Double.toString(scores[r]));
             b.append(labels[r] < 0 ? MINUS_ONE : ONE);
         }
-        return b.toArray();
+        return b;
     }
 
     private static final byte[] MINUS_ONE = {',', '-', '1', '\n'};
@@ -138,6 +164,13 @@ public final class ScoredCsvWriter {
         void append(byte x) {
             if (n == a.length) a = java.util.Arrays.copyOf(a, a.length * 2);
             a[n++] = x;
+        }
+
+        void append(byte[] x, int from, int to) {
+            int len = to - from;
+            if (n + len > a.length) a = java.util.Arrays.copyOf(a, Math.max(n + len, a.length * 2));
+            System.arraycopy(x, from, a, n, len);
+            n += len;
         }
 
         void append(byte[] x) {
@@ -167,7 +200,6 @@ public final class ScoredCsvWriter {
             n += digits;
         }
 
-        byte[] toArray() { return java.util.Arrays.copyOf(a, n); }
     }
 
     /** ISO-8601 UTC text of the last instant seen: logs repeat the same timestamp row after row. */

@@ -12,6 +12,7 @@ import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import dev.taw.table.TimeColumn;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,6 +45,7 @@ public final class VpcFlowImporter {
             "reject-reason", "resource-id", "encryption-status");
     private static final Set<String> NUMERIC = Set.of("srcport", "dstport", "packets", "bytes", "tcp-flags", "traffic-path");
     private static final Set<String> TIMES = Set.of("start", "end");
+    private static final Set<String> ADDRESSES = Set.of("srcaddr", "dstaddr", "pkt-srcaddr", "pkt-dstaddr");
     private static final Map<String, String> PROTOCOLS = Map.of("6", "TCP", "17", "UDP", "1", "ICMP", "58", "ICMPv6", "47", "GRE", "50", "ESP",
             "51", "AH", "132", "SCTP");
 
@@ -68,7 +70,7 @@ public final class VpcFlowImporter {
         String file = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         try (LineReader lines = new LineReader(opened.stream(), CsvImporter.MAX_LINE_CHARS)) {
             Run run = new Run(new LineRecords(file), lines);
-            run.lr.readAll(opened, lines, progress, cancel, run::accept);
+            run.lr.readAll(opened, lines, progress, cancel, (LineRecords.ByteLineSink) run::accept);
             return run.finish();
         } catch (IOException e) {
             throw new ImportException(file + ": read failed (" + e.getMessage() + ")", e);
@@ -86,8 +88,10 @@ public final class VpcFlowImporter {
         private final NumberColumn.Builder bytesIn = new NumberColumn.Builder("bytes_in");
         private final NumberColumn.Builder bytesOut = new NumberColumn.Builder("bytes_out");
         private final NumberColumn.Builder servicePort = new NumberColumn.Builder("dst_port");
-        private final TextColumn.Builder remote = new TextColumn.Builder("src_ip");
-        private final TextColumn.Builder local = new TextColumn.Builder("dst_ip");
+        /** One dictionary for every address field: a record's addresses recur in several of them. */
+        private final TextColumn.Interner addresses = new TextColumn.Interner();
+        private final TextColumn.Builder remote = new TextColumn.Builder("src_ip", addresses);
+        private final TextColumn.Builder local = new TextColumn.Builder("dst_ip", addresses);
         private final TextColumn.Builder protocolName = new TextColumn.Builder("protocol_name");
         private final TextColumn.Builder direction = new TextColumn.Builder("direction");
         private String[] fields;
@@ -106,122 +110,205 @@ public final class VpcFlowImporter {
             this.lines = lines;
         }
 
-        void accept(String raw, long lineNo) {
-            String line = lr.line(raw, lineNo, variant == null ? "VPC flow" : variant);
-            if (line == null) return;
-            if (isHeader(line)) {
-                if (fields != null) headersReapplied++;
-                useFields(line.strip().split(" +"), "header");
-                return;
+        // the current line: its bytes, whether they are ASCII, and each field's start and end
+        private byte[] b;
+        private boolean ascii;
+        private int[] fs = new int[64];
+        private int[] fe = new int[64];
+        private double[] num = new double[0];
+        private int[] codeOf = new int[0];         // per address field of this record: its code in addresses, -1 not looked up yet
+        private boolean[] isAddress = new boolean[0];
+        private int[] addressFields = new int[0];
+        private long[] time = new long[0];
+        /** Per distinct address (by code in {@link #addresses}): 1 inside the VPC, 2 outside, 3 not an address, 0 not classified yet. */
+        private byte[] insideByCode = new byte[1024];
+        private final Map<String, String> protocolNames = new HashMap<>();
+
+        void accept(LineReader reader, long lineNo) {
+            int from = lr.start(reader, lineNo, variant == null ? "VPC flow" : variant);
+            if (from < 0) return;
+            b = reader.lineBytes();
+            ascii = reader.lineAscii();
+            int to = reader.lineEnd();
+            if (mayBeHeader(b, from, to)) {
+                String line = text(from, to);
+                if (isHeader(line)) {
+                    if (fields != null) headersReapplied++;
+                    useFields(line.strip().split(" +"), "header");
+                    return;
+                }
             }
             if (fields == null) {
+                String line = text(from, to);
                 if (!isHeaderlessV2(line)) throw new ImportException(lr.file + ":" + lineNo + ": not a VPC flow log (no header line, and not the default"
                         + " 14-field format) — first line: \"" + ImportIssue.snippet(line) + "\"");
                 useFields(DEFAULT_V2.toArray(String[]::new), "default v2, no header");
             }
             lr.read++;
-            String[] t = split(line);
-            if (t.length != fields.length) {
-                skip(lineNo, null, Reason.FIELD_COUNT, "expected " + fields.length + " fields, found " + t.length, line);
+            int n = split(from, to);
+            if (n != fields.length) {
+                skip(lineNo, null, Reason.FIELD_COUNT, "expected " + fields.length + " fields, found " + n, text(from, to));
                 return;
             }
-            String status = at(t, iStatus, "OK");
-            if (status.equals("NODATA")) {
+            if (iStatus >= 0 && is(iStatus, "NODATA")) {
                 noData++;
                 return;
             }
-            if (status.equals("SKIPDATA")) {
+            if (iStatus >= 0 && is(iStatus, "SKIPDATA")) {
                 skipData++;
                 return;
             }
-            double[] num = new double[fields.length];
-            long[] time = new long[fields.length];
-            for (int i = 0; i < fields.length; i++) {
-                String f = fields[i], cell = t[i];
-                if (cell.equals("-")) continue;
+            Arrays.fill(codeOf, -1);
+            for (int i = 0; i < n; i++) {
+                if (dash(i)) {
+                    num[i] = Double.NaN;
+                    continue;
+                }
                 if (nb[i] != null) {
-                    num[i] = Cells.parseNumber(cell);
+                    num[i] = Cells.parseNumber(b, fs[i], fe[i]);
                     if (Double.isNaN(num[i])) {
-                        skip(lineNo, f, Reason.NOT_A_NUMBER, "field " + (i + 1) + " '" + f + "' = \"" + ImportIssue.snippet(cell) + "\"", line);
+                        bad(lineNo, i, Reason.NOT_A_NUMBER, from, to);
                         return;
                     }
                 } else if (tb[i] != null) {
-                    double s = Cells.parseNumber(cell);
-                    if (Double.isNaN(s)) {
-                        skip(lineNo, f, Reason.BAD_TIMESTAMP, "field " + (i + 1) + " '" + f + "' = \"" + ImportIssue.snippet(cell) + "\"", line);
+                    double sec = Cells.parseNumber(b, fs[i], fe[i]);
+                    if (Double.isNaN(sec)) {
+                        bad(lineNo, i, Reason.BAD_TIMESTAMP, from, to);
                         return;
                     }
-                    time[i] = (long) s * 1000L;
-                } else if ((i == iSrc || i == iDst) && AddressClass.parse(cell) == null) {
-                    skip(lineNo, f, Reason.BAD_IP, "field " + (i + 1) + " '" + f + "' = \"" + ImportIssue.snippet(cell) + "\"", line);
+                    time[i] = (long) sec * 1000L;
+                } else if ((i == iSrc || i == iDst) && addressClass(i) == 3) {
+                    bad(lineNo, i, Reason.BAD_IP, from, to);
                     return;
                 }
             }
-            for (int i = 0; i < fields.length; i++) {
-                String cell = t[i];
+            for (int i = 0; i < n; i++) {
+                boolean missing = dash(i);
                 if (nb[i] != null) {
-                    if (cell.equals("-")) nb[i].addMissing(); else nb[i].add(num[i]);
+                    if (missing) nb[i].addMissing(); else nb[i].add(num[i]);
                 } else if (tb[i] != null) {
-                    if (cell.equals("-")) tb[i].addMissing(); else tb[i].add(time[i]);
+                    if (missing) tb[i].addMissing(); else tb[i].add(time[i]);
+                } else if (isAddress[i]) {
+                    xb[i].addCode(addressCode(i));
                 } else {
-                    xb[i].add(cell);
+                    add(xb[i], i);
                 }
             }
-            orient(t);
+            orient();
             lr.row(lineNo);
         }
 
-        private void orient(String[] t) {
-            String src = pick(t, iPktSrc, iSrc), dst = pick(t, iPktDst, iDst);
-            String dir = at(t, iDirection, "-");
+        private void orient() {
+            int src = pick(iPktSrc, iSrc), dst = pick(iPktDst, iDst);
             boolean ingress;
             boolean inferred = false;
-            if (dir.equals("ingress") || dir.equals("egress")) {
-                ingress = dir.equals("ingress");
+            if (iDirection >= 0 && (is(iDirection, "ingress") || is(iDirection, "egress"))) {
+                ingress = is(iDirection, "ingress");
             } else {
                 inferred = true;
-                ingress = !(inside(src) && !inside(dst)); // the VPC side is local; both inside or neither: src is remote
+                ingress = !(addressClass(src) == 1 && addressClass(dst) != 1); // the VPC side is local; both inside or neither: src is remote
             }
-            remote.add(ingress ? src : dst);
-            local.add(ingress ? dst : src);
-            double bytes = Cells.parseNumber(at(t, iBytes, "-"));
+            int r = ingress ? src : dst, l = ingress ? dst : src;
+            if (r < 0) remote.add(""); else remote.addCode(addressCode(r));
+            if (l < 0) local.add(""); else local.addCode(addressCode(l));
+            double bytes = iBytes < 0 ? Double.NaN : num[iBytes];
             bytesIn.add(ingress && !Double.isNaN(bytes) ? bytes : 0);
             bytesOut.add(!ingress && !Double.isNaN(bytes) ? bytes : 0);
-            double sp = Cells.parseNumber(at(t, iSrcPort, "-")), dp = Cells.parseNumber(at(t, iDstPort, "-"));
+            double sp = iSrcPort < 0 ? Double.NaN : num[iSrcPort], dp = iDstPort < 0 ? Double.NaN : num[iDstPort];
             if (Double.isNaN(sp) && Double.isNaN(dp)) servicePort.addMissing();
             else servicePort.add(Double.isNaN(sp) ? dp : Double.isNaN(dp) ? sp : Math.min(sp, dp)); // the well-known side
-            String proto = at(t, iProtocol, "-");
-            protocolName.add(PROTOCOLS.getOrDefault(proto, proto.equals("-") ? "" : "IP " + proto));
-            direction.add((ingress ? "ingress" : "egress") + (inferred ? " (inferred)" : ""));
+            String proto = iProtocol < 0 || dash(iProtocol) ? "-" : text(fs[iProtocol], fe[iProtocol]);
+            protocolName.add(protocolNames.computeIfAbsent(proto, p -> PROTOCOLS.getOrDefault(p, p.equals("-") ? "" : "IP " + p)));
+            direction.add(ingress ? (inferred ? "ingress (inferred)" : "ingress") : (inferred ? "egress (inferred)" : "egress"));
         }
 
-        private static String at(String[] t, int i, String otherwise) {
-            return i < 0 ? otherwise : t[i];
+        /** The preferred field when it has a value, else the fallback; -1 when neither exists. */
+        private int pick(int preferred, int fallback) {
+            return preferred >= 0 && !dash(preferred) ? preferred : fallback;
         }
 
-        private static String pick(String[] t, int preferred, int fallback) {
-            String p = preferred < 0 ? null : t[preferred];
-            return p != null && !p.equals("-") ? p : at(t, fallback, "");
-        }
-
-        /** Fields split on runs of spaces (faster than a regular expression on every line). */
-        private static String[] split(String line) {
-            List<String> out = new ArrayList<>(32);
-            int n = line.length(), i = 0;
-            while (i < n) {
-                while (i < n && line.charAt(i) == ' ') i++;
-                if (i == n) break;
-                int start = i;
-                while (i < n && line.charAt(i) != ' ') i++;
-                out.add(line.substring(start, i));
+        /** 1 when field {@code i} is an address inside a VPC (private or shared), 2 another address, 3 not an address, 0 none (-1 or "-"). */
+        private int addressClass(int i) {
+            if (i < 0 || dash(i)) return 0;
+            int code = addressCode(i);
+            if (code >= insideByCode.length) insideByCode = Arrays.copyOf(insideByCode, Math.max(code + 1, insideByCode.length * 2));
+            if (insideByCode[code] == 0) { // not classified yet: once per distinct value
+                var a = AddressClass.parse(addresses.value(code));
+                String special = a == null ? null : AddressClass.special(a);
+                insideByCode[code] = (byte) (a == null ? 3 : AddressClass.PRIVATE.equals(special) || AddressClass.SHARED.equals(special) ? 1 : 2);
             }
-            return out.toArray(String[]::new);
+            return insideByCode[code];
         }
 
-        private static boolean inside(String ip) {
-            var a = AddressClass.parse(ip);
-            String special = a == null ? null : AddressClass.special(a);
-            return AddressClass.PRIVATE.equals(special) || AddressClass.SHARED.equals(special);
+        /**
+         * The code of address field {@code i} of this record in the shared address dictionary, looked up
+         * once per record: pkt-srcaddr is usually srcaddr again, and src_ip/dst_ip repeat one of them.
+         */
+        private int addressCode(int i) {
+            if (codeOf[i] >= 0) return codeOf[i];
+            int len = fe[i] - fs[i];
+            for (int j : addressFields) {
+                if (j != i && codeOf[j] >= 0 && fe[j] - fs[j] == len && Arrays.equals(b, fs[i], fe[i], b, fs[j], fe[j])) return codeOf[i] = codeOf[j];
+            }
+            if (ascii) return codeOf[i] = addresses.internAddress(b, fs[i], fe[i]);
+            String v = text(fs[i], fe[i]);
+            return codeOf[i] = addresses.intern(v, 0, v.length());
+        }
+
+        private void add(TextColumn.Builder to, int i) {
+            if (i < 0) to.add("");
+            else if (ascii) to.add(b, fs[i], fe[i]);
+            else to.add(text(fs[i], fe[i]));
+        }
+
+        private boolean dash(int i) {
+            return fe[i] - fs[i] == 1 && b[fs[i]] == '-';
+        }
+
+        private boolean is(int i, String word) {
+            int len = fe[i] - fs[i];
+            if (len != word.length()) return false;
+            for (int k = 0; k < len; k++) if (b[fs[i] + k] != word.charAt(k)) return false;
+            return true;
+        }
+
+        private String text(int from, int to) {
+            return new String(b, from, to - from, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        }
+
+        private void bad(long lineNo, int i, Reason reason, int from, int to) {
+            String f = fields[i];
+            skip(lineNo, f, reason, "field " + (i + 1) + " '" + f + "' = \"" + ImportIssue.snippet(text(fs[i], fe[i])) + "\"", text(from, to));
+        }
+
+        /**
+         * Cheap test run on every line, since header lines recur mid-file in concatenated files: a header
+         * has only lower-case letters, hyphens and spaces, while a record has digits, so most lines are
+         * ruled out at their first byte.
+         */
+        private static boolean mayBeHeader(byte[] b, int from, int to) {
+            for (int i = from; i < to; i++) {
+                byte c = b[i];
+                if (!((c >= 'a' && c <= 'z') || c == '-' || c == ' ' || c == '\t')) return false;
+            }
+            return true;
+        }
+
+        /** Splits the current line on runs of spaces into {@link #fs}/{@link #fe}; returns the field count. */
+        private int split(int from, int to) {
+            int n = 0, i = from;
+            while (i < to) {
+                while (i < to && b[i] == ' ') i++;
+                if (i == to) break;
+                if (n == fs.length) {
+                    fs = Arrays.copyOf(fs, n * 2);
+                    fe = Arrays.copyOf(fe, n * 2);
+                }
+                fs[n] = i;
+                while (i < to && b[i] != ' ') i++;
+                fe[n++] = i;
+            }
+            return n;
         }
 
         private void useFields(String[] names, String how) {
@@ -247,8 +334,18 @@ public final class VpcFlowImporter {
                 order.add(f);
                 if (NUMERIC.contains(f)) numbers.put(f, new NumberColumn.Builder(f));
                 else if (TIMES.contains(f)) times.put(f, new TimeColumn.Builder(f));
-                else text.put(f, new TextColumn.Builder(f));
+                else text.put(f, ADDRESSES.contains(f) ? new TextColumn.Builder(f, addresses) : new TextColumn.Builder(f));
             }
+            num = new double[names.length];
+            codeOf = new int[names.length];
+            isAddress = new boolean[names.length];
+            List<Integer> addressList = new ArrayList<>();
+            for (int i = 0; i < names.length; i++) {
+                isAddress[i] = ADDRESSES.contains(names[i]);
+                if (isAddress[i]) addressList.add(i);
+            }
+            addressFields = addressList.stream().mapToInt(Integer::intValue).toArray();
+            time = new long[names.length];
             nb = new NumberColumn.Builder[names.length];
             tb = new TimeColumn.Builder[names.length];
             xb = new TextColumn.Builder[names.length];

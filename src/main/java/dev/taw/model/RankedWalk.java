@@ -136,19 +136,27 @@ final class RankedWalk {
             int base = t * internal;
             int leafBase = t * (internal + 1) - internal;
             int i = 0;
-            for (; i + 4 <= m; i += 4) {
-                int oa = i * w, ob = oa + w, oc = ob + w, od = oc + w;
-                int a = 0, b = 0, c = 0, d = 0;
+            for (; i + 8 <= m; i += 8) { // eight independent walks hide each level's load latency
+                int oa = i * w, ob = oa + w, oc = ob + w, od = oc + w, oe = od + w, of = oe + w, og = of + w, oh = og + w;
+                int a = 0, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0, h = 0;
                 for (int level = 0; level < depth; level++) {
                     a = step(a, node[base + a], r, oa);
                     b = step(b, node[base + b], r, ob);
                     c = step(c, node[base + c], r, oc);
                     d = step(d, node[base + d], r, od);
+                    e = step(e, node[base + e], r, oe);
+                    f = step(f, node[base + f], r, of);
+                    g = step(g, node[base + g], r, og);
+                    h = step(h, node[base + h], r, oh);
                 }
                 length[i] += leaf[leafBase + a];
                 length[i + 1] += leaf[leafBase + b];
                 length[i + 2] += leaf[leafBase + c];
                 length[i + 3] += leaf[leafBase + d];
+                length[i + 4] += leaf[leafBase + e];
+                length[i + 5] += leaf[leafBase + f];
+                length[i + 6] += leaf[leafBase + g];
+                length[i + 7] += leaf[leafBase + h];
             }
             for (; i < m; i++) {
                 int o = i * w, a = 0;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.table;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -39,81 +40,261 @@ public final class TextColumn implements Column {
     }
 
     /**
-     * Builds a column, interning values by the characters of a range so that a repeated value costs a
-     * hash probe, not a new String (a million rows of a dozen text columns would otherwise allocate
-     * twelve million short-lived strings).
+     * Distinct text values and their codes, found by the characters of a range so that a repeated value
+     * costs a hash probe, not a new String (a million rows of a dozen text columns would otherwise
+     * allocate twelve million short-lived strings). Parsers that work on bytes look up ASCII byte ranges
+     * directly: each value's Latin-1 bytes are kept in an arena, so a repeated value is found by a
+     * vectorised byte comparison and no String is made for it. Several columns of one kind (the
+     * addresses of a flow record) can share one, so that a value met in one column is already in cache
+     * for the next: most of the time of interning a million distinct-ish values is cache misses.
      */
-    public static final class Builder {
-        private final String name;
+    public static final class Interner {
         private String[] values = new String[64];
         private int distinct;
-        private int[] slots = new int[128]; // open addressing: code + 1, 0 = empty
-        private int[] codes = new int[1024];
-        private int size;
+        private long[] slots = new long[128];  // open addressing: hash << 32 | code + 1; 0 = empty
+        private int shift = 32 - 7;            // slots.length == 1 << (32 - shift)
+        private long[] bytesAt = new long[64]; // value c's Latin-1 bytes: arena offset << 32 | length; length -1: not Latin-1
+        private byte[] arena = new byte[1024];
+        private int arenaSize;
 
-        public Builder(String name) {
-            this.name = name;
+        public Interner() {
             intern("", 0, 0); // code 0 is the empty (missing) value
-
         }
 
-        public void add(String value) {
-            add(value, 0, value.length());
-        }
+        /** Distinct values so far, the empty value included. */
+        public int size() { return distinct; }
 
-        /** Adds the value {@code s.substring(from, to)} without creating it unless it is new. */
-        public void add(String s, int from, int to) {
-            if (size == codes.length) codes = Arrays.copyOf(codes, size * 2);
-            codes[size++] = intern(s, from, to);
-        }
+        /** The value of a code given out so far. */
+        public String value(int code) { return values[code]; }
 
-        public int size() { return size; }
-
-        private int intern(String s, int from, int to) {
+        /** The code of {@code s.substring(from, to)}, added if new. */
+        public int intern(String s, int from, int to) {
             int h = 0;
             for (int i = from; i < to; i++) h = 31 * h + s.charAt(i);
             int mask = slots.length - 1;
             int len = to - from;
-            for (int slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
-                int code = slots[slot] - 1;
-                if (code < 0) {
-                    String v = from == 0 && to == s.length() ? s : s.substring(from, to);
-                    code = distinct;
-                    if (distinct == values.length) values = Arrays.copyOf(values, distinct * 2);
-                    values[distinct++] = v;
-                    slots[slot] = code + 1;
-                    if (distinct * 2 > slots.length) rehash();
-                    return code;
+            boolean whole = from == 0 && to == s.length();
+            for (int slot = slot(h); ; slot = (slot + 1) & mask) {
+                long e = slots[slot];
+                if (e == 0) return newValue(slot, h, whole ? s : s.substring(from, to));
+                if ((int) (e >>> 32) == h) {
+                    int code = (int) e - 1;
+                    String v = values[code];
+                    if (whole ? v.equals(s) : v.length() == len && s.regionMatches(from, v, 0, len)) return code;
                 }
-                String v = values[code];
-                if (v.length() == len && v.regionMatches(0, s, from, len)) return code;
             }
         }
 
-        private static int mix(int h) {
-            return h ^ (h >>> 16);
+        /** The code of the ASCII text {@code b[from, to)} (the caller has checked it is ASCII), added if new. */
+        public int intern(byte[] b, int from, int to) {
+            return find(b, from, to, true);
+        }
+
+        // IPv4 addresses in canonical dotted form, by their 32 bits: ip << 32 | code + 1; 0 = empty
+        private long[] v4 = new long[0];
+        private int v4Count;
+
+        /**
+         * {@link #intern(byte[], int, int)} for a column of addresses: a canonical dotted IPv4 address is
+         * found by its 32 bits, compared inside the hash slot itself — one memory access instead of three
+         * (slot, offset, bytes), which is most of the cost when a log has tens of thousands of addresses.
+         * Anything else (IPv6, "-", leading zeros) is interned as text.
+         */
+        public int internAddress(byte[] b, int from, int to) {
+            long ip = ipv4(b, from, to);
+            if (ip < 0) return intern(b, from, to);
+            if (v4.length == 0) v4 = new long[1024];
+            int mask = v4.length - 1;
+            int slot = ((int) ip * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(v4.length));
+            for (; ; slot = (slot + 1) & mask) {
+                long e = v4[slot];
+                if (e == 0) break;
+                if ((e >>> 32) == ip) return (int) e - 1;
+            }
+            int code = intern(b, from, to); // the text path holds the truth: the same text always has one code
+            v4[slot] = ip << 32 | (code + 1);
+            if (++v4Count * 2 > v4.length) {
+                long[] old = v4;
+                v4 = new long[old.length * 2];
+                int m = v4.length - 1, bits = 32 - Integer.numberOfTrailingZeros(v4.length);
+                for (long e : old) {
+                    if (e == 0) continue;
+                    int k = ((int) (e >>> 32) * 0x9E3779B9) >>> bits;
+                    while (v4[k] != 0) k = (k + 1) & m;
+                    v4[k] = e;
+                }
+            }
+            return code;
+        }
+
+        /** The address as an unsigned 32-bit value when {@code b[from, to)} is canonical dotted IPv4, else -1. */
+        private static long ipv4(byte[] b, int from, int to) {
+            long ip = 0;
+            int i = from;
+            for (int part = 0; part < 4; part++) {
+                if (part > 0) {
+                    if (i >= to || b[i] != '.') return -1;
+                    i++;
+                }
+                int start = i, v = 0;
+                while (i < to && i - start < 3 && b[i] >= '0' && b[i] <= '9') v = v * 10 + (b[i++] - '0');
+                if (i == start || v > 255 || (b[start] == '0' && i - start > 1)) return -1;
+                ip = ip << 8 | v;
+            }
+            return i == to ? ip : -1;
+        }
+
+        /** The code of the ASCII text {@code b[from, to)}, or -1 when it is not there yet. */
+        public int find(byte[] b, int from, int to) {
+            return find(b, from, to, false);
+        }
+
+        private int find(byte[] b, int from, int to, boolean add) {
+            int h = 0;
+            for (int i = from; i < to; i++) h = 31 * h + b[i]; // ASCII: the same as String.hashCode
+            int mask = slots.length - 1;
+            int len = to - from;
+            for (int slot = slot(h); ; slot = (slot + 1) & mask) {
+                long e = slots[slot];
+                if (e == 0) return add ? newValue(slot, h, new String(b, from, len, StandardCharsets.ISO_8859_1)) : -1;
+                if ((int) (e >>> 32) == h) {
+                    int code = (int) e - 1;
+                    long at = bytesAt[code];
+                    int start = (int) (at >>> 32);
+                    if ((int) at == len && Arrays.equals(arena, start, start + len, b, from, to)) return code;
+                }
+            }
+        }
+
+        private int newValue(int slot, int h, String v) {
+            int code = distinct;
+            if (distinct == values.length) {
+                values = Arrays.copyOf(values, values.length * 2);
+                bytesAt = Arrays.copyOf(bytesAt, values.length);
+            }
+            byte[] bytes = latin1(v);
+            bytesAt[code] = (long) arenaSize << 32 | (bytes == null ? 0xFFFFFFFFL : bytes.length);
+            if (bytes != null) {
+                if (arenaSize + bytes.length > arena.length) arena = Arrays.copyOf(arena, Math.max(arenaSize + bytes.length, arena.length * 2));
+                System.arraycopy(bytes, 0, arena, arenaSize, bytes.length);
+                arenaSize += bytes.length;
+            }
+            values[distinct++] = v;
+            slots[slot] = (long) h << 32 | (code + 1);
+            if (distinct * 2 > slots.length) rehash();
+            return code;
+        }
+
+        /** The value's bytes when every character is Latin-1 (so it can equal an ASCII byte range), else null. */
+        private static byte[] latin1(String v) {
+            for (int i = 0; i < v.length(); i++) if (v.charAt(i) > 0xFF) return null;
+            return v.getBytes(StandardCharsets.ISO_8859_1);
+        }
+
+        /**
+         * Fibonacci hashing: the hashes of similar strings (addresses that differ in the last digit) are
+         * close together, and a plain mask would put them in one long run of neighbouring slots.
+         */
+        private int slot(int h) {
+            return (h * 0x9E3779B9) >>> shift;
         }
 
         private void rehash() {
-            slots = new int[slots.length * 2];
+            long[] old = slots;
+            slots = new long[old.length * 2];
+            shift--;
             int mask = slots.length - 1;
-            for (int code = 0; code < distinct; code++) {
-                int slot = mix(values[code].hashCode()) & mask;
+            for (long e : old) {
+                if (e == 0) continue;
+                int slot = slot((int) (e >>> 32));
                 while (slots[slot] != 0) slot = (slot + 1) & mask;
-                slots[slot] = code + 1;
+                slots[slot] = e;
             }
         }
+    }
+
+    /** Builds a column: a code per row into its own dictionary, or into one shared with other columns. */
+    public static final class Builder {
+        private final String name;
+        private final Interner dictionary;
+        private final boolean shared;
+        private int[] codes = new int[1024];
+        private int size;
+
+        public Builder(String name) {
+            this(name, new Interner(), false);
+        }
+
+        /** A column whose values go into a dictionary shared with other columns; its own holds only the values it has. */
+        public Builder(String name, Interner shared) {
+            this(name, shared, true);
+        }
+
+        private Builder(String name, Interner dictionary, boolean shared) {
+            this.name = name;
+            this.dictionary = dictionary;
+            this.shared = shared;
+        }
+
+        /** Adds a value and returns its code. */
+        public int add(String value) {
+            return add(value, 0, value.length());
+        }
+
+        /** Adds the value {@code s.substring(from, to)} without creating it unless it is new; returns its code. */
+        public int add(String s, int from, int to) {
+            return put(dictionary.intern(s, from, to));
+        }
+
+        /** Adds the ASCII text in {@code b[from, to)} (the caller has checked it is ASCII); returns its code. */
+        public int add(byte[] b, int from, int to) {
+            return put(dictionary.intern(b, from, to));
+        }
+
+        /**
+         * Adds a value by a code its dictionary has already given out (a column sharing its dictionary
+         * with another can reuse that column's look-up).
+         */
+        public int addCode(int code) {
+            if (code < 0 || code >= dictionary.size()) throw new IllegalArgumentException("no value has code " + code);
+            return put(code);
+        }
+
+        private int put(int code) {
+            if (size == codes.length) codes = Arrays.copyOf(codes, size * 2);
+            codes[size++] = code;
+            return code;
+        }
+
+        public int size() { return size; }
 
         /** Appends another builder's rows after this one's, translating its codes into this dictionary. */
         public void append(Builder other) {
-            int[] remap = new int[other.distinct];
-            for (int c = 0; c < other.distinct; c++) remap[c] = intern(other.values[c], 0, other.values[c].length());
+            int[] remap = new int[other.dictionary.size()];
+            for (int c = 0; c < remap.length; c++) remap[c] = dictionary.intern(other.dictionary.values[c], 0, other.dictionary.values[c].length());
             if (codes.length < size + other.size) codes = Arrays.copyOf(codes, size + other.size);
             for (int i = 0; i < other.size; i++) codes[size++] = remap[other.codes[i]];
         }
 
         public TextColumn build() {
-            return new TextColumn(name, Arrays.copyOf(codes, size), Arrays.copyOf(values, distinct));
+            if (!shared) return new TextColumn(name, Arrays.copyOf(codes, size), Arrays.copyOf(dictionary.values, dictionary.distinct));
+            // a shared dictionary holds other columns' values too: keep this column's, in order of first appearance
+            int[] remap = new int[dictionary.size()];
+            Arrays.fill(remap, -1);
+            remap[0] = 0;
+            String[] own = new String[Math.min(dictionary.size(), size + 1)];
+            own[0] = "";
+            int n = 1;
+            int[] out = new int[size];
+            for (int i = 0; i < size; i++) {
+                int c = codes[i];
+                if (remap[c] < 0) {
+                    remap[c] = n;
+                    own[n++] = dictionary.values[c];
+                }
+                out[i] = remap[c];
+            }
+            return new TextColumn(name, out, Arrays.copyOf(own, n));
         }
     }
 }

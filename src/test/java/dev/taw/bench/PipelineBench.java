@@ -61,7 +61,7 @@ public final class PipelineBench {
     }
 
     /** Samples the used heap every 2 ms on a daemon thread and keeps the maximum. */
-    private static final class HeapProbe extends Thread {
+    static final class HeapProbe extends Thread {
         private volatile boolean running = true;
         private volatile long max;
 

@@ -143,4 +143,57 @@ class VpcFlowImporterTest {
         assertTrue(e.getMessage().startsWith("odd.log:1: not a VPC flow log"), e.getMessage());
         assertTrue(e.getMessage().contains("\"hello world this is not a flow log\""), e.getMessage());
     }
+
+    @Test
+    void byteParsingKeepsOddValuesAndReportsBadOnesWithTheirField() throws IOException {
+        String header = "version srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status pkt-srcaddr vpc-id";
+        Path f = Files.writeString(tmp.resolve("odd.log"), String.join("\n", header,
+                "5 203.0.113.7 10.0.0.5 51000 22 6 3 180 1714086000 1714086060 ACCEPT OK 198.51.100.2 vpc-ö1",       // non-ASCII in a text field
+                "5 203.0.113.7 10.0.0.5 51001 22 6 3 180 1714086000 1714086060 ACCEPT OK - vpc-1",                    // no packet address: srcaddr
+                "5 203.0.113.999 10.0.0.5 51002 22 6 3 180 1714086000 1714086060 ACCEPT OK - vpc-1",                  // not an address
+                "5 2001:db8::7 10.0.0.5 51003 22 6 - 180 1714086000 1714086060 REJECT OK - vpc-1",                  // IPv6, packets missing
+                "5 010.0.0.7 10.0.0.5 51004 22 6 3 1.8e2 1714086000 1714086060 ACCEPT OK - vpc-1") + "\n",            // leading zero: text as written
+                java.nio.charset.StandardCharsets.UTF_8);
+        ImportResult r = read(f);
+        Table t = r.table();
+        assertEquals(4, t.rowCount());
+        assertEquals(1, r.report().skippedCount());
+        ImportIssue bad = r.report().issues().get(0);
+        assertEquals(4, bad.line());
+        assertTrue(bad.toString().contains("'srcaddr' = \"203.0.113.999\""), bad.toString());
+        assertEquals("vpc-ö1", cell(t, "vpc-id", 0));
+        assertEquals("198.51.100.2", t.text(SeedField.SRC_IP).orElseThrow().format(0), "the packet's own source comes first");
+        assertEquals("203.0.113.7", t.text(SeedField.SRC_IP).orElseThrow().format(1));
+        assertEquals("2001:db8::7", t.text(SeedField.SRC_IP).orElseThrow().format(2));
+        assertEquals("", cell(t, "packets", 2), "a missing number stays missing in its own column");
+        assertEquals("010.0.0.7", cell(t, "srcaddr", 3));
+        assertEquals(180.0, t.number(SeedField.BYTES_IN).orElseThrow().get(3));
+        String[] sources = t.text(SeedField.SRC_IP).orElseThrow().dictionary();
+        assertEquals(List.of("", "198.51.100.2", "203.0.113.7", "2001:db8::7", "010.0.0.7"), List.of(sources),
+                "the source column holds only its own values, though it shares a dictionary with every address field");
+        assertEquals(List.of("", "10.0.0.5"), List.of(t.text(SeedField.DST_IP).orElseThrow().dictionary()));
+    }
+
+    @Test
+    void aLargeGzipLogReadsTheSameAsItsPlainText() throws IOException {
+        StringBuilder text = new StringBuilder("version srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status flow-direction\n");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+        for (int i = 0; i < 60_000; i++) { // several read-ahead blocks
+            boolean in = random.nextBoolean();
+            String outside = "198.51." + random.nextInt(40) + "." + random.nextInt(250);
+            String inside = "10.0.1." + random.nextInt(20);
+            text.append("5 ").append(in ? outside : inside).append(' ').append(in ? inside : outside).append(" 40000 443 6 4 ")
+                    .append(100 + random.nextInt(9000)).append(" 1714086000 1714086060 ACCEPT OK ").append(in ? "ingress" : "egress").append('\n');
+        }
+        Path plain = Files.writeString(tmp.resolve("big.log"), text);
+        Path gz = tmp.resolve("big.log.gz");
+        try (OutputStream z = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            z.write(text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        Table a = read(plain).table(), b = read(gz).table();
+        assertEquals(60_000, b.rowCount());
+        for (String column : List.of("src_ip", "dst_ip", "bytes_in", "bytes_out", "direction", "srcaddr", "source_line")) {
+            for (int row = 0; row < a.rowCount(); row += 7) assertEquals(cell(a, column, row), cell(b, column, row), column + " row " + row);
+        }
+    }
 }
