@@ -22,7 +22,8 @@ import java.util.Locale;
 /**
  * A second forest, over hosts instead of rows: one line per source IP with what it did across the whole
  * log — how many flows, how many ports and hosts it touched, how much of it was rejected or SYN-only, how
- * much it moved, how regular its timing was. A port scan's four hundred near-identical rows hide each other
+ * much it moved, how regular its timing was, and for web logs how many of its requests failed (4xx, 5xx),
+ * how many distinct paths it asked for and whether a tool rather than a browser sent them. A port scan's four hundred near-identical rows hide each other
  * from a row forest; as one host that tried four hundred ports it is alone. The suspicious-IP list is
  * ranked by this score, and each host is explained in the same what-if way as rows.
  */
@@ -36,8 +37,10 @@ public final class HostScores {
     private final double[] typical;
     private final double[] score;       // per host code
     private final TrainedForest forest;
+    private final String records;       // what a row is to the analyst: "flows" or "requests"
 
-    private HostScores(TextColumn ip, List<String> names, double[][] columns, double[] typical, double[] score, TrainedForest forest) {
+    private HostScores(TextColumn ip, List<String> names, double[][] columns, double[] typical, double[] score, TrainedForest forest, String records) {
+        this.records = records;
         this.ip = ip;
         this.names = names;
         this.columns = columns;
@@ -58,7 +61,20 @@ public final class HostScores {
         add(names, cols, "flows", perHost(rows, r -> Math.log(Math.max(1, r))));
         t.column(SeedField.DST_PORT).ifPresent(c -> add(names, cols, "ports", log1p(HostContext.distinctPerIp(t, ip, c))));
         t.column(SeedField.DST_IP).ifPresent(c -> add(names, cols, "hosts", log1p(HostContext.distinctPerIp(t, ip, c))));
-        t.column(SeedField.RESPONSE_CODE).ifPresent(c -> add(names, cols, "rejected", share(t, ip, rows, r -> HostContext.denied(c.format(r)))));
+        t.column(SeedField.RESPONSE_CODE).ifPresent(c -> {
+            add(names, cols, "rejected", share(t, ip, rows, r -> HostContext.denied(c.format(r))));
+            java.util.function.IntUnaryOperator status = httpStatus(c);
+            add(names, cols, "4xx", share(t, ip, rows, r -> status.applyAsInt(r) / 100 == 4)); // refused, not found: brute force, stuffing
+            add(names, cols, "5xx", share(t, ip, rows, r -> status.applyAsInt(r) / 100 == 5)); // errors a fuzzer or injection provokes
+        });
+        java.util.stream.Stream.of("path", "uri").map(t::column).flatMap(java.util.Optional::stream).findFirst()
+                .ifPresent(c -> add(names, cols, "paths", log1p(HostContext.distinctPerIp(t, ip, c)))); // directory brute force, scraping
+        t.column("user_agent").filter(TextColumn.class::isInstance).map(TextColumn.class::cast).ifPresent(agent -> {
+            String[] d = agent.dictionary();
+            boolean[] tool = new boolean[d.length];
+            for (int k = 0; k < d.length; k++) tool[k] = UserAgents.isTool(d[k]);
+            add(names, cols, "tool agent", share(t, ip, rows, r -> tool[agent.code(r)]));
+        });
         t.column("tcp-flags").filter(NumberColumn.class::isInstance).ifPresent(c -> add(names, cols, "syn-only", share(t, ip, rows, r -> !c.isMissing(r) && ((NumberColumn) c).get(r) == 2.0)));
         double[] in = sum(t, ip, SeedField.BYTES_IN), out = sum(t, ip, SeedField.BYTES_OUT);
         if (in != null) add(names, cols, "bytes in", log1p(in));
@@ -94,7 +110,8 @@ public final class HostScores {
         double[] typical = new double[fitColumns.length];
         for (int f = 0; f < fitColumns.length; f++) typical[f] = Medians.of(fitColumns[f]);
         double[][] all = cols.toArray(double[][]::new);
-        return new HostScores(ip, List.copyOf(names), all, typical, score, forest);
+        boolean web = t.column("user_agent").isPresent() || t.column("path").isPresent() || t.column("uri").isPresent();
+        return new HostScores(ip, List.copyOf(names), all, typical, score, forest, web ? "requests" : "flows");
     }
 
     /** The host score of an IP (by its dictionary code in the source-IP column). */
@@ -123,14 +140,18 @@ public final class HostScores {
 
     private String words(int f, double v, double typ) {
         return switch (names.get(f)) {
-            case "flows" -> String.format(Locale.ROOT, "%d flows (typical host: %d)", Math.round(Math.exp(v)), Math.round(Math.exp(typ)));
+            case "flows" -> String.format(Locale.ROOT, "%d %s (typical host: %d)", Math.round(Math.exp(v)), records, Math.round(Math.exp(typ)));
             case "ports" -> String.format(Locale.ROOT, "tried %d ports (typical %d)", Math.round(Math.expm1(v)), Math.round(Math.expm1(typ)));
             case "hosts" -> String.format(Locale.ROOT, "reached %d host(s) (typical %d)", Math.round(Math.expm1(v)), Math.round(Math.expm1(typ)));
             case "rejected" -> String.format(Locale.ROOT, "%s of its traffic denied (typical %s)", Formats.percent(v), Formats.percent(typ));
             case "syn-only" -> String.format(Locale.ROOT, "%s SYN-only flows (typical %s)", Formats.percent(v), Formats.percent(typ));
             case "bytes in" -> String.format(Locale.ROOT, "sent us %s (typical %s)", Formats.bytes(Math.expm1(v)), Formats.bytes(Math.expm1(typ)));
             case "bytes out" -> String.format(Locale.ROOT, "received %s from us (typical %s)", Formats.bytes(Math.expm1(v)), Formats.bytes(Math.expm1(typ)));
-            case "per flow" -> String.format(Locale.ROOT, "%s per flow (typical %s)", Formats.bytes(Math.expm1(v)), Formats.bytes(Math.expm1(typ)));
+            case "per flow" -> String.format(Locale.ROOT, "%s per " + records.substring(0, records.length() - 1) + " (typical %s)", Formats.bytes(Math.expm1(v)), Formats.bytes(Math.expm1(typ)));
+            case "4xx" -> String.format(Locale.ROOT, "%s of its requests refused or not found (4xx; typical %s)", Formats.percent(v), Formats.percent(typ));
+            case "5xx" -> String.format(Locale.ROOT, "%s of its requests ended in server errors (5xx; typical %s)", Formats.percent(v), Formats.percent(typ));
+            case "paths" -> String.format(Locale.ROOT, "asked for %d distinct paths (typical %d)", Math.round(Math.expm1(v)), Math.round(Math.expm1(typ)));
+            case "tool agent" -> String.format(Locale.ROOT, "%s of its requests from a tool, not a browser (typical %s)", Formats.percent(v), Formats.percent(typ));
             case "regularity" -> String.format(Locale.ROOT, "%s timing (regularity %.2f, typical %.2f)", v > typ ? "clockwork" : "irregular", v, typ);
             default -> names.get(f);
         };
@@ -154,6 +175,18 @@ public final class HostScores {
         for (int r = 0; r < t.rowCount(); r++) if (test.test(r)) hits[ip.code(r)]++;
         for (int h = 0; h < rows.length; h++) hits[h] = rows[h] == 0 ? 0 : hits[h] / rows[h];
         return hits;
+    }
+
+    /** Each row's HTTP status as a number, or -1 (an action such as ACCEPT, or no value); parsed once per distinct text. */
+    private static java.util.function.IntUnaryOperator httpStatus(dev.taw.table.Column c) {
+        if (c instanceof NumberColumn n) return r -> n.isMissing(r) ? -1 : (int) n.get(r);
+        if (c instanceof TextColumn tc) {
+            String[] d = tc.dictionary();
+            int[] byCode = new int[d.length];
+            for (int k = 0; k < d.length; k++) byCode[k] = d[k].matches("[1-5]\\d\\d") ? Integer.parseInt(d[k]) : -1;
+            return r -> byCode[tc.code(r)];
+        }
+        return r -> -1;
     }
 
     private static double[] sum(Table t, TextColumn ip, SeedField f) {

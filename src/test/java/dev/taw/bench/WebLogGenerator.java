@@ -9,9 +9,12 @@ import java.time.Instant;
 import java.util.SplittableRandom;
 
 /**
- * Writes small labelled ALB access and WAF logs for {@code sample-data/}: ordinary shoppers, plus a
- * directory brute force (many 404s from one host), credential stuffing (401s on /login from one host) and
- * an SQL-injection scanner (sqlmap, blocked by the WAF). Deterministic for a seed.
+ * Writes small labelled ALB access and WAF logs for {@code sample-data/}: ordinary shoppers and the
+ * internet's background noise (one-off probes for /.env or /wp-login.php from a hundred addresses, with
+ * tool user agents), plus a directory brute force (many 404s from one host), credential stuffing (401s on
+ * /login from one host), an SQL-injection scanner (sqlmap, blocked by the WAF) and, in the ALB log, a
+ * scraper walking the whole catalogue. {@link #albAttackers()} names the incident hosts. Deterministic
+ * for a seed.
  * <p>{@code java … dev.taw.bench.WebLogGenerator OUT_DIR [SEED]}
  */
 public final class WebLogGenerator {
@@ -35,10 +38,26 @@ public final class WebLogGenerator {
         System.out.println("wrote the ALB, WAF and VPC flow samples to " + dir);
     }
 
+    /** The incident hosts of {@link #writeAlb}, address → incident. */
+    public static java.util.Map<String, String> albAttackers() {
+        return java.util.Map.of("45.155.205.233", "directory brute force", "185.220.101.45", "credential stuffing",
+                "193.32.162.10", "sql injection", "5.188.62.140", "scraping");
+    }
+
     public void writeAlb(Path file) throws IOException {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < 3000; i++) alb(b, shopper(), PAGES[random.nextInt(PAGES.length)], random.nextInt(40) == 0 ? 304 : 200,
                 AGENTS[random.nextInt(AGENTS.length)], "forward");
+        String[] probes = {"/.env", "/wp-login.php", "/.git/config", "/phpinfo.php", "/admin/", "/"};
+        String[] probeAgents = {"curl/8.5.0", "Mozilla/5.0 zgrab/0.x", "python-requests/2.28.1", "-", "Go-http-client/1.1"};
+        for (int n = 0; n < 100; n++) { // background noise: every public address gets these
+            String ip = "91." + (1 + n / 50) + "." + (n % 50 + 1) + "." + (20 + n % 200);
+            for (int k = 0, m = 1 + random.nextInt(2); k < m; k++) {
+                String path = probes[random.nextInt(probes.length)];
+                alb(b, ip, path, path.equals("/") ? 200 : 404, probeAgents[random.nextInt(probeAgents.length)], "forward");
+            }
+        }
+        for (int i = 0; i < 400; i++) alb(b, "5.188.62.140", "/products/" + (1000 + i), 200, "Scrapy/2.11.0 (+https://scrapy.org)", "forward");
         for (int i = 0; i < 150; i++) alb(b, "45.155.205.233", "/" + word() + (random.nextBoolean() ? ".php" : "/"), 404, "gobuster/3.6", "forward");
         for (int i = 0; i < 80; i++) alb(b, "185.220.101.45", "/login", 401, "python-requests/2.31.0", "forward");
         for (int i = 0; i < 25; i++) alb(b, "193.32.162.10", "/login.php?id=1%27%20OR%201=1--", 403, "sqlmap/1.8#stable (https://sqlmap.org)", "waf");
