@@ -43,7 +43,13 @@ public final class LogImporter {
             } catch (ImportException e) {
                 if (!e.getMessage().contains("required column")) throw e;
                 // not a CSV export either: say what the file looks like and what was tried
-                throw new ImportException(path.getFileName() + ": not a recognised traffic log — first line \"" + firstLine(path)
+                String line = firstLine(path), first = ImportIssue.snippet(line);
+                String known = unsupportedKind(line);
+                if (known != null) {
+                    throw new ImportException(path.getFileName() + ": " + known + "; the workbench reads VPC flow logs, ALB access logs, WAF logs"
+                            + " and CSV exports (first line \"" + first + "\")");
+                }
+                throw new ImportException(path.getFileName() + ": not a recognised traffic log — first line \"" + first
                         + "\"; tried VPC flow log, ALB access log, WAF log and CSV export (" + e.getMessage().replaceFirst("^[^:]*:\\d+: ", "") + ")");
             }
         }
@@ -55,11 +61,24 @@ public final class LogImporter {
         };
     }
 
+    private static final java.util.regex.Pattern NLB = java.util.regex.Pattern.compile("^tls \\d+\\.\\d+ \\d{4}-\\d\\d-\\d\\dT.*");
+    private static final java.util.regex.Pattern CLASSIC_ELB =
+            java.util.regex.Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z \\S+ [0-9a-fA-F.:\\[\\]]+:\\d+ .*");
+
+    /** The AWS logs we recognise but do not read, named (with whether that may change) so the analyst knows what they gave us; else null. */
+    static String unsupportedKind(String firstLine) {
+        String l = firstLine.startsWith("\uFEFF") ? firstLine.substring(1) : firstLine;
+        if (l.startsWith("#Version:") || l.startsWith("#Fields: date time x-edge-location")) return "a CloudFront standard log — not supported yet";
+        if (NLB.matcher(l).matches()) return "a Network Load Balancer (TLS listener) access log — not supported";
+        if (CLASSIC_ELB.matcher(l).matches()) return "a Classic Load Balancer access log — not supported";
+        return null;
+    }
+
     private static String firstLine(Path path) {
         InputFiles.Opened opened = InputFiles.open(path);
         try (InputStream in = opened.stream(); LineReader lines = new LineReader(in, CsvImporter.MAX_LINE_CHARS)) {
             String l = lines.next();
-            return l == null || l == LineReader.TOO_LONG ? "" : ImportIssue.snippet(l);
+            return l == null || l == LineReader.TOO_LONG ? "" : l;
         } catch (IOException e) {
             return "";
         }
