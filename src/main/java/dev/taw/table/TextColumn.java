@@ -79,10 +79,22 @@ public final class TextColumn implements Column {
                 if (e == 0) return newValue(slot, h, whole ? s : s.substring(from, to));
                 if ((int) (e >>> 32) == h) {
                     int code = (int) e - 1;
-                    String v = values[code];
-                    if (whole ? v.equals(s) : v.length() == len && s.regionMatches(from, v, 0, len)) return code;
+                    if (whole ? values[code].equals(s) : sameText(code, s, from, len)) return code;
                 }
             }
+        }
+
+        /**
+         * Whether value {@code code} is {@code s.substring(from, from + len)}: against its Latin-1 bytes with
+         * a plain loop, about twice as fast as {@code String.regionMatches} on JDK 17.
+         */
+        private boolean sameText(int code, String s, int from, int len) {
+            long at = bytesAt[code];
+            if ((int) at == -1) return values[code].length() == len && s.regionMatches(from, values[code], 0, len);
+            if ((int) at != len) return false;
+            int start = (int) (at >>> 32);
+            for (int k = 0; k < len; k++) if (s.charAt(from + k) != (arena[start + k] & 0xff)) return false;
+            return true;
         }
 
         /** The code of the ASCII text {@code b[from, to)} (the caller has checked it is ASCII), added if new. */
