@@ -2,20 +2,27 @@
 package dev.taw.io;
 
 import dev.taw.table.TextColumn;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The fields of one record as character ranges of their source text, so cells are read in place: a
- * plain line is split into ranges of itself, a quoted record (parsed by Commons CSV) into one string per
+ * The fields of one record as ranges of their source, so cells are read in place: a plain ASCII line is
+ * split into byte ranges of the reader's buffer (no String is made for the line or its cells), another
+ * plain line into character ranges of itself, a quoted record (parsed by Commons CSV) into one string per
  * field. Leading and trailing white space is not part of a cell.
  */
 final class Cells {
     static final Set<String> MISSING_TOKENS = Set.of("", "-", "NA", "N/A", "n/a", "null", "NULL", "NaN", "nan");
 
+    private static final byte[][] MISSING_BYTES = MISSING_TOKENS.stream().map(t -> t.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+
     private final String[] source;
     private final int[] start;
     private final int[] end;
+    /** Non-null: the fields are byte ranges of this plain ASCII line (valid until the next line is read). */
+    private byte[] bytes;
     /** The joined text of a multi-line quoted record, for error snippets; null for a plain line. */
     String record;
 
@@ -30,6 +37,7 @@ final class Cells {
     /** Splits a line without quotes on the delimiter; returns the field count (may exceed the width). */
     int split(String line, char delimiter) {
         record = null;
+        bytes = null;
         int count = 0;
         int from = 0;
         int width = source.length;
@@ -47,9 +55,35 @@ final class Cells {
         }
     }
 
+    /**
+     * Splits the ASCII line {@code b[from, to)} on the delimiter without making any String; returns the
+     * field count (may exceed the width), or -1 when the line holds a quote and must be parsed as text.
+     */
+    int split(byte[] b, int from, int to, char delimiter) {
+        record = null;
+        bytes = b;
+        int count = 0;
+        int width = source.length;
+        int cellStart = from;
+        for (int i = from; ; i++) {
+            if (i == to || b[i] == delimiter) {
+                if (count < width) {
+                    start[count] = cellStart;
+                    end[count] = i;
+                }
+                count++;
+                if (i == to) return count;
+                cellStart = i + 1;
+            } else if (b[i] == '"') {
+                return -1;
+            }
+        }
+    }
+
     /** Takes the fields Commons CSV parsed; returns their count. */
     int set(List<String> cells, String joined) {
         record = joined;
+        bytes = null;
         for (int i = 0; i < Math.min(cells.size(), source.length); i++) {
             String c = cells.get(i);
             source[i] = c;
@@ -61,6 +95,10 @@ final class Cells {
 
     private int from(int i) {
         int a = start[i], b = end[i];
+        if (bytes != null) {
+            while (a < b && bytes[a] <= ' ') a++;
+            return a;
+        }
         String s = source[i];
         while (a < b && s.charAt(a) <= ' ') a++;
         return a;
@@ -68,6 +106,10 @@ final class Cells {
 
     private int to(int i, int from) {
         int b = end[i];
+        if (bytes != null) {
+            while (b > from && bytes[b - 1] <= ' ') b--;
+            return b;
+        }
         String s = source[i];
         while (b > from && s.charAt(b - 1) <= ' ') b--;
         return b;
@@ -75,28 +117,36 @@ final class Cells {
 
     String text(int i) {
         int a = from(i);
-        return source[i].substring(a, to(i, a));
+        int b = to(i, a);
+        return bytes != null ? new String(bytes, a, b - a, StandardCharsets.ISO_8859_1) : source[i].substring(a, b);
     }
 
     boolean isMissing(int i) {
         int a = from(i), b = to(i, a);
-        return b - a <= 4 && MISSING_TOKENS.contains(source[i].substring(a, b));
+        if (b - a > 4) return false;
+        if (bytes == null) return MISSING_TOKENS.contains(source[i].substring(a, b));
+        for (byte[] m : MISSING_BYTES) if (Arrays.equals(m, 0, m.length, bytes, a, b)) return true;
+        return false;
     }
 
     boolean regionEquals(int i, String other) {
         int a = from(i), b = to(i, a);
-        return other != null && other.length() == b - a && other.regionMatches(0, source[i], a, b - a);
+        if (other == null || other.length() != b - a) return false;
+        if (bytes == null) return other.regionMatches(0, source[i], a, b - a);
+        for (int k = 0; k < b - a; k++) if (other.charAt(k) != bytes[a + k]) return false;
+        return true;
     }
 
     void addTo(int i, TextColumn.Builder column) {
         int a = from(i);
-        column.add(source[i], a, to(i, a));
+        if (bytes != null) column.add(bytes, a, to(i, a));
+        else column.add(source[i], a, to(i, a));
     }
 
     /** A finite number, or NaN when the cell is not one. Plain digits are parsed in place. */
     double number(int i) {
         int a = from(i);
-        return parseNumber(source[i], a, to(i, a));
+        return bytes != null ? parseNumber(bytes, a, to(i, a)) : parseNumber(source[i], a, to(i, a));
     }
 
     /** A finite number from the whole string, or NaN. */

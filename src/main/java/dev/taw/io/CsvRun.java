@@ -48,7 +48,7 @@ final class CsvRun {
     private TimeColumn.Builder[] times;
     private TextColumn.Builder[] texts;
     private TimeMemo[] timeMemo;
-    private int[] sourceLines = new int[1024];
+    private final dev.taw.table.Growable.Ints sourceLines = new dev.taw.table.Growable.Ints();
     private int rows;
 
     CsvRun(String file, LineReader lines, CsvImporter.Header header, java.util.function.LongSupplier bytesRead, ProgressListener progress, CancelToken cancel) {
@@ -76,8 +76,18 @@ final class CsvRun {
         double[] num = new double[width];
         long[] time = new long[width];
         boolean[] missing = new boolean[width];
-        String line;
-        while ((line = nextLine()) != null) {
+        while (true) {
+            // a plain ASCII line is split as bytes where the reader holds it; anything else becomes text
+            String line = null;
+            int count;
+            if (pushedBack.isEmpty()) {
+                if (!lines.advance()) break;
+                currentLine = lines.lineNumber();
+                if (lines.lineTooLong()) line = LineReader.TOO_LONG;
+                else if (!lines.lineAscii()) line = lines.lineText();
+            } else {
+                line = nextLine();
+            }
             if ((rowsRead & 0x1FFF) == 0) {
                 cancel.throwIfCancelled();
                 tick.run();
@@ -87,26 +97,50 @@ final class CsvRun {
                 skip(null, Reason.LINE_TOO_LONG, "longer than " + CsvImporter.MAX_LINE_CHARS + " characters", "");
                 continue;
             }
-            if (line.isBlank()) {
-                blankLines++;
-                continue;
+            if (line == null) {
+                byte[] b = lines.lineBytes();
+                int from = lines.lineStart(), to = lines.lineEnd();
+                if (blank(b, from, to)) {
+                    blankLines++;
+                    continue;
+                }
+                rowsRead++;
+                count = fields.split(b, from, to, header.delimiter());
+                if (count < 0) { // a quote: Commons CSV, on the text
+                    line = lines.lineText();
+                    count = splitQuoted(line, fields);
+                }
+            } else {
+                if (line.isBlank()) {
+                    blankLines++;
+                    continue;
+                }
+                rowsRead++;
+                count = line.indexOf('"') < 0 ? fields.split(line, header.delimiter()) : splitQuoted(line, fields);
             }
-            rowsRead++;
             long recordLine = currentLine;
-            int count = line.indexOf('"') < 0 ? fields.split(line, header.delimiter()) : splitQuoted(line, fields);
             if (count < 0) continue; // already reported
-            String record = fields.record != null ? fields.record : line;
             if (count != width) {
-                skip(null, Reason.FIELD_COUNT, "expected " + width + " fields, found " + count, record);
+                skip(null, Reason.FIELD_COUNT, "expected " + width + " fields, found " + count, record(fields, line));
                 continue;
             }
-            if (parseCells(kinds, fields, num, time, missing, record)) append(kinds, fields, num, time, missing, recordLine);
+            if (parseCells(kinds, fields, num, time, missing, line)) append(kinds, fields, num, time, missing, recordLine);
         }
+    }
+
+    /** The record's text, for an error snippet: made only when a line is reported. */
+    private String record(Cells fields, String line) {
+        return fields.record != null ? fields.record : line != null ? line : lines.lineText();
+    }
+
+    private static boolean blank(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) if (b[i] > ' ') return false;
+        return true;
     }
 
     /** Moves this half's line numbers after the first half's {@code lines} lines. */
     void shiftLines(long offset) {
-        for (int i = 0; i < rows; i++) sourceLines[i] = (int) Math.min(Integer.MAX_VALUE, sourceLines[i] + offset);
+        for (int i = 0; i < rows; i++) sourceLines.set(i, (int) Math.min(Integer.MAX_VALUE, sourceLines.get(i) + offset));
         issues.replaceAll(x -> x.atLine(x.line() + offset));
     }
 
@@ -224,7 +258,7 @@ final class CsvRun {
         }
     }
 
-    private boolean parseCells(SeedField.Kind[] kinds, Cells cells, double[] num, long[] time, boolean[] missing, String record) {
+    private boolean parseCells(SeedField.Kind[] kinds, Cells cells, double[] num, long[] time, boolean[] missing, String line) {
         String[] headers = header.names();
         for (int i = 0; i < kinds.length; i++) {
             if (kinds[i] == SeedField.Kind.TEXT) continue;
@@ -233,7 +267,7 @@ final class CsvRun {
             if (kinds[i] == SeedField.Kind.NUMBER) {
                 double v = cells.number(i);
                 if (Double.isNaN(v)) {
-                    skip(headers[i], Reason.NOT_A_NUMBER, "expected a number, found \"" + ImportIssue.snippet(cells.text(i)) + "\"", record);
+                    skip(headers[i], Reason.NOT_A_NUMBER, "expected a number, found \"" + ImportIssue.snippet(cells.text(i)) + "\"", record(cells, line));
                     return false;
                 }
                 num[i] = v;
@@ -242,7 +276,7 @@ final class CsvRun {
                     time[i] = timeMemo[i].parse(cells, i);
                 } catch (IllegalArgumentException | java.time.DateTimeException e) {
                     skip(headers[i], Reason.BAD_TIMESTAMP, "expected an ISO-8601 time or epoch seconds, found \""
-                            + ImportIssue.snippet(cells.text(i)) + "\"", record);
+                            + ImportIssue.snippet(cells.text(i)) + "\"", record(cells, line));
                     return false;
                 }
             }
@@ -258,8 +292,8 @@ final class CsvRun {
                 case TEXT -> cells.addTo(i, texts[i]);
             }
         }
-        if (rows == sourceLines.length) sourceLines = java.util.Arrays.copyOf(sourceLines, rows * 2);
-        sourceLines[rows++] = (int) Math.min(Integer.MAX_VALUE, line);
+        sourceLines.add((int) Math.min(Integer.MAX_VALUE, line));
+        rows++;
     }
 
     private void skip(String column, Reason reason, String detail, String raw) {
@@ -282,8 +316,7 @@ final class CsvRun {
                 case TEXT -> texts[i].append(other.texts[i]);
             }
         }
-        if (sourceLines.length < rows + other.rows) sourceLines = java.util.Arrays.copyOf(sourceLines, rows + other.rows);
-        System.arraycopy(other.sourceLines, 0, sourceLines, rows, other.rows);
+        for (int i = 0; i < other.rows; i++) sourceLines.add(other.sourceLines.get(i));
         rows += other.rows;
         rowsRead += other.rowsRead;
         blankLines += other.blankLines;
@@ -316,7 +349,7 @@ final class CsvRun {
         for (SeedField f : SeedField.values()) if (!roles.containsKey(f)) missingOptional.add(f.header());
         List<String> extra = new ArrayList<>();
         for (int i = 0; i < headers.length; i++) if (!roles.containsValue(i)) extra.add(headers[i]);
-        Table table = new Table(rows, columns, roleColumns, java.util.Arrays.copyOf(sourceLines, rows));
+        Table table = new Table(rows, columns, roleColumns, sourceLines.toArray());
         ImportReport report = new ImportReport(file, rowsRead, rows, skipped, issues, imputed, blankLines,
                 missingOptional, extra, table.constantColumns(), warnings, null, "CSV export, " + headers.length + " columns");
         return new ImportResult(table, report);

@@ -10,7 +10,6 @@ import dev.taw.table.SeedField;
 import dev.taw.table.TextColumn;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +27,7 @@ final class LineRecords {
     int rows;
     private final TextColumn.Builder sourceFile = new TextColumn.Builder("source_file");
     private final NumberColumn.Builder sourceLine = new NumberColumn.Builder("source_line");
-    private int[] lineOf = new int[1024];
+    private final dev.taw.table.Growable.Ints lineOf = new dev.taw.table.Growable.Ints();
 
     LineRecords(String file) {
         this.file = file;
@@ -114,8 +113,8 @@ final class LineRecords {
     void row(long lineNo) {
         sourceFile.add(file);
         sourceLine.add(lineNo);
-        if (rows == lineOf.length) lineOf = Arrays.copyOf(lineOf, rows * 2);
-        lineOf[rows++] = (int) Math.min(Integer.MAX_VALUE, lineNo);
+        lineOf.add((int) Math.min(Integer.MAX_VALUE, lineNo));
+        rows++;
     }
 
     /** The {@code source_file} and {@code source_line} columns. */
@@ -124,7 +123,7 @@ final class LineRecords {
     }
 
     int[] lines() {
-        return Arrays.copyOf(lineOf, rows);
+        return lineOf.toArray();
     }
 
     /** Seed columns no role was given to, for the import summary. */

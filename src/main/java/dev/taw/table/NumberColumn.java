@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.table;
 
-import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -55,31 +54,24 @@ public final class NumberColumn implements Column {
     /** Growable builder used by importers; {@link #build} imputes missing cells with the median. */
     public static final class Builder {
         private final String name;
-        private double[] values = new double[1024];
+        private final Growable.Doubles values = new Growable.Doubles();
         private final BitSet missing = new BitSet();
-        private int size;
 
         public Builder(String name) { this.name = name; }
 
         public void add(double v) {
-            ensure();
-            values[size++] = v;
+            values.add(v);
         }
 
         public void addMissing() {
-            ensure();
-            missing.set(size);
-            values[size++] = Double.NaN;
+            missing.set(values.size());
+            values.add(Double.NaN);
         }
 
-        public int size() { return size; }
-
-        private void ensure() {
-            if (size == values.length) values = Arrays.copyOf(values, values.length * 2);
-        }
+        public int size() { return values.size(); }
 
         public NumberColumn build() {
-            double[] v = Arrays.copyOf(values, size);
+            double[] v = values.toArray();
             BitSet m = (BitSet) missing.clone();
             if (!m.isEmpty()) {
                 double median = median(v, m);
@@ -96,9 +88,9 @@ public final class NumberColumn implements Column {
 
         /** Appends another builder's rows after this one's (the second half of a file read in parallel). */
         public void append(Builder other) {
-            for (int i = 0; i < other.size; i++) {
+            for (int i = 0; i < other.size(); i++) {
                 if (other.missing.get(i)) addMissing();
-                else add(other.values[i]);
+                else add(other.values.get(i));
             }
         }
     }

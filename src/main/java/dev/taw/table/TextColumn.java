@@ -230,8 +230,7 @@ public final class TextColumn implements Column {
         private final String name;
         private final Interner dictionary;
         private final boolean shared;
-        private int[] codes = new int[1024];
-        private int size;
+        private final Growable.Ints codes = new Growable.Ints();
 
         public Builder(String name) {
             this(name, new Interner(), false);
@@ -273,23 +272,22 @@ public final class TextColumn implements Column {
         }
 
         private int put(int code) {
-            if (size == codes.length) codes = Arrays.copyOf(codes, size * 2);
-            codes[size++] = code;
+            codes.add(code);
             return code;
         }
 
-        public int size() { return size; }
+        public int size() { return codes.size(); }
 
         /** Appends another builder's rows after this one's, translating its codes into this dictionary. */
         public void append(Builder other) {
             int[] remap = new int[other.dictionary.size()];
             for (int c = 0; c < remap.length; c++) remap[c] = dictionary.intern(other.dictionary.values[c], 0, other.dictionary.values[c].length());
-            if (codes.length < size + other.size) codes = Arrays.copyOf(codes, size + other.size);
-            for (int i = 0; i < other.size; i++) codes[size++] = remap[other.codes[i]];
+            for (int i = 0; i < other.size(); i++) codes.add(remap[other.codes.get(i)]);
         }
 
         public TextColumn build() {
-            if (!shared) return new TextColumn(name, Arrays.copyOf(codes, size), Arrays.copyOf(dictionary.values, dictionary.distinct));
+            int size = codes.size();
+            if (!shared) return new TextColumn(name, codes.toArray(), Arrays.copyOf(dictionary.values, dictionary.distinct));
             // a shared dictionary holds other columns' values too: keep this column's, in order of first appearance
             int[] remap = new int[dictionary.size()];
             Arrays.fill(remap, -1);
@@ -299,7 +297,7 @@ public final class TextColumn implements Column {
             int n = 1;
             int[] out = new int[size];
             for (int i = 0; i < size; i++) {
-                int c = codes[i];
+                int c = codes.get(i);
                 if (remap[c] < 0) {
                     remap[c] = n;
                     own[n++] = dictionary.values[c];

@@ -2,7 +2,6 @@
 package dev.taw.table;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.BitSet;
 
 /** Instants as epoch milliseconds (UTC). Missing cells are flagged, never imputed. */
@@ -41,33 +40,31 @@ public final class TimeColumn implements Column {
 
     public static final class Builder {
         private final String name;
-        private long[] values = new long[1024];
+        private final Growable.Longs values = new Growable.Longs();
         private final BitSet missing = new BitSet();
-        private int size;
 
         public Builder(String name) { this.name = name; }
 
         public void add(long epochMillis) {
-            if (size == values.length) values = Arrays.copyOf(values, size * 2);
-            values[size++] = epochMillis;
+            values.add(epochMillis);
         }
 
         public void addMissing() {
-            missing.set(size);
+            missing.set(values.size());
             add(0L);
         }
 
 
         /** Appends another builder's rows after this one's. */
         public void append(Builder other) {
-            for (int i = 0; i < other.size; i++) {
+            for (int i = 0; i < other.values.size(); i++) {
                 if (other.missing.get(i)) addMissing();
-                else add(other.values[i]);
+                else add(other.values.get(i));
             }
         }
 
         public TimeColumn build() {
-            return new TimeColumn(name, Arrays.copyOf(values, size), (BitSet) missing.clone());
+            return new TimeColumn(name, values.toArray(), (BitSet) missing.clone());
         }
     }
 }

@@ -209,6 +209,30 @@ class CsvImporterTest {
         assertTrue(meta.isConstant());
     }
 
+    @Test
+    void plainQuotedAndNonAsciiLinesGiveTheSameCells() throws IOException {
+        Path f = Files.writeString(tmp.resolve("mixed.csv"), String.join("\n",
+                "bytes_in,bytes_out,src_ip,note",
+                " 100 ,200,203.0.113.7, web ",                 // plain ASCII: split as bytes
+                "NA,-,203.0.113.7,\"web\"",                    // a quote: parsed by Commons CSV
+                "300,400,203.0.113.7,web café",                 // not ASCII: split as text
+                "12k,1,203.0.113.8,web",                         // a bad number on the byte path
+                "500,600,\"203.0.113.7\",web") + "\n", StandardCharsets.UTF_8);
+        ImportResult r = importer.read(f);
+        Table t = r.table();
+        assertEquals(4, t.rowCount());
+        TextColumn ip = t.text(SeedField.SRC_IP).orElseThrow();
+        assertEquals(2, ip.distinctCount(), "one code for the address, whichever path read it (plus the empty value)");
+        assertEquals(List.of("web", "web", "web café", "web"), List.of(t.column("note").orElseThrow().format(0), t.column("note").orElseThrow().format(1),
+                t.column("note").orElseThrow().format(2), t.column("note").orElseThrow().format(3)));
+        NumberColumn in = t.number(SeedField.BYTES_IN).orElseThrow();
+        assertEquals(100.0, in.get(0), "spaces around a number are not part of it");
+        assertTrue(in.isMissing(1) && t.number(SeedField.BYTES_OUT).orElseThrow().isMissing(1), "NA and - are missing on the quoted path too");
+        ImportIssue bad = r.report().issues().get(0);
+        assertEquals(5, bad.line());
+        assertTrue(bad.toString().contains("found \"12k\"") && bad.toString().contains("12k,1,203.0.113.8,web"), bad.toString());
+    }
+
     private void assertMessage(Path file, String expected) {
         ImportException e = assertThrows(ImportException.class, () -> importer.read(file));
         assertEquals(expected, e.getMessage());
