@@ -67,9 +67,10 @@ public final class HostScores {
             add(names, cols, "4xx", share(t, ip, rows, r -> status.applyAsInt(r) / 100 == 4)); // refused, not found: brute force, stuffing
             add(names, cols, "5xx", share(t, ip, rows, r -> status.applyAsInt(r) / 100 == 5)); // errors a fuzzer or injection provokes
         });
-        java.util.stream.Stream.of("path", "uri").map(t::column).flatMap(java.util.Optional::stream).findFirst()
+        java.util.stream.Stream.of("path", "uri", "cs-uri-stem").map(t::column).flatMap(java.util.Optional::stream).findFirst()
                 .ifPresent(c -> add(names, cols, "paths", log1p(HostContext.distinctPerIp(t, ip, c)))); // directory brute force, scraping
-        t.column("user_agent").filter(TextColumn.class::isInstance).map(TextColumn.class::cast).ifPresent(agent -> {
+        java.util.stream.Stream.of("user_agent", "cs(User-Agent)").map(t::column).flatMap(java.util.Optional::stream).findFirst()
+                .filter(TextColumn.class::isInstance).map(TextColumn.class::cast).ifPresent(agent -> {
             String[] d = agent.dictionary();
             boolean[] tool = new boolean[d.length];
             for (int k = 0; k < d.length; k++) tool[k] = UserAgents.isTool(d[k]);
@@ -110,7 +111,7 @@ public final class HostScores {
         double[] typical = new double[fitColumns.length];
         for (int f = 0; f < fitColumns.length; f++) typical[f] = Medians.of(fitColumns[f]);
         double[][] all = cols.toArray(double[][]::new);
-        boolean web = t.column("user_agent").isPresent() || t.column("path").isPresent() || t.column("uri").isPresent();
+        boolean web = java.util.stream.Stream.of("user_agent", "cs(User-Agent)", "path", "uri", "cs-uri-stem").anyMatch(n -> t.column(n).isPresent());
         return new HostScores(ip, List.copyOf(names), all, typical, score, forest, web ? "requests" : "flows");
     }
 

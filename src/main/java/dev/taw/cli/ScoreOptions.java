@@ -20,7 +20,7 @@ record ScoreOptions(Path input, Path output, Path report, dev.taw.report.ReportM
               -o, --output FILE          scored CSV to write (required); written whole or not at all
                   --report FILE          also write a PDF report of the investigation
                   --paper a4|letter      paper size of the report (default a4)
-                  --format auto|csv|vpc|alb|waf  the input's format (default auto: detected from the content)
+                  --format auto|csv|vpc|alb|waf|cloudfront  the input's format (default auto: from the content)
                   --geoip FILE           MaxMind DB (.mmdb) for source countries where the input has none
                                          (default: the bundled registry database, (c) NRO, CC BY 4.0)
                   --contamination X      share of rows to flag, 0.0001-0.5 (default 0.05)

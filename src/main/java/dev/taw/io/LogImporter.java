@@ -17,14 +17,14 @@ public final class LogImporter {
 
     /** The formats the workbench reads; AUTO detects. */
     public enum Format {
-        AUTO, CSV, VPC, ALB, WAF;
+        AUTO, CSV, VPC, ALB, WAF, CLOUDFRONT;
 
         /** @throws IllegalArgumentException naming the choices */
         public static Format parse(String s) {
             try {
                 return valueOf(s.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown format '" + s + "'; use auto, csv, vpc, alb or waf");
+                throw new IllegalArgumentException("unknown format '" + s + "'; use auto, csv, vpc, alb, waf or cloudfront");
             }
         }
     }
@@ -46,17 +46,18 @@ public final class LogImporter {
                 String line = firstLine(path), first = ImportIssue.snippet(line);
                 String known = unsupportedKind(line);
                 if (known != null) {
-                    throw new ImportException(path.getFileName() + ": " + known + "; the workbench reads VPC flow logs, ALB access logs, WAF logs"
-                            + " and CSV exports (first line \"" + first + "\")");
+                    throw new ImportException(path.getFileName() + ": " + known + "; the workbench reads VPC flow logs, ALB access logs, WAF logs,"
+                            + " CloudFront standard logs and CSV exports (first line \"" + first + "\")");
                 }
                 throw new ImportException(path.getFileName() + ": not a recognised traffic log — first line \"" + first
-                        + "\"; tried VPC flow log, ALB access log, WAF log and CSV export (" + e.getMessage().replaceFirst("^[^:]*:\\d+: ", "") + ")");
+                        + "\"; tried VPC flow log, ALB access log, WAF log, CloudFront log and CSV export (" + e.getMessage().replaceFirst("^[^:]*:\\d+: ", "") + ")");
             }
         }
         return switch (f) {
             case VPC -> new VpcFlowImporter().read(path, progress, cancel);
             case ALB -> new AlbImporter().read(path, progress, cancel);
             case WAF -> new WafImporter().read(path, progress, cancel);
+            case CLOUDFRONT -> new CloudFrontImporter().read(path, progress, cancel);
             default -> new CsvImporter().read(path, progress, cancel);
         };
     }
@@ -68,7 +69,6 @@ public final class LogImporter {
     /** The AWS logs we recognise but do not read, named (with whether that may change) so the analyst knows what they gave us; else null. */
     static String unsupportedKind(String firstLine) {
         String l = firstLine.startsWith("\uFEFF") ? firstLine.substring(1) : firstLine;
-        if (l.startsWith("#Version:") || l.startsWith("#Fields: date time x-edge-location")) return "a CloudFront standard log — not supported yet";
         if (NLB.matcher(l).matches()) return "a Network Load Balancer (TLS listener) access log — not supported";
         if (CLASSIC_ELB.matcher(l).matches()) return "a Classic Load Balancer access log — not supported";
         return null;
@@ -99,6 +99,7 @@ public final class LogImporter {
             String first = line.startsWith("\uFEFF") ? line.substring(1) : line;
             if (VpcFlowImporter.isHeader(first) || VpcFlowImporter.isHeaderlessV2(first)) return Format.VPC;
             if (WafImporter.looksLikeWaf(first)) return Format.WAF;
+            if (CloudFrontImporter.looksLikeCloudFront(first)) return Format.CLOUDFRONT;
             return AlbImporter.looksLikeAlb(first) ? Format.ALB : Format.CSV;
         } catch (IOException e) {
             return Format.CSV;

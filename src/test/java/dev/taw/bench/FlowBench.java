@@ -47,7 +47,7 @@ public final class FlowBench {
         write(input, records, 5);
         System.out.printf(Locale.ROOT, "records %,d, gzip %.1f MB, %d cores, max heap %d MB, Java %s%n", records, Files.size(input) / 1e6,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
-        System.out.println("round   import  features  fit+score  hosts   write  findings   total   score-command (ms)   max used heap MB");
+        System.out.println("round   import  features  fit+score  hosts   write  findings   total   score-command (ms)   heap MB: max used, max live after GC");
         for (int round = 1; round <= rounds; round++) {
             System.gc();
             PipelineBench.HeapProbe probe = PipelineBench.HeapProbe.begin();
@@ -78,8 +78,8 @@ public final class FlowBench {
                     .run(new String[] {input.toString(), "--output", output.toString(), "-q"});
             long t8 = System.nanoTime();
             if (code != 0) throw new IllegalStateException("score exited with " + code);
-            System.out.printf(Locale.ROOT, "%5d %8d %9d %10d %6d %7d %9d %7d %15d %18d%n", round, ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5),
-                    ms(t5, t6), ms(t0, t6), ms(t7, t8), probe.finish() >> 20);
+            System.out.printf(Locale.ROOT, "%5d %8d %9d %10d %6d %7d %9d %7d %15d %25d %8s%n", round, ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5),
+                    ms(t5, t6), ms(t0, t6), ms(t7, t8), probe.finish() >> 20, probe.liveMb());
         }
         Files.deleteIfExists(input);
         Files.deleteIfExists(output);

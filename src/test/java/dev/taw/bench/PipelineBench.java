@@ -14,6 +14,7 @@ import dev.taw.pipeline.ProgressListener;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -31,7 +32,7 @@ public final class PipelineBench {
         new TrafficGenerator(2024, rows).write(input, rows);
         System.out.printf(Locale.ROOT, "rows %,d, file %.1f MB, %d cores, max heap %d MB, Java %s%n", rows, Files.size(input) / 1e6,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
-        System.out.println("round   import  features     fit   score   write   total   (ms)   max used heap MB");
+        System.out.println("round   import  features     fit   score   write   total   (ms)   heap MB: max used, max live after GC");
         for (int round = 1; round <= rounds; round++) {
             System.gc();
             HeapProbe probe = HeapProbe.begin();
@@ -48,8 +49,8 @@ public final class PipelineBench {
             byte[] labels = dev.taw.model.Threshold.labels(scores, new dev.taw.model.Threshold(scores).cutOff(s.contamination()));
             new ScoredCsvWriter().write(output, imported.table(), scores, labels, ProgressListener.NONE, CancelToken.NEVER);
             long t5 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "%5d %8d %9d %7d %7d %7d %7d %19d%n", round, ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5),
-                    ms(t0, t5), probe.finish() >> 20);
+            System.out.printf(Locale.ROOT, "%5d %8d %9d %7d %7d %7d %7d %22d %8s%n", round, ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5),
+                    ms(t0, t5), probe.finish() >> 20, probe.liveMb());
         }
         Files.deleteIfExists(input);
         Files.deleteIfExists(output);
@@ -60,16 +61,44 @@ public final class PipelineBench {
         return (b - a) / 1_000_000;
     }
 
-    /** Samples the used heap every 2 ms on a daemon thread and keeps the maximum. */
+    /**
+     * Watches the heap while a round runs: the most ever in use, sampled every 2 ms (garbage included, so
+     * with a fixed heap it approaches the cap), and the most still in use right after a collection, from
+     * the collectors' own notifications (the working set the 1 GB bound is really about).
+     */
     static final class HeapProbe extends Thread {
         private volatile boolean running = true;
         private volatile long max;
+        private final java.util.concurrent.atomic.AtomicLong maxLive = new java.util.concurrent.atomic.AtomicLong();
+        private final List<Runnable> unregister = new java.util.ArrayList<>();
 
         static HeapProbe begin() {
             HeapProbe p = new HeapProbe();
             p.setDaemon(true);
+            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (!(gc instanceof javax.management.NotificationEmitter emitter)) continue;
+                javax.management.NotificationListener l = (n, hb) -> {
+                    if (!n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) return;
+                    var info = com.sun.management.GarbageCollectionNotificationInfo.from((javax.management.openmbean.CompositeData) n.getUserData());
+                    long after = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                            .filter(e -> isHeap(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
+                    p.maxLive.accumulateAndGet(after, Math::max);
+                };
+                emitter.addNotificationListener(l, null, null);
+                p.unregister.add(() -> {
+                    try {
+                        emitter.removeNotificationListener(l);
+                    } catch (javax.management.ListenerNotFoundException ignored) {
+                        // already gone
+                    }
+                });
+            }
             p.start();
             return p;
+        }
+
+        private static boolean isHeap(String pool) {
+            return ManagementFactory.getMemoryPoolMXBeans().stream().anyMatch(m -> m.getName().equals(pool) && m.getType() == java.lang.management.MemoryType.HEAP);
         }
 
         @Override public void run() {
@@ -87,7 +116,13 @@ public final class PipelineBench {
         long finish() throws InterruptedException {
             running = false;
             join();
+            unregister.forEach(Runnable::run);
             return max;
+        }
+
+        /** After {@link #finish}: the most heap in use right after a collection during the round, in MB ("-": no collection ran). */
+        String liveMb() {
+            return maxLive.get() == 0 ? "-" : Long.toString(maxLive.get() >> 20);
         }
     }
 }

@@ -129,23 +129,20 @@ class VpcFlowImporterTest {
         Path odd = Files.writeString(tmp.resolve("mystery.txt"), "Sep 24 10:01:02 host sshd[812]: Accepted publickey for admin\n");
         ImportException e = org.junit.jupiter.api.Assertions.assertThrows(ImportException.class, () -> read(odd));
         assertTrue(e.getMessage().startsWith("mystery.txt: not a recognised traffic log — first line \"Sep 24 10:01:02 host sshd[812]"), e.getMessage());
-        assertTrue(e.getMessage().contains("tried VPC flow log, ALB access log, WAF log and CSV export"), e.getMessage());
+        assertTrue(e.getMessage().contains("tried VPC flow log, ALB access log, WAF log, CloudFront log and CSV export"), e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
     }
 
     @Test
-    void cloudFrontNlbAndClassicElbLogsAreNamedNotGuessed() throws IOException {
-        Path cf = Files.writeString(tmp.resolve("E2EXAMPLE.2024-04-26-00.gz.txt"), "#Version: 1.0\n#Fields: date time x-edge-location sc-bytes c-ip cs-method\n"
-                + "2024-04-26\t00:00:01\tIAD89-C1\t1045\t198.51.100.10\tGET\n");
+    void nlbAndClassicElbLogsAreNamedNotGuessed() throws IOException {
         Path nlb = Files.writeString(tmp.resolve("nlb.log"), "tls 2.0 2018-12-20T02:59:40 net/my-network-loadbalancer/c6e77e28c25b2234 g3d4b5e8bb8464cd "
                 + "72.21.218.154:51341 172.100.100.185:443 5 2 98 246 - arn:aws:acm:us-east-2:671290407336:certificate/2a108f19 - "
                 + "ECDHE-RSA-AES128-SHA tlsv12 - my-network-loadbalancer-c6e77e28c25b2234.elb.us-east-2.amazonaws.com - - - 2018-12-20T02:59:30\n");
         Path elb = Files.writeString(tmp.resolve("elb.log"), "2015-05-13T23:39:43.945958Z my-loadbalancer 192.168.131.39:2817 10.0.0.1:80 0.000073 "
                 + "0.001048 0.000057 200 200 0 29 \"GET http://www.example.com:80/ HTTP/1.1\" \"curl/7.38.0\" - -\n");
-        for (Path p : List.of(cf, nlb, elb)) {
+        for (Path p : List.of(nlb, elb)) {
             String m = org.junit.jupiter.api.Assertions.assertThrows(ImportException.class, () -> read(p)).getMessage();
-            String kind = p == cf ? "a CloudFront standard log — not supported yet" : p == nlb ? "a Network Load Balancer (TLS listener) access log — not supported"
-                    : "a Classic Load Balancer access log — not supported";
+            String kind = p == nlb ? "a Network Load Balancer (TLS listener) access log — not supported" : "a Classic Load Balancer access log — not supported";
             assertTrue(m.startsWith(p.getFileName() + ": " + kind + "; the workbench reads VPC flow logs"), m);
             assertEquals(1, m.lines().count());
         }
