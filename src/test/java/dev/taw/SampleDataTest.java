@@ -25,6 +25,7 @@ class SampleDataTest {
         "vpc-flow-sample.log; 14.1.2.8 14.1.3.9 14.1.4.10 14.1.5.11 14.1.6.12 14.1.7.13 14.1.8.14",
         "alb-access-sample.log; 45.155.205.233 185.220.101.45 193.32.162.10 5.188.62.140",
         "waf-sample.log; 45.155.205.233 185.220.101.45 193.32.162.10",
+        "cloudfront-sample.log; 45.155.205.233 185.220.101.45 193.32.162.10 5.188.62.140",
     })
     void theIncidentHostsComeFirst(String file, String incidents) {
         Set<String> expected = Set.of(incidents.split(" "));

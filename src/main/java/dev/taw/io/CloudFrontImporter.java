@@ -37,8 +37,8 @@ import java.util.Set;
  * request and can be forged, so it is kept as its own column, not trusted as the client.
  */
 public final class CloudFrontImporter {
-    private static final Set<String> NUMBERS = Set.of("sc-bytes", "cs-bytes", "time-taken", "c-port", "time-to-first-byte", "sc-content-len",
-            "sc-range-start", "sc-range-end");
+    /** Numeric fields (the range fields are "-" on nearly every request: kept as text, not imputed). */
+    private static final Set<String> NUMBERS = Set.of("sc-bytes", "cs-bytes", "time-taken", "c-port", "time-to-first-byte", "sc-content-len");
     private static final String FORMAT = "CloudFront";
 
     /** True for the first line of a CloudFront standard log. */

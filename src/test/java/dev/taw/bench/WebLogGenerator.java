@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.SplittableRandom;
 
 /**
- * Writes small labelled ALB access and WAF logs for {@code sample-data/}: ordinary shoppers and the
+ * Writes small labelled ALB access, WAF and CloudFront logs for {@code sample-data/}: ordinary shoppers and the
  * internet's background noise (one-off probes for /.env or /wp-login.php from a hundred addresses, with
  * tool user agents), plus a directory brute force (many 404s from one host), credential stuffing (401s on
  * /login from one host), an SQL-injection scanner (sqlmap, blocked by the WAF) and, in the ALB log, a
@@ -34,8 +34,9 @@ public final class WebLogGenerator {
         WebLogGenerator g = new WebLogGenerator(args.length > 1 ? Long.parseLong(args[1]) : 11);
         g.writeAlb(dir.resolve("alb-access-sample.log"));
         g.writeWaf(dir.resolve("waf-sample.log"));
+        g.writeCloudFront(dir.resolve("cloudfront-sample.log"));
         new FlowLogGenerator(7).write(dir.resolve("vpc-flow-sample.log"));
-        System.out.println("wrote the ALB, WAF and VPC flow samples to " + dir);
+        System.out.println("wrote the ALB, WAF, CloudFront and VPC flow samples to " + dir);
     }
 
     /** The incident hosts of {@link #writeAlb}, address → incident. */
@@ -72,6 +73,39 @@ public final class WebLogGenerator {
         for (int i = 0; i < 60; i++) waf(b, "185.220.101.45", "BLOCK", "rate-limit-per-ip", "/login", "python-requests/2.31.0", "");
         for (int i = 0; i < 40; i++) waf(b, "45.155.205.233", "CAPTCHA", "captcha-admin", "/admin/", "gobuster/3.6", "");
         Files.writeString(file, b, StandardCharsets.UTF_8);
+    }
+
+    /** A CloudFront standard log of the same shop: shoppers, background probes and the ALB log's four incidents. */
+    public void writeCloudFront(Path file) throws IOException {
+        StringBuilder b = new StringBuilder("#Version: 1.0\n#Fields: date time x-edge-location sc-bytes c-ip cs-method cs(Host) cs-uri-stem sc-status "
+                + "cs(Referer) cs(User-Agent) cs-uri-query cs(Cookie) x-edge-result-type x-edge-request-id x-host-header cs-protocol cs-bytes "
+                + "time-taken x-forwarded-for ssl-protocol ssl-cipher x-edge-response-result-type cs-protocol-version fle-status "
+                + "fle-encrypted-fields c-port time-to-first-byte x-edge-detailed-result-type sc-content-type sc-content-len sc-range-start sc-range-end\n");
+        for (int i = 0; i < 2000; i++) cloudFront(b, shopper(), PAGES[random.nextInt(PAGES.length)], 200, AGENTS[random.nextInt(AGENTS.length)]);
+        String[] probes = {"/.env", "/wp-login.php", "/.git/config", "/phpinfo.php"};
+        for (int n = 0; n < 80; n++) {
+            cloudFront(b, "91." + (1 + n / 50) + "." + (n % 50 + 1) + "." + (20 + n % 200), probes[random.nextInt(probes.length)], 404,
+                    random.nextBoolean() ? "curl/8.5.0" : "-");
+        }
+        for (int i = 0; i < 150; i++) cloudFront(b, "45.155.205.233", "/" + word() + (random.nextBoolean() ? ".php" : "/"), 404, "gobuster/3.6");
+        for (int i = 0; i < 80; i++) cloudFront(b, "185.220.101.45", "/login", 401, "python-requests/2.31.0");
+        for (int i = 0; i < 25; i++) cloudFront(b, "193.32.162.10", "/login.php?id=1%27%20OR%201=1--", 403, "sqlmap/1.8#stable (https://sqlmap.org)");
+        for (int i = 0; i < 400; i++) cloudFront(b, "5.188.62.140", "/products/" + (1000 + i), 200, "Scrapy/2.11.0 (+https://scrapy.org)");
+        Files.writeString(file, b, StandardCharsets.UTF_8);
+    }
+
+    private void cloudFront(StringBuilder b, String client, String pathAndQuery, int status, String agent) {
+        Instant t = Instant.ofEpochSecond(START + random.nextInt(3600));
+        int q = pathAndQuery.indexOf('?');
+        String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q), query = q < 0 ? "-" : pathAndQuery.substring(q + 1);
+        int out = status == 200 ? 2000 + random.nextInt(40000) : 200 + random.nextInt(300), in = 300 + random.nextInt(600);
+        String result = status == 200 ? (random.nextBoolean() ? "Hit" : "Miss") : "Error";
+        String[] cells = {t.toString().substring(0, 10), t.toString().substring(11, 19), random.nextBoolean() ? "IAD89-P1" : "FRA56-P3",
+            Integer.toString(out), client, path.equals("/login") ? "POST" : "GET", "d111111abcdef8.cloudfront.net", path, Integer.toString(status), "-",
+            agent.replace(" ", "%20"), query, "-", result, Long.toHexString(random.nextLong()) + "==", "shop.example.com", "https", Integer.toString(in),
+            String.format(java.util.Locale.ROOT, "%.3f", 0.001 + random.nextInt(200) / 1000.0), "-", "TLSv1.3", "TLS_AES_128_GCM_SHA256", result,
+            "HTTP/2.0", "-", "-", Integer.toString(1024 + random.nextInt(60000)), "0.001", result, "text/html", Integer.toString(out), "-", "-"};
+        b.append(String.join("\t", cells)).append('\n');
     }
 
     private void alb(StringBuilder b, String client, String path, int status, String agent, String actions) {
