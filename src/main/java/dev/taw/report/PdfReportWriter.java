@@ -126,8 +126,10 @@ public final class PdfReportWriter {
         kv(p, "Sample size ψ", a.forest().sampleSize() + " (extension level " + s.extensionLevel() + ")");
         kv(p, "Features used", a.matrix().features().stream().map(x -> x.label()).collect(Collectors.joining(", ")));
         for (var e : a.matrix().leftOut().entrySet()) kv(p, "Left out", e.getKey().label() + " — " + e.getValue());
+        // all features on is the command's default: naming all sixteen made the line wrap onto a page of its own
+        boolean allFeatures = a.featureSet().equals(dev.taw.features.FeatureSet.all());
         kv(p, "Reproduce", "traffic-workbench score " + a.imported().report().file() + " --output scored.csv " + s.toText()
-                + " --features " + a.featureSet().toText());
+                + (allFeatures ? "" : " --features " + a.featureSet().toText()));
         p.down(8);
     }
 

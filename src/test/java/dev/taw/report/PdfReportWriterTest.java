@@ -33,6 +33,8 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Reports are read back with PDFBox: the numbers in them must be the findings' numbers. */
@@ -67,6 +69,7 @@ class PdfReportWriterTest {
             assertTrue(text.contains("15 of 282 (5.3 %)"));
             assertTrue(text.contains("Top suspicious IP 165.225.240.79 (NL): 6 of 18 rows suspicious"));
             assertTrue(text.contains("--trees 100 --contamination 0.05 --seed 42"), "enough to reproduce the run");
+            assertTrue(!text.contains("--features"), "all features is the default: not spelled out");
             assertTrue(text.contains("Page 1 of 7") && text.contains("Page 7 of 7"));
             assertTrue(text.contains("1. line 215 · 65.49.1.72 · score 0.656 · suspicious"));
             for (String chart : List.of("Normal vs suspicious", "Bytes in vs bytes out", "Score distribution", "Suspicious rows by source country",
@@ -158,6 +161,26 @@ class PdfReportWriterTest {
             String words = text.replaceAll("\\s+", " "); // reasons wrap to the column's width
             assertTrue(words.contains("of its traffic denied") && words.contains("of its requests from a tool, not a browser"), "host reasons in words");
             assertTrue(text.replaceAll("\\s+", " ").contains("Number Resource Organization (nro.net), CC BY 4.0"), "GeoIP attribution where it was used");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"waf-sample.log", "cloudfront-sample.log", "vpc-flow-sample.log"})
+    void noPageHoldsOnlyTheTailOfAWrappedLine(String sample) throws IOException {
+        AnalysisPipeline p = new AnalysisPipeline();
+        Analysis a = p.analyze(p.importFile(Path.of("sample-data", sample), ProgressListener.NONE, CancelToken.NEVER), FeatureSet.all(),
+                ForestSettings.defaults(), ProgressListener.NONE, CancelToken.NEVER);
+        Path pdf = tmp.resolve(sample + ".pdf");
+        new PdfReportWriter().write(pdf, new ReportModel(sample, Investigation.of(a, 0.05, List.of()), Instant.now(), ReportModel.Paper.A4),
+                ProgressListener.NONE, CancelToken.NEVER);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            for (int page = 1; page <= doc.getNumberOfPages(); page++) {
+                PDFTextStripper one = new PDFTextStripper();
+                one.setStartPage(page);
+                one.setEndPage(page);
+                long body = one.getText(doc).lines().filter(l -> !l.isBlank() && !l.startsWith("Traffic anomaly report ·") && !l.startsWith("Page ")).count();
+                assertTrue(body >= 3, sample + ": page " + page + " has " + body + " line(s) of its own");
+            }
         }
     }
 
