@@ -48,24 +48,55 @@ final class FolderImporter {
         List<Path> partFiles = new ArrayList<>();
         List<String> notLogs = new ArrayList<>();
         Map<String, Integer> formats = new TreeMap<>();
-        for (int i = 0; i < files.size(); i++) {
-            cancel.throwIfCancelled();
-            Path f = files.get(i);
-            progress.onProgress("Reading file " + (i + 1) + " of " + files.size() + ": " + f.getFileName(), i, files.size());
-            try {
-                ImportResult r = single.readFile(f, format, ProgressListener.NONE, cancel);
-                parts.add(r);
-                partFiles.add(f);
-                formats.merge(r.report().format().replaceAll(", \\d+ (fields|columns)", ""), 1, Integer::sum);
-            } catch (ImportException e) {
-                notLogs.add(folder.relativize(f) + " (" + e.getMessage().replaceFirst("^.*?: ", "") + ")");
+        // files are independent: read them on every core, a few ahead, and take the results in path order
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "folder-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            java.util.ArrayDeque<java.util.concurrent.Future<ImportResult>> inFlight = new java.util.ArrayDeque<>();
+            int next = 0;
+            for (int i = 0; i < files.size(); i++) {
+                while (next < files.size() && inFlight.size() < threads * 2) {
+                    Path f = files.get(next++);
+                    inFlight.add(pool.submit(() -> single.readFile(f, format, ProgressListener.NONE, cancel)));
+                }
+                cancel.throwIfCancelled();
+                Path f = files.get(i);
+                progress.onProgress("Reading file " + (i + 1) + " of " + files.size() + ": " + f.getFileName(), i, files.size());
+                try {
+                    ImportResult r = result(inFlight.poll());
+                    parts.add(r);
+                    partFiles.add(f);
+                    formats.merge(r.report().format().replaceAll(", \\d+ (fields|columns)", ""), 1, Integer::sum);
+                } catch (ImportException e) {
+                    notLogs.add(folder.relativize(f) + " (" + e.getMessage().replaceFirst("^.*?: ", "") + ")");
+                }
             }
+        } finally {
+            pool.shutdownNow();
         }
         progress.onProgress("Reading files", files.size(), files.size());
         if (parts.isEmpty()) {
             throw new ImportException(folder + ": none of the " + files.size() + " files is a traffic log; first: " + notLogs.get(0));
         }
         return join(folder, parts, partFiles, notLogs, formats);
+    }
+
+    /** A file's result, or the failure it ended with, as if it had been read on this thread. */
+    private static ImportResult result(java.util.concurrent.Future<ImportResult> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r; // ImportException (not a log), cancellation, …
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static ImportResult join(Path folder, List<ImportResult> parts, List<Path> files, List<String> notLogs, Map<String, Integer> formats) {
@@ -90,32 +121,34 @@ final class FolderImporter {
         roleName.forEach((f, n) -> roles.put(f, columns.get(n)));
         Merged sourceFile = columns.get("source_file");
         int total = 0;
-        List<Integer> lines = new ArrayList<>();
-        for (int p = 0; p < parts.size(); p++) {
-            Table t = parts.get(p).table();
+        dev.taw.table.Growable.Ints lines = new dev.taw.table.Growable.Ints();
+        List<Map<Merged, Column>> froms = new ArrayList<>();
+        for (ImportResult part : parts) {
+            Table t = part.table();
             Map<Merged, Column> from = new LinkedHashMap<>();
             for (Column c : t.columns()) from.putIfAbsent(columns.get(outputName(t, c, roleName)), c);
-            String name = folder.relativize(files.get(p)).toString();
-            for (int row = 0; row < t.rowCount(); row++) {
-                for (Merged m : columns.values()) {
-                    Column c = from.get(m);
-                    if (m == sourceFile && c == null) m.addText(name);
-                    else m.add(c, row);
-                }
-                lines.add(t.sourceLines()[row]);
-            }
+            froms.add(from);
+            for (int line : t.sourceLines()) lines.add(line);
             total += t.rowCount();
         }
-        List<Column> built = new ArrayList<>();
+        // column by column, file by file: a text column's distinct values are looked up once per file, not once
+        // per row, and only one output dictionary is in use at a time (six address columns' dictionaries of tens
+        // of thousands of values each do not fit in cache together)
+        columns.values().parallelStream().forEach(m -> { // each output column has builders of its own
+            for (int p = 0; p < parts.size(); p++) {
+                Column c = froms.get(p).get(m);
+                int n = parts.get(p).table().rowCount();
+                if (m == sourceFile && c == null) m.addText(folder.relativize(files.get(p)).toString(), n);
+                else m.addAll(c, n);
+            }
+        });
+        List<Merged> merged = List.copyOf(columns.values());
+        List<Column> built = merged.parallelStream().map(Merged::build).toList(); // medians of many columns: on every core
         Map<Merged, Column> done = new LinkedHashMap<>();
-        for (Merged m : columns.values()) {
-            Column c = m.build();
-            built.add(c);
-            done.put(m, c);
-        }
+        for (int i = 0; i < merged.size(); i++) done.put(merged.get(i), built.get(i));
         Map<SeedField, Column> roleColumns = new EnumMap<>(SeedField.class);
         roles.forEach((f, m) -> roleColumns.put(f, done.get(m)));
-        Table table = new Table(total, built, roleColumns, lines.stream().mapToInt(Integer::intValue).toArray());
+        Table table = new Table(total, built, roleColumns, lines.toArray());
         return new ImportResult(table, report(folder, parts, table, notLogs, formats));
     }
 
@@ -173,30 +206,36 @@ final class FolderImporter {
             texts = kind == SeedField.Kind.TEXT ? new TextColumn.Builder(name) : null;
         }
 
-        void add(Column c, int row) {
-            if (c == null || c.isMissing(row)) {
-                switch (kind) {
-                    case NUMBER -> numbers.addMissing();
-                    case TIME -> times.addMissing();
-                    case TEXT -> texts.add("");
-                }
-                return;
-            }
+        /** Appends the {@code n} rows of a file's column ({@code c} null: the file has no such column, all missing). */
+        void addAll(Column c, int n) {
             switch (kind) {
                 case NUMBER -> {
-                    if (c instanceof NumberColumn nc) numbers.add(nc.get(row));
-                    else numbers.addMissing();
+                    for (int r = 0; r < n; r++) {
+                        if (c instanceof NumberColumn nc && !nc.isMissing(r)) numbers.add(nc.get(r)); else numbers.addMissing();
+                    }
                 }
                 case TIME -> {
-                    if (c instanceof TimeColumn tc) times.add(tc.get(row));
-                    else times.addMissing();
+                    for (int r = 0; r < n; r++) {
+                        if (c instanceof TimeColumn tc && !tc.isMissing(r)) times.add(tc.get(r)); else times.addMissing();
+                    }
                 }
-                case TEXT -> texts.add(c.format(row));
+                case TEXT -> {
+                    if (c instanceof TextColumn tc) {
+                        String[] d = tc.dictionary();
+                        int[] remap = new int[d.length];
+                        for (int k = 0; k < d.length; k++) remap[k] = texts.codeOf(d[k]);
+                        int[] codes = tc.codes();
+                        for (int r = 0; r < n; r++) texts.addCode(remap[codes[r]]);
+                    } else {
+                        for (int r = 0; r < n; r++) texts.add(c == null || c.isMissing(r) ? "" : c.format(r));
+                    }
+                }
             }
         }
 
-        void addText(String v) {
-            texts.add(v);
+        void addText(String v, int n) {
+            int code = texts.codeOf(v);
+            for (int r = 0; r < n; r++) texts.addCode(code);
         }
 
         Column build() {

@@ -74,7 +74,20 @@ final class InputFiles {
         }
     }
 
+    /** Compressed size from which a gzip file is inflated on a thread of its own. */
+    static final long READ_AHEAD_FROM = 1 << 20;
+
+    /** Opens a file to read it whole: a gzip stream is inflated on its own thread, ahead of the reader. */
     static Opened open(Path path) {
+        return open(path, true);
+    }
+
+    /** Opens a file for a look at its first line: no read-ahead, which would inflate far more than a line. */
+    static Opened peek(Path path) {
+        return open(path, false);
+    }
+
+    private static Opened open(Path path, boolean readAhead) {
         String where = path.toString();
         String name = path.getFileName() == null ? where : path.getFileName().toString();
         if (Files.isDirectory(path)) throw new ImportException(where + ": is a folder, not a file");
@@ -101,7 +114,9 @@ final class InputFiles {
             boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
             in.reset();
             GzipEnd gzipEnd = gzip ? new GzipEnd(new GZIPInputStream(in, 1 << 16)) : null;
-            InputStream text = gzip ? new BufferedInputStream(new ReadAhead(gzipEnd, name), 1 << 16) : in;
+            // a thread of its own pays off for a big file; a five-minute log of a few hundred kB is inflated in line
+            boolean ahead = readAhead && size > READ_AHEAD_FROM;
+            InputStream text = !gzip ? in : new BufferedInputStream(ahead ? new ReadAhead(gzipEnd, name) : gzipEnd, 1 << 16);
             rejectBinary(name, text);
             return new Opened(text, counter, size, gzipEnd);
         } catch (ImportException e) {

@@ -75,7 +75,7 @@ public final class LogImporter {
     }
 
     private static String firstLine(Path path) {
-        InputFiles.Opened opened = InputFiles.open(path);
+        InputFiles.Opened opened = InputFiles.peek(path);
         try (InputStream in = opened.stream(); LineReader lines = new LineReader(in, CsvImporter.MAX_LINE_CHARS)) {
             String l = lines.next();
             return l == null || l == LineReader.TOO_LONG ? "" : l;
@@ -89,7 +89,7 @@ public final class LogImporter {
      * and an ISO time mean ALB; anything else is CSV (whose importer says what is wrong with it).
      */
     static Format detect(Path path) {
-        InputFiles.Opened opened = InputFiles.open(path);
+        InputFiles.Opened opened = InputFiles.peek(path);
         try (InputStream in = opened.stream(); LineReader lines = new LineReader(in, CsvImporter.MAX_LINE_CHARS)) {
             String line;
             while ((line = lines.next()) != null && line != LineReader.TOO_LONG && line.isBlank()) {

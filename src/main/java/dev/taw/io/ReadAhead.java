@@ -17,6 +17,8 @@ import java.util.concurrent.BlockingQueue;
  */
 final class ReadAhead extends InputStream {
     private static final int BLOCK = 1 << 20;
+    /** The first block is small, so the reader starts after 64 kB, not after a whole small file has been inflated. */
+    private static final int FIRST = 1 << 16;
     private static final int BLOCKS = 4;
     private static final byte[] END = new byte[0];
 
@@ -38,11 +40,11 @@ final class ReadAhead extends InputStream {
 
     private void fill() {
         try {
-            while (!closed) {
-                byte[] b = in.readNBytes(BLOCK);
+            for (int size = FIRST; !closed; size = Math.min(BLOCK, size * 4)) {
+                byte[] b = in.readNBytes(size);
                 if (b.length == 0) break;
-                queue.put(b.length == BLOCK ? b : Arrays.copyOf(b, b.length));
-                if (b.length < BLOCK) break;
+                queue.put(b.length == size ? b : Arrays.copyOf(b, b.length));
+                if (b.length < size) break;
             }
         } catch (IOException e) {
             failure = e;

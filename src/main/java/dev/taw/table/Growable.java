@@ -9,11 +9,14 @@ import java.util.Arrays;
  * heap every array over half a region (512 kB) is "humongous", allocated straight in the old generation,
  * and a run of them sets off concurrent GC cycles — measured at a quarter of the import time of a 1M-row
  * CSV. Blocks of 32,768 elements stay below that size; the one final array is made once, by {@code toArray}.
+ * The first block grows from 256 elements by doubling, so a column of a few rows costs a few rows.
  */
 public final class Growable {
     private static final int SHIFT = 15;
     private static final int BLOCK = 1 << SHIFT;
     private static final int MASK = BLOCK - 1;
+    /** The first block starts small and doubles up to a full block: a folder of small files makes many small columns. */
+    private static final int FIRST = 256;
 
     private Growable() { }
 
@@ -23,9 +26,14 @@ public final class Growable {
         private int size;
 
         public void add(double v) {
-            int b = size >>> SHIFT;
-            if ((size & MASK) == 0) blocks = block(blocks, b, () -> new double[BLOCK]);
-            blocks[b][size & MASK] = v;
+            int b = size >>> SHIFT, at = size & MASK;
+            if (b == 0) {
+                if (blocks[0] == null) blocks[0] = new double[FIRST];
+                else if (at == blocks[0].length) blocks[0] = Arrays.copyOf(blocks[0], at * 2);
+            } else if (at == 0) {
+                blocks = block(blocks, b, () -> new double[BLOCK]);
+            }
+            blocks[b][at] = v;
             size++;
         }
 
@@ -46,9 +54,14 @@ public final class Growable {
         private int size;
 
         public void add(long v) {
-            int b = size >>> SHIFT;
-            if ((size & MASK) == 0) blocks = block(blocks, b, () -> new long[BLOCK]);
-            blocks[b][size & MASK] = v;
+            int b = size >>> SHIFT, at = size & MASK;
+            if (b == 0) {
+                if (blocks[0] == null) blocks[0] = new long[FIRST];
+                else if (at == blocks[0].length) blocks[0] = Arrays.copyOf(blocks[0], at * 2);
+            } else if (at == 0) {
+                blocks = block(blocks, b, () -> new long[BLOCK]);
+            }
+            blocks[b][at] = v;
             size++;
         }
 
@@ -69,9 +82,14 @@ public final class Growable {
         private int size;
 
         public void add(int v) {
-            int b = size >>> SHIFT;
-            if ((size & MASK) == 0) blocks = block(blocks, b, () -> new int[BLOCK]);
-            blocks[b][size & MASK] = v;
+            int b = size >>> SHIFT, at = size & MASK;
+            if (b == 0) {
+                if (blocks[0] == null) blocks[0] = new int[FIRST];
+                else if (at == blocks[0].length) blocks[0] = Arrays.copyOf(blocks[0], at * 2);
+            } else if (at == 0) {
+                blocks = block(blocks, b, () -> new int[BLOCK]);
+            }
+            blocks[b][at] = v;
             size++;
         }
 

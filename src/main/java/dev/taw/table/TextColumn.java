@@ -262,6 +262,11 @@ public final class TextColumn implements Column {
             return put(dictionary.intern(b, from, to));
         }
 
+        /** The code of a value in this column's dictionary, added to the dictionary (not as a row) if new. */
+        public int codeOf(String value) {
+            return dictionary.intern(value, 0, value.length());
+        }
+
         /**
          * Adds a value by a code its dictionary has already given out (a column sharing its dictionary
          * with another can reuse that column's look-up).

@@ -81,9 +81,27 @@ public final class FlowBench {
             System.out.printf(Locale.ROOT, "%5d %8d %9d %10d %6d %7d %9d %7d %15d %25d %8s%n", round, ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5),
                     ms(t5, t6), ms(t0, t6), ms(t7, t8), probe.finish() >> 20, probe.liveMb());
         }
-        Files.deleteIfExists(input);
-        Files.deleteIfExists(output);
-        Files.deleteIfExists(dir);
+        // the same number of records as 300 five-minute files in date folders: per-file overhead must not dominate
+        Path folder = dir.resolve("AWSLogs");
+        int files = 300;
+        for (int f = 0; f < files; f++) {
+            Path day = Files.createDirectories(folder.resolve("2024/04/" + (25 + f / 100)));
+            write(day.resolve(String.format(Locale.ROOT, "111122223333_vpcflowlogs_us-east-1_fl-0abc_%03d.log.gz", f)), records / files, 100 + f);
+        }
+        AnalysisPipeline pipeline = new AnalysisPipeline();
+        for (int round = 1; round <= rounds; round++) {
+            System.gc();
+            long t0 = System.nanoTime();
+            ImportResult one = pipeline.importFile(input, ProgressListener.NONE, CancelToken.NEVER);
+            long t1 = System.nanoTime();
+            ImportResult many = pipeline.importFile(folder, ProgressListener.NONE, CancelToken.NEVER);
+            long t2 = System.nanoTime();
+            System.out.printf(Locale.ROOT, "import, round %d: one file %d ms (%,d records), a folder of %d files %d ms (%,d records): %.2f×%n", round,
+                    ms(t0, t1), one.table().rowCount(), files, ms(t1, t2), many.table().rowCount(), (double) (t2 - t1) / (t1 - t0));
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
     }
 
     private static long ms(long a, long b) {

@@ -88,4 +88,54 @@ class FolderImporterTest {
                 ProgressListener.NONE, CancelToken.NEVER));
         assertTrue(e2.getMessage().endsWith("the folder has no files"), e2.getMessage());
     }
+
+    @Test
+    void manySmallFilesReadOnSeveralThreadsKeepPathOrderAndLineNumbers() throws IOException {
+        // 60 five-minute files, some gzip, one not a log in the middle, one that is cancelled-proof
+        String header = "version srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status flow-direction\n";
+        for (int f = 0; f < 60; f++) {
+            Path dir = Files.createDirectories(tmp.resolve("2024/04/" + (20 + f / 20)));
+            StringBuilder b = new StringBuilder(header);
+            for (int k = 0; k < 50; k++) {
+                b.append("5 198.51.").append(f).append('.').append(k).append(" 10.0.1.5 40000 443 6 3 ").append(f * 1000 + k)
+                        .append(" 1714086000 1714086060 ACCEPT OK ingress\n");
+            }
+            Path file = dir.resolve(String.format("flows_%02d.log", f) + (f % 3 == 0 ? ".gz" : ""));
+            if (f % 3 == 0) {
+                try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+                    out.write(b.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                }
+            } else {
+                Files.writeString(file, b);
+            }
+        }
+        Files.writeString(tmp.resolve("2024/04/21/zz-readme.txt"), "not a log\n");
+        List<String> stages = new ArrayList<>();
+        ImportResult r = new LogImporter().read(tmp, LogImporter.Format.AUTO, (stage, done, total) -> stages.add(stage), CancelToken.NEVER);
+        Table t = r.table();
+        assertEquals(60 * 50, t.rowCount());
+        Column source = t.column("source_file").orElseThrow();
+        for (int f = 0; f < 60; f++) {
+            for (int k = 0; k < 50; k += 7) {
+                int row = f * 50 + k;
+                assertEquals((double) (f * 1000 + k), t.number(SeedField.BYTES_IN).orElseThrow().get(row), "row " + row);
+                assertTrue(source.format(row).endsWith(String.format("flows_%02d.log", f) + (f % 3 == 0 ? ".gz" : "")), source.format(row));
+                assertEquals(k + 2, t.sourceLines()[row], "line in its own file");
+            }
+        }
+        assertTrue(r.report().warnings().stream().anyMatch(w -> w.contains("zz-readme.txt")), r.report().warnings().toString());
+        assertTrue(stages.contains("Reading file 61 of 61: zz-readme.txt") || stages.stream().anyMatch(s -> s.startsWith("Reading file 61 of 61")),
+                "progress per file");
+        assertEquals(60 * 50 + 1, t.text(SeedField.SRC_IP).orElseThrow().distinctCount(), "one dictionary across the files");
+    }
+
+    @Test
+    void cancellingAFolderStopsIt() throws IOException {
+        for (int f = 0; f < 20; f++) Files.copy(TestData.resource("vpc/default-v2-with-header.log"), tmp.resolve("f" + f + ".log"));
+        CancelToken token = new CancelToken();
+        org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class, () -> new LogImporter().read(tmp,
+                LogImporter.Format.AUTO, (stage, done, total) -> {
+                    if (stage.startsWith("Reading file 3")) token.cancel();
+                }, token));
+    }
 }
