@@ -41,10 +41,17 @@ final class ReadAhead extends InputStream {
     private void fill() {
         try {
             for (int size = FIRST; !closed; size = Math.min(BLOCK, size * 4)) {
-                byte[] b = in.readNBytes(size);
-                if (b.length == 0) break;
-                queue.put(b.length == size ? b : Arrays.copyOf(b, b.length));
-                if (b.length < size) break;
+                byte[] b = new byte[size];
+                int n = 0;
+                try {
+                    for (int k; n < size && (k = in.read(b, n, size - n)) > 0; ) n += k;
+                } catch (IOException e) {
+                    if (n > 0) queue.put(Arrays.copyOf(b, n)); // what was read before the error comes first
+                    throw e;
+                }
+                if (n == 0) break;
+                queue.put(n == size ? b : Arrays.copyOf(b, n));
+                if (n < size) break;
             }
         } catch (IOException e) {
             failure = e;
