@@ -15,7 +15,7 @@ import java.util.Arrays;
  * cut before decoding, and a line of plain ASCII (nearly every log line) becomes a String by a copy, with no
  * decoder. Only lines with bytes above 0x7F go through UTF-8 decoding, where invalid bytes become U+FFFD.
  */
-final class LineReader implements AutoCloseable {
+final class LineReader implements LineView, AutoCloseable {
     /** Returned in place of a line that exceeded the limit; compare by identity. */
     static final String TOO_LONG = new String("<line too long>");
 
@@ -38,7 +38,7 @@ final class LineReader implements AutoCloseable {
     long bytesRead() { return bytesRead; }
 
     /** Line number of the line last returned (1-based). */
-    long lineNumber() { return lineNumber; }
+    @Override public long lineNumber() { return lineNumber; }
 
     /** @return the next line without its terminator, or null at end of input */
     String next() throws IOException {
@@ -58,7 +58,7 @@ final class LineReader implements AutoCloseable {
      *
      * @return false at end of input
      */
-    boolean advance() throws IOException {
+    @Override public boolean advance() throws IOException {
         int len = 0;          // bytes carried over from earlier buffers
         tooLong = false;
         boolean any = false;
@@ -111,20 +111,20 @@ final class LineReader implements AutoCloseable {
     }
 
     /** The current line's bytes (shared buffer: read, do not keep). */
-    byte[] lineBytes() { return lineBytes; }
+    @Override public byte[] lineBytes() { return lineBytes; }
 
-    int lineStart() { return lineStart; }
+    @Override public int lineStart() { return lineStart; }
 
-    int lineEnd() { return lineEnd; }
+    @Override public int lineEnd() { return lineEnd; }
 
     /** True when the current line is plain ASCII, so its bytes are its characters. */
-    boolean lineAscii() { return ascii; }
+    @Override public boolean lineAscii() { return ascii; }
 
     /** True when the current line exceeded the length limit (its bytes were not kept). */
-    boolean lineTooLong() { return tooLong; }
+    @Override public boolean lineTooLong() { return tooLong; }
 
     /** The current line as text. */
-    String lineText() {
+    @Override public String lineText() {
         return text(lineBytes, lineStart, lineEnd - lineStart, ascii ? 0 : -1);
     }
 

@@ -42,7 +42,7 @@ final class LineRecords {
     /** Handles one physical line of a log as bytes: the reader is positioned on it. */
     @FunctionalInterface
     interface ByteLineSink {
-        void accept(LineReader line, long lineNo);
+        void accept(LineView line, long lineNo);
     }
 
     /** {@link #readAll(InputFiles.Opened, LineReader, ProgressListener, CancelToken, ByteLineSink)} for parsers of text lines. */
@@ -54,7 +54,7 @@ final class LineRecords {
      * Feeds every line of an opened log to {@code sink}, with progress and cancellation every few thousand
      * lines, and notes a gzip stream that ends early.
      */
-    void readAll(InputFiles.Opened opened, LineReader lines, ProgressListener progress, CancelToken cancel, ByteLineSink sink) throws IOException {
+    void readAll(InputFiles.Opened opened, LineView lines, ProgressListener progress, CancelToken cancel, ByteLineSink sink) throws IOException {
         while (lines.advance()) {
             if ((lines.lineNumber() & 0x1FFF) == 0) {
                 cancel.throwIfCancelled();
@@ -70,7 +70,7 @@ final class LineRecords {
      * Where the line to parse starts, past a leading BOM; -1 when the line was dealt with here: a line over
      * the length limit is counted as read and skipped, a blank one is counted.
      */
-    int start(LineReader line, long lineNo, String format) {
+    int start(LineView line, long lineNo, String format) {
         if (line.lineTooLong()) {
             read++;
             skip(lineNo, format, null, Reason.LINE_TOO_LONG, "longer than " + CsvImporter.MAX_LINE_CHARS + " characters", "");

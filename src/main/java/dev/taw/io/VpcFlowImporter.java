@@ -68,19 +68,29 @@ public final class VpcFlowImporter {
     public ImportResult read(Path path, ProgressListener progress, CancelToken cancel) {
         InputFiles.Opened opened = InputFiles.open(path);
         String file = path.getFileName() == null ? path.toString() : path.getFileName().toString();
-        try (LineReader lines = new LineReader(opened.stream(), CsvImporter.MAX_LINE_CHARS)) {
+        LineReader reader = new LineReader(opened.stream(), CsvImporter.MAX_LINE_CHARS);
+        // a big file is split into fields on a second thread while this one looks values up
+        try (AutoCloseable closing = opened.sizeOnDisk() > SPLIT_AHEAD_FROM ? new SplitAhead(reader, file) : reader) {
+            LineView lines = (LineView) closing;
             Run run = new Run(new LineRecords(file), lines);
             run.lr.readAll(opened, lines, progress, cancel, (LineRecords.ByteLineSink) run::accept);
             return run.finish();
         } catch (IOException e) {
             throw new ImportException(file + ": read failed (" + e.getMessage() + ")", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) { // close() of the reader
+            throw new ImportException(file + ": read failed (" + e.getMessage() + ")", e);
         }
     }
+
+    /** Size on disk from which lines are split into fields on a thread of their own. */
+    static final long SPLIT_AHEAD_FROM = 4L << 20;
 
     /** One file's state: the current field order, the columns being built, the counts. */
     private static final class Run {
         private final LineRecords lr;
-        private final LineReader lines;
+        private final LineView lines;
         private final Map<String, TextColumn.Builder> text = new LinkedHashMap<>();
         private final Map<String, NumberColumn.Builder> numbers = new HashMap<>();
         private final Map<String, TimeColumn.Builder> times = new HashMap<>();
@@ -105,7 +115,7 @@ public final class VpcFlowImporter {
         private long skipData;
         private long headersReapplied;
 
-        Run(LineRecords lr, LineReader lines) {
+        Run(LineRecords lr, LineView lines) {
             this.lr = lr;
             this.lines = lines;
         }
@@ -113,8 +123,12 @@ public final class VpcFlowImporter {
         // the current line: its bytes, whether they are ASCII, and each field's start and end
         private byte[] b;
         private boolean ascii;
-        private int[] fs = new int[64];
-        private int[] fe = new int[64];
+        private LineView reader;
+        private final SplitAhead.Fields fields64 = new SplitAhead.Fields(64);
+        private int[] fs = fields64.start;
+        private int[] fe = fields64.end;
+        private int[] fh = fields64.hash;
+        private long[] fd = fields64.digits;
         private double[] num = new double[0];
         private int[] codeOf = new int[0];         // per address field of this record: its code in addresses, -1 not looked up yet
         private boolean[] isAddress = new boolean[0];
@@ -124,7 +138,8 @@ public final class VpcFlowImporter {
         private byte[] insideByCode = new byte[1024];
         private final Map<String, String> protocolNames = new HashMap<>();
 
-        void accept(LineReader reader, long lineNo) {
+        void accept(LineView reader, long lineNo) {
+            this.reader = reader;
             int from = lr.start(reader, lineNo, variant == null ? "VPC flow" : variant);
             if (from < 0) return;
             b = reader.lineBytes();
@@ -165,13 +180,13 @@ public final class VpcFlowImporter {
                     continue;
                 }
                 if (nb[i] != null) {
-                    num[i] = Cells.parseNumber(b, fs[i], fe[i]);
+                    num[i] = fd[i] >= 0 ? fd[i] : Cells.parseNumber(b, fs[i], fe[i]);
                     if (Double.isNaN(num[i])) {
                         bad(lineNo, i, Reason.NOT_A_NUMBER, from, to);
                         return;
                     }
                 } else if (tb[i] != null) {
-                    double sec = Cells.parseNumber(b, fs[i], fe[i]);
+                    double sec = fd[i] >= 0 ? fd[i] : Cells.parseNumber(b, fs[i], fe[i]);
                     if (Double.isNaN(sec)) {
                         bad(lineNo, i, Reason.BAD_TIMESTAMP, from, to);
                         return;
@@ -257,7 +272,7 @@ public final class VpcFlowImporter {
 
         private void add(TextColumn.Builder to, int i) {
             if (i < 0) to.add("");
-            else if (ascii) to.add(b, fs[i], fe[i]);
+            else if (ascii) to.add(b, fs[i], fe[i], fh[i]);
             else to.add(text(fs[i], fe[i]));
         }
 
@@ -294,20 +309,13 @@ public final class VpcFlowImporter {
             return true;
         }
 
-        /** Splits the current line on runs of spaces into {@link #fs}/{@link #fe}; returns the field count. */
+        /** The current line's fields (bounds, hashes, digit values), split here or ahead on another thread; returns their count. */
         private int split(int from, int to) {
-            int n = 0, i = from;
-            while (i < to) {
-                while (i < to && b[i] == ' ') i++;
-                if (i == to) break;
-                if (n == fs.length) {
-                    fs = Arrays.copyOf(fs, n * 2);
-                    fe = Arrays.copyOf(fe, n * 2);
-                }
-                fs[n] = i;
-                while (i < to && b[i] != ' ') i++;
-                fe[n++] = i;
-            }
+            int n = reader instanceof SplitAhead ahead ? ahead.fields(fields64) : fields64.split(b, from, to, 0);
+            fs = fields64.start;
+            fe = fields64.end;
+            fh = fields64.hash;
+            fd = fields64.digits;
             return n;
         }
 

@@ -25,16 +25,23 @@ public final class Growable {
         private double[][] blocks = new double[8][];
         private int size;
 
+        private double[] current = new double[0]; // the block being filled; full when size reaches its end
+        private int currentEnd;
+
         public void add(double v) {
-            int b = size >>> SHIFT, at = size & MASK;
+            if (size == currentEnd) grow();
+            current[size++ & MASK] = v;
+        }
+
+        private void grow() {
+            int b = size >>> SHIFT;
             if (b == 0) {
-                if (blocks[0] == null) blocks[0] = new double[FIRST];
-                else if (at == blocks[0].length) blocks[0] = Arrays.copyOf(blocks[0], at * 2);
-            } else if (at == 0) {
+                blocks[0] = blocks[0] == null ? new double[FIRST] : Arrays.copyOf(blocks[0], size * 2);
+            } else {
                 blocks = block(blocks, b, () -> new double[BLOCK]);
             }
-            blocks[b][at] = v;
-            size++;
+            current = blocks[b];
+            currentEnd = (b << SHIFT) + current.length;
         }
 
         public double get(int i) { return blocks[i >>> SHIFT][i & MASK]; }
@@ -53,16 +60,23 @@ public final class Growable {
         private long[][] blocks = new long[8][];
         private int size;
 
+        private long[] current = new long[0]; // the block being filled; full when size reaches its end
+        private int currentEnd;
+
         public void add(long v) {
-            int b = size >>> SHIFT, at = size & MASK;
+            if (size == currentEnd) grow();
+            current[size++ & MASK] = v;
+        }
+
+        private void grow() {
+            int b = size >>> SHIFT;
             if (b == 0) {
-                if (blocks[0] == null) blocks[0] = new long[FIRST];
-                else if (at == blocks[0].length) blocks[0] = Arrays.copyOf(blocks[0], at * 2);
-            } else if (at == 0) {
+                blocks[0] = blocks[0] == null ? new long[FIRST] : Arrays.copyOf(blocks[0], size * 2);
+            } else {
                 blocks = block(blocks, b, () -> new long[BLOCK]);
             }
-            blocks[b][at] = v;
-            size++;
+            current = blocks[b];
+            currentEnd = (b << SHIFT) + current.length;
         }
 
         public long get(int i) { return blocks[i >>> SHIFT][i & MASK]; }
@@ -81,16 +95,23 @@ public final class Growable {
         private int[][] blocks = new int[8][];
         private int size;
 
+        private int[] current = new int[0]; // the block being filled; full when size reaches its end
+        private int currentEnd;
+
         public void add(int v) {
-            int b = size >>> SHIFT, at = size & MASK;
+            if (size == currentEnd) grow();
+            current[size++ & MASK] = v;
+        }
+
+        private void grow() {
+            int b = size >>> SHIFT;
             if (b == 0) {
-                if (blocks[0] == null) blocks[0] = new int[FIRST];
-                else if (at == blocks[0].length) blocks[0] = Arrays.copyOf(blocks[0], at * 2);
-            } else if (at == 0) {
+                blocks[0] = blocks[0] == null ? new int[FIRST] : Arrays.copyOf(blocks[0], size * 2);
+            } else {
                 blocks = block(blocks, b, () -> new int[BLOCK]);
             }
-            blocks[b][at] = v;
-            size++;
+            current = blocks[b];
+            currentEnd = (b << SHIFT) + current.length;
         }
 
         public int get(int i) { return blocks[i >>> SHIFT][i & MASK]; }

@@ -162,8 +162,22 @@ public final class TextColumn implements Column {
         }
 
         private int find(byte[] b, int from, int to, boolean add) {
+            return find(b, from, to, add, hash(b, from, to));
+        }
+
+        /** The String.hashCode of ASCII text {@code b[from, to)}. */
+        public static int hash(byte[] b, int from, int to) {
             int h = 0;
-            for (int i = from; i < to; i++) h = 31 * h + b[i]; // ASCII: the same as String.hashCode
+            for (int i = from; i < to; i++) h = 31 * h + b[i];
+            return h;
+        }
+
+        /** {@link #intern(byte[], int, int)} with the text's {@link #hash} already known (computed ahead, on another thread). */
+        public int intern(byte[] b, int from, int to, int hash) {
+            return find(b, from, to, true, hash);
+        }
+
+        private int find(byte[] b, int from, int to, boolean add, int h) {
             int mask = slots.length - 1;
             int len = to - from;
             for (int slot = slot(h); ; slot = (slot + 1) & mask) {
@@ -260,6 +274,11 @@ public final class TextColumn implements Column {
         /** Adds the ASCII text in {@code b[from, to)} (the caller has checked it is ASCII); returns its code. */
         public int add(byte[] b, int from, int to) {
             return put(dictionary.intern(b, from, to));
+        }
+
+        /** {@link #add(byte[], int, int)} with the text's {@link Interner#hash} already known. */
+        public int add(byte[] b, int from, int to, int hash) {
+            return put(dictionary.intern(b, from, to, hash));
         }
 
         /** The code of a value in this column's dictionary, added to the dictionary (not as a row) if new. */
