@@ -28,4 +28,15 @@ public final class TestData {
             throw new IllegalStateException("test resource missing: " + name, e);
         }
     }
+
+    /** Imports a file or folder as the window and the command line do, its format detected from the content. */
+    public static dev.taw.io.ImportResult importLog(Path p) {
+        return new dev.taw.io.LogImporter().read(p, dev.taw.io.LogImporter.Format.AUTO, dev.taw.pipeline.ProgressListener.NONE,
+                dev.taw.pipeline.CancelToken.NEVER);
+    }
+
+    /** A cell as the table shows it. */
+    public static String cell(dev.taw.table.Table t, String column, int row) {
+        return t.column(column).orElseThrow().format(row);
+    }
 }

@@ -11,7 +11,6 @@ import dev.taw.table.SeedField;
 import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import dev.taw.table.TimeColumn;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -90,18 +89,10 @@ public final class AlbImporter {
     }
 
     public ImportResult read(Path path, ProgressListener progress, CancelToken cancel) {
-        InputFiles.Opened opened = InputFiles.open(path);
-        String file = path.getFileName() == null ? path.toString() : path.getFileName().toString();
-        try (LineReader lines = new LineReader(opened.stream(), CsvImporter.MAX_LINE_CHARS)) {
-            Run run = new Run(new LineRecords(file));
-            run.lr.readAll(opened, lines, progress, cancel, run::accept);
-            return run.finish();
-        } catch (IOException e) {
-            throw new ImportException(file + ": read failed (" + e.getMessage() + ")", e);
-        }
+        return LineRecords.readText(path, progress, cancel, Run::new);
     }
 
-    private static final class Run {
+    private static final class Run implements LineRecords.TextParser {
         private final LineRecords lr;
         private final Map<String, TextColumn.Builder> text = new LinkedHashMap<>();
         private final Map<String, NumberColumn.Builder> numbers = new LinkedHashMap<>();
@@ -121,7 +112,7 @@ public final class AlbImporter {
             this.lr = lr;
         }
 
-        void accept(String raw, long lineNo) {
+        @Override public void accept(String raw, long lineNo) {
             String line = lr.line(raw, lineNo, "ALB");
             if (line == null) return;
             lr.read++;
@@ -239,7 +230,7 @@ public final class AlbImporter {
             lr.skip(line, "ALB", column, reason, detail, raw);
         }
 
-        ImportResult finish() {
+        @Override public ImportResult finish() {
             if (lr.read == 0) throw new ImportException(lr.file + ": the file is empty");
             if (lr.rows == 0) throw new ImportException(lr.file + ": no ALB request could be imported; first problem: " + lr.issues.get(0));
             List<Column> columns = new ArrayList<>();

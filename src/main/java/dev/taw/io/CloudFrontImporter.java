@@ -11,7 +11,6 @@ import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import dev.taw.table.TimeColumn;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -47,18 +46,10 @@ public final class CloudFrontImporter {
     }
 
     public ImportResult read(Path path, ProgressListener progress, CancelToken cancel) {
-        InputFiles.Opened opened = InputFiles.open(path);
-        String file = path.getFileName() == null ? path.toString() : path.getFileName().toString();
-        Run run = new Run(new LineRecords(file));
-        try (LineReader lines = new LineReader(opened.stream(), CsvImporter.MAX_LINE_CHARS)) {
-            run.lr.readAll(opened, lines, progress, cancel, run::accept);
-        } catch (IOException e) {
-            throw new ImportException(file + ": read failed (" + e.getMessage() + ")", e);
-        }
-        return run.finish();
+        return LineRecords.readText(path, progress, cancel, Run::new);
     }
 
-    private static final class Run {
+    private static final class Run implements LineRecords.TextParser {
         private final LineRecords lr;
         private final Map<String, TextColumn.Builder> text = new LinkedHashMap<>();
         private final Map<String, NumberColumn.Builder> numbers = new LinkedHashMap<>();
@@ -75,7 +66,7 @@ public final class CloudFrontImporter {
             this.lr = lr;
         }
 
-        void accept(String raw, long no) {
+        @Override public void accept(String raw, long no) {
             String line = lr.line(raw, no, variant);
             if (line == null) return;
             if (line.startsWith("#")) {
@@ -154,7 +145,7 @@ public final class CloudFrontImporter {
             }
         }
 
-        ImportResult finish() {
+        @Override public ImportResult finish() {
             if (fields == null) throw new ImportException(lr.file + ": the file is empty");
             if (lr.read == 0) throw new ImportException(lr.file + ": has a #Fields line but no requests");
             if (lr.rows == 0) throw new ImportException(lr.file + ": no request could be imported; first problem: " + lr.issues.get(0));

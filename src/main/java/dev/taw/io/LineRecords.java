@@ -9,6 +9,7 @@ import dev.taw.table.NumberColumn;
 import dev.taw.table.SeedField;
 import dev.taw.table.TextColumn;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,28 @@ final class LineRecords {
 
     LineRecords(String file) {
         this.file = file;
+    }
+
+    /** A parser of one text log: fed line by line, then asked for the table. */
+    interface TextParser extends LineSink {
+        ImportResult finish();
+    }
+
+    /**
+     * Reads a whole text log (plain or gzip) through a parser made for its bookkeeping: the open, read
+     * and error handling every line-based format shares.
+     */
+    static ImportResult readText(Path path, ProgressListener progress, CancelToken cancel, java.util.function.Function<LineRecords, TextParser> parserFor) {
+        InputFiles.Opened opened = InputFiles.open(path);
+        String file = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        LineRecords records = new LineRecords(file);
+        TextParser parser = parserFor.apply(records);
+        try (LineReader lines = new LineReader(opened.stream(), CsvImporter.MAX_LINE_CHARS)) {
+            records.readAll(opened, lines, progress, cancel, parser);
+        } catch (IOException e) {
+            throw new ImportException(file + ": read failed (" + e.getMessage() + ")", e);
+        }
+        return parser.finish();
     }
 
     /** Handles one physical line of a log. */

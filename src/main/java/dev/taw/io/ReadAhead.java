@@ -102,6 +102,12 @@ final class ReadAhead extends InputStream {
 
     @Override public void close() throws IOException {
         closed = true;
+        stop(worker, queue);
+        in.close();
+    }
+
+    /** Stops a thread that fills {@code queue}: interrupted out of a blocking put, the queue emptied, then waited for briefly. */
+    static void stop(Thread worker, BlockingQueue<?> queue) {
         worker.interrupt();
         queue.clear();
         try {
@@ -109,6 +115,5 @@ final class ReadAhead extends InputStream {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        in.close();
     }
 }

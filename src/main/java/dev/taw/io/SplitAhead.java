@@ -189,13 +189,7 @@ final class SplitAhead implements LineView, AutoCloseable {
 
     @Override public void close() throws IOException {
         closed = true;
-        worker.interrupt();
-        full.clear();
-        try {
-            worker.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ReadAhead.stop(worker, full);
         reader.close();
     }
 }

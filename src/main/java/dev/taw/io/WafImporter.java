@@ -40,18 +40,10 @@ public final class WafImporter {
     }
 
     public ImportResult read(Path path, ProgressListener progress, CancelToken cancel) {
-        InputFiles.Opened opened = InputFiles.open(path);
-        String file = path.getFileName() == null ? path.toString() : path.getFileName().toString();
-        Columns c = new Columns(file);
-        try (LineReader lines = new LineReader(opened.stream(), CsvImporter.MAX_LINE_CHARS)) {
-            c.lr.readAll(opened, lines, progress, cancel, c::accept);
-        } catch (IOException e) {
-            throw new ImportException(file + ": read failed (" + e.getMessage() + ")", e);
-        }
-        return c.finish();
+        return LineRecords.readText(path, progress, cancel, Columns::new);
     }
 
-    private static final class Columns {
+    private static final class Columns implements LineRecords.TextParser {
         private final LineRecords lr;
         private final TimeColumn.Builder time = new TimeColumn.Builder("timestamp");
         private final TextColumn.Builder ip = new TextColumn.Builder("src_ip");
@@ -72,12 +64,12 @@ public final class WafImporter {
         private final NumberColumn.Builder responseCode = new NumberColumn.Builder("responseCodeSent");
         private long allowed;
 
-        Columns(String file) {
-            this.lr = new LineRecords(file);
+        Columns(LineRecords lr) {
+            this.lr = lr;
         }
 
         /** One line may hold several objects ("}{"): values are read until the line is used up. */
-        void accept(String line, long no) {
+        @Override public void accept(String line, long no) {
             String text = lr.line(line, no, "WAF");
             if (text == null) return;
             try (MappingIterator<JsonNode> it = JSON.readValues(text)) {
@@ -142,7 +134,7 @@ public final class WafImporter {
             lr.skip(line, "WAF", null, reason, detail, raw);
         }
 
-        ImportResult finish() {
+        @Override public ImportResult finish() {
             if (lr.read == 0) throw new ImportException(lr.file + ": the file is empty");
             if (lr.rows == 0) throw new ImportException(lr.file + ": no WAF record could be imported; first problem: " + lr.issues.get(0));
             if (allowed == 0) lr.warnings.add("no ALLOW records: the web ACL's logging filter may keep only BLOCK/COUNT, so rates are biased");

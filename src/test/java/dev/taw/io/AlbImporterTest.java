@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io;
 
+import static dev.taw.TestData.cell;
+import static dev.taw.TestData.importLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,17 +25,9 @@ class AlbImporterTest {
     @TempDir
     Path tmp;
 
-    private static ImportResult read(Path p) {
-        return new LogImporter().read(p, LogImporter.Format.AUTO, ProgressListener.NONE, CancelToken.NEVER);
-    }
-
-    private static String cell(Table t, String column, int row) {
-        return t.column(column).orElseThrow().format(row);
-    }
-
     @Test
     void theFourSampleLinesMapIntoTheSameAnalysis() {
-        ImportResult r = read(TestData.resource("alb/sample-33-fields.log"));
+        ImportResult r = importLog(TestData.resource("alb/sample-33-fields.log"));
         Table t = r.table();
         assertEquals("ALB access log [33 fields]", r.report().format());
         assertEquals(4, t.rowCount());

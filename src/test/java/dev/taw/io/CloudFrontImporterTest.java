@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io;
 
+import static dev.taw.TestData.cell;
+import static dev.taw.TestData.importLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,19 +26,11 @@ class CloudFrontImporterTest {
     @TempDir
     Path tmp;
 
-    private static ImportResult read(Path p) {
-        return new LogImporter().read(p, LogImporter.Format.AUTO, ProgressListener.NONE, CancelToken.NEVER);
-    }
-
-    private static String cell(Table t, String column, int row) {
-        return t.column(column).orElseThrow().format(row);
-    }
-
     @Test
     void theNotesSampleIsDetectedDecodedOnceAndMappedToTheSharedColumns() {
         Path f = TestData.resource("cloudfront/E2EXAMPLE1ABCD.2024-04-25-23.a1b2c3.log");
         assertEquals(LogImporter.Format.CLOUDFRONT, LogImporter.detect(f));
-        ImportResult r = read(f);
+        ImportResult r = importLog(f);
         Table t = r.table();
         assertEquals("CloudFront standard [33 fields]", r.report().format());
         assertEquals(5, r.report().rowsRead());
@@ -69,7 +63,7 @@ class CloudFrontImporterTest {
 
     @Test
     void anOlderShorterFieldListIsReadByItsNames() {
-        ImportResult r = read(TestData.resource("cloudfront/old-24-fields.log"));
+        ImportResult r = importLog(TestData.resource("cloudfront/old-24-fields.log"));
         assertEquals("CloudFront standard [24 fields]", r.report().format());
         assertEquals(2, r.table().rowCount());
         assertEquals("/wp-login.php", cell(r.table(), "cs-uri-stem", 1));
@@ -79,7 +73,7 @@ class CloudFrontImporterTest {
     @Test
     void aRecordBeforeAnyFieldsLineIsOneClearError() throws IOException {
         Path f = Files.writeString(tmp.resolve("cf.log"), "#Version: 1.0\n2024-04-25\t23:04:12\tIAD89-P1\n");
-        ImportException e = assertThrows(ImportException.class, () -> read(f));
+        ImportException e = assertThrows(ImportException.class, () -> importLog(f));
         assertEquals("cf.log:2: a CloudFront log without a #Fields line before its first record", e.getMessage());
     }
 

@@ -65,7 +65,7 @@ class FlowDetectionTest {
     }
 
     /** Share of (incident, other) pairs where the incident host scores higher; ties count half. */
-    private static double auc(List<Double> bad, List<Double> good) {
+    static double auc(List<Double> bad, List<Double> good) {
         double wins = 0;
         for (double b : bad) for (double o : good) wins += b > o ? 1 : b == o ? 0.5 : 0;
         return wins / ((double) bad.size() * good.size());

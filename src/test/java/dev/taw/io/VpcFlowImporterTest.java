@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io;
 
+import static dev.taw.TestData.cell;
+import static dev.taw.TestData.importLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,17 +27,9 @@ class VpcFlowImporterTest {
     @TempDir
     Path tmp;
 
-    private static ImportResult read(Path p) {
-        return new LogImporter().read(p, LogImporter.Format.AUTO, ProgressListener.NONE, CancelToken.NEVER);
-    }
-
-    private static String cell(Table t, String column, int row) {
-        return t.column(column).orElseThrow().format(row);
-    }
-
     @Test
     void defaultFormatWithHeaderSkipsNoDataAndOrientsByTheVpcSide() {
-        ImportResult r = read(TestData.resource("vpc/default-v2-with-header.log"));
+        ImportResult r = importLog(TestData.resource("vpc/default-v2-with-header.log"));
         Table t = r.table();
         assertEquals("VPC flow [header, 14 fields]", r.report().format());
         assertEquals(6, r.report().rowsRead());
@@ -60,7 +54,7 @@ class VpcFlowImporterTest {
 
     @Test
     void customV5UsesFlowDirectionAndPacketAddresses() {
-        Table t = read(TestData.resource("vpc/custom-v5.log")).table();
+        Table t = importLog(TestData.resource("vpc/custom-v5.log")).table();
         assertEquals(3, t.rowCount());
         // egress reply 10.0.1.20:443 → 203.0.113.45: the outside host is the source, the bytes went out
         assertEquals("203.0.113.45", t.text(SeedField.SRC_IP).orElseThrow().format(1));
@@ -76,7 +70,7 @@ class VpcFlowImporterTest {
 
     @Test
     void headerlessDefaultLinesAreRecognisedAndBadLinesReportedInTheNotesFormat() {
-        ImportResult r = read(TestData.resource("vpc/headerless-v2.log"));
+        ImportResult r = importLog(TestData.resource("vpc/headerless-v2.log"));
         assertEquals("VPC flow [default v2, no header, 14 fields]", r.report().format());
         assertEquals(2, r.table().rowCount());
         assertEquals("011122223333", cell(r.table(), "account-id", 1), "account IDs stay text: leading zero kept");
@@ -89,7 +83,7 @@ class VpcFlowImporterTest {
 
     @Test
     void customOrderAndUnknownFutureFieldsAreMappedByName() {
-        ImportResult r = read(TestData.resource("vpc/reordered-unknown-field.log"));
+        ImportResult r = importLog(TestData.resource("vpc/reordered-unknown-field.log"));
         assertEquals(List.of("future-field"), r.report().extraColumns());
         assertEquals("something-new", cell(r.table(), "future-field", 0));
         assertEquals(5432.0, r.table().number(SeedField.DST_PORT).orElseThrow().get(1));
@@ -107,7 +101,7 @@ class VpcFlowImporterTest {
                 z.finish();
             }
         }
-        ImportResult r = read(gz);
+        ImportResult r = importLog(gz);
         assertEquals(8, r.table().rowCount(), "both members, the second header re-applied");
         assertTrue(r.report().warnings().stream().anyMatch(w -> w.startsWith("1 header line(s) found mid-file")), r.report().warnings().toString());
     }
@@ -116,18 +110,18 @@ class VpcFlowImporterTest {
     void aFileOfOnlyNoDataAndSkipDataRecordsSaysSo() throws IOException {
         List<String> lines = Files.readAllLines(TestData.resource("vpc/default-v2-with-header.log"));
         Path f = Files.write(tmp.resolve("quiet.log"), List.of(lines.get(0), lines.get(5), lines.get(6)));
-        ImportException e = org.junit.jupiter.api.Assertions.assertThrows(ImportException.class, () -> read(f));
+        ImportException e = org.junit.jupiter.api.Assertions.assertThrows(ImportException.class, () -> importLog(f));
         assertEquals("quiet.log: no traffic records could be imported (0 skipped, 2 NODATA/SKIPDATA)", e.getMessage());
     }
 
     @Test
     void parquetAndUnknownFilesAreOneClearLine() throws IOException {
         Path parquet = Files.write(tmp.resolve("flows.log.parquet"), new byte[] {'P', 'A', 'R', '1', 0, 0, 0, 1, 2, 3, 'P', 'A', 'R', '1'});
-        ImportException p = org.junit.jupiter.api.Assertions.assertThrows(ImportException.class, () -> read(parquet));
+        ImportException p = org.junit.jupiter.api.Assertions.assertThrows(ImportException.class, () -> importLog(parquet));
         assertTrue(p.getMessage().contains("Parquet flow logs") || p.getMessage().contains("Parquet"), p.getMessage());
         assertTrue(p.getMessage().contains("not supported yet"), p.getMessage());
         Path odd = Files.writeString(tmp.resolve("mystery.txt"), "Sep 24 10:01:02 host sshd[812]: Accepted publickey for admin\n");
-        ImportException e = org.junit.jupiter.api.Assertions.assertThrows(ImportException.class, () -> read(odd));
+        ImportException e = org.junit.jupiter.api.Assertions.assertThrows(ImportException.class, () -> importLog(odd));
         assertTrue(e.getMessage().startsWith("mystery.txt: not a recognised traffic log — first line \"Sep 24 10:01:02 host sshd[812]"), e.getMessage());
         assertTrue(e.getMessage().contains("tried VPC flow log, ALB access log, WAF log, CloudFront log and CSV export"), e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
@@ -141,7 +135,7 @@ class VpcFlowImporterTest {
         Path elb = Files.writeString(tmp.resolve("elb.log"), "2015-05-13T23:39:43.945958Z my-loadbalancer 192.168.131.39:2817 10.0.0.1:80 0.000073 "
                 + "0.001048 0.000057 200 200 0 29 \"GET http://www.example.com:80/ HTTP/1.1\" \"curl/7.38.0\" - -\n");
         for (Path p : List.of(nlb, elb)) {
-            String m = org.junit.jupiter.api.Assertions.assertThrows(ImportException.class, () -> read(p)).getMessage();
+            String m = org.junit.jupiter.api.Assertions.assertThrows(ImportException.class, () -> importLog(p)).getMessage();
             String kind = p == nlb ? "a Network Load Balancer (TLS listener) access log — not supported" : "a Classic Load Balancer access log — not supported";
             assertTrue(m.startsWith(p.getFileName() + ": " + kind + "; the workbench reads VPC flow logs"), m);
             assertEquals(1, m.lines().count());
@@ -169,7 +163,7 @@ class VpcFlowImporterTest {
                 "5 2001:db8::7 10.0.0.5 51003 22 6 - 180 1714086000 1714086060 REJECT OK - vpc-1",                  // IPv6, packets missing
                 "5 010.0.0.7 10.0.0.5 51004 22 6 3 1.8e2 1714086000 1714086060 ACCEPT OK - vpc-1") + "\n",            // leading zero: text as written
                 java.nio.charset.StandardCharsets.UTF_8);
-        ImportResult r = read(f);
+        ImportResult r = importLog(f);
         Table t = r.table();
         assertEquals(4, t.rowCount());
         assertEquals(1, r.report().skippedCount());
@@ -205,7 +199,7 @@ class VpcFlowImporterTest {
         try (OutputStream z = new GZIPOutputStream(Files.newOutputStream(gz))) {
             z.write(text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         }
-        Table a = read(plain).table(), b = read(gz).table();
+        Table a = importLog(plain).table(), b = importLog(gz).table();
         assertEquals(60_000, b.rowCount());
         for (String column : List.of("src_ip", "dst_ip", "bytes_in", "bytes_out", "direction", "srcaddr", "source_line")) {
             for (int row = 0; row < a.rowCount(); row += 7) assertEquals(cell(a, column, row), cell(b, column, row), column + " row " + row);

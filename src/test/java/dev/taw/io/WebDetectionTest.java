@@ -48,9 +48,7 @@ class WebDetectionTest {
         TextColumn ip = a.table().text(SeedField.SRC_IP).orElseThrow();
         List<Double> bad = new ArrayList<>(), good = new ArrayList<>();
         for (int c = 1; c < ip.distinctCount(); c++) (attackers.containsKey(ip.dictionary()[c]) ? bad : good).add(hosts.score(c));
-        double auc = 0;
-        for (double b : bad) for (double o : good) auc += b > o ? 1 : b == o ? 0.5 : 0;
-        auc /= (double) bad.size() * good.size();
+        double auc = FlowDetectionTest.auc(bad, good);
         List<IpStat> top = a.findings(0.05, List.of()).topIps().subList(0, attackers.size());
         long hits = top.stream().map(IpStat::ip).filter(attackers::containsKey).count();
         System.out.printf("ALB seed %d: host AUC %.4f, precision@4 %.2f, top %s%n", seed, auc, hits / 4.0,
