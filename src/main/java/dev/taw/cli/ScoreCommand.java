@@ -14,6 +14,7 @@ import dev.taw.pipeline.Analysis;
 import dev.taw.pipeline.AnalysisPipeline;
 import dev.taw.pipeline.CancelToken;
 import dev.taw.pipeline.Investigation;
+import dev.taw.pipeline.RowScores;
 import dev.taw.report.PdfReportWriter;
 import dev.taw.report.ReportModel;
 import java.time.Instant;
@@ -22,6 +23,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code score INPUT --output SCORED.csv [options]}: import, analyse, write, and print what an analyst
@@ -79,16 +84,48 @@ public final class ScoreCommand {
         }
         ProgressListener progress = ProgressListener.NONE;
         ImportResult imported = pipeline.importFile(o.input(), o.format(), progress, CancelToken.NEVER);
-        Analysis analysis = pipeline.analyze(imported, o.features(), o.settings(), progress, CancelToken.NEVER);
+        RowScores rows = pipeline.scoreRows(imported, o.features(), o.settings(), progress, CancelToken.NEVER);
         double contamination = o.settings().contamination();
-        byte[] labels = analysis.labels(contamination);
-        new ScoredCsvWriter().write(o.output(), analysis.table(), analysis.scores(), labels, progress, CancelToken.NEVER);
-        Investigation inv = Investigation.of(analysis, contamination, List.of());
+        // every row has its score: write the CSV on another thread while the hosts are scored and the findings
+        // gathered (the writer does not keep both cores busy; together they finish about a third of a second sooner)
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "scored-csv");
+            t.setDaemon(true);
+            return t;
+        });
+        Investigation inv;
+        Analysis analysis;
+        try {
+            Future<Void> written = writer.submit(() -> {
+                new ScoredCsvWriter().write(o.output(), imported.table(), rows.scores(), rows.labels(contamination), progress, CancelToken.NEVER);
+                return null;
+            });
+            analysis = pipeline.scoreHosts(rows, progress, CancelToken.NEVER);
+            inv = Investigation.of(analysis, contamination, List.of());
+            awaitWrite(written);
+        } finally {
+            writer.shutdownNow();
+        }
         if (o.report() != null) {
             String source = o.input().getFileName() == null ? o.input().toString() : o.input().getFileName().toString();
             new PdfReportWriter().write(o.report(), new ReportModel(source, inv, Instant.now(), o.paper()), progress, CancelToken.NEVER);
         }
         if (!o.quiet()) printSummary(o, analysis, inv);
+    }
+
+    /** Waits for the CSV; its failure is this command's (an I/O error is reported as "cannot write"). */
+    private static void awaitWrite(Future<Void> written) throws IOException {
+        try {
+            written.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while writing");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IOException(e.getCause());
+        }
     }
 
     private void printSummary(ScoreOptions o, Analysis a, Investigation inv) {

@@ -31,15 +31,14 @@ public final class Analysis {
     private final HostScores hostScores;
     private volatile Explainer explainer;
 
-    Analysis(ImportResult imported, FeatureSet featureSet, FeatureMatrix matrix, ForestSettings settings, TrainedForest forest, double[] scores,
-             HostScores hostScores) {
-        this.imported = imported;
-        this.featureSet = featureSet;
-        this.matrix = matrix;
-        this.settings = settings;
-        this.forest = forest;
-        this.scores = scores;
-        this.threshold = new Threshold(scores);
+    Analysis(RowScores rows, HostScores hostScores) {
+        this.imported = rows.imported();
+        this.featureSet = rows.featureSet();
+        this.matrix = rows.matrix();
+        this.settings = rows.settings();
+        this.forest = rows.forest();
+        this.scores = rows.scores();
+        this.threshold = rows.threshold();
         this.hostScores = hostScores;
     }
 

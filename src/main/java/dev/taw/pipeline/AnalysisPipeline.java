@@ -8,6 +8,7 @@ import dev.taw.features.FeatureSet;
 import dev.taw.io.LogImporter;
 import dev.taw.io.ImportResult;
 import dev.taw.model.ForestSettings;
+import dev.taw.model.Threshold;
 import dev.taw.model.TrainedForest;
 import dev.taw.geo.CountryFill;
 import dev.taw.geo.GeoIp;
@@ -49,14 +50,24 @@ public final class AnalysisPipeline {
         return geo;
     }
 
-    /** Builds features, fits the forest and scores every row. */
+    /** Builds features, fits the forest, scores every row, then scores the hosts. */
     public Analysis analyze(ImportResult imported, FeatureSet features, ForestSettings settings, ProgressListener progress, CancelToken cancel) {
+        return scoreHosts(scoreRows(imported, features, settings, progress, cancel), progress, cancel);
+    }
+
+    /** Builds features, fits the row forest and scores every row. */
+    public RowScores scoreRows(ImportResult imported, FeatureSet features, ForestSettings settings, ProgressListener progress, CancelToken cancel) {
         progress.onProgress("Building features", 0, 1);
         FeatureMatrix matrix = new FeatureBuilder().build(imported.table(), features);
         cancel.throwIfCancelled();
         TrainedForest forest = TrainedForest.fit(matrix, settings, progress, cancel);
         double[] scores = forest.scoreAll(matrix, progress, cancel);
-        HostScores hosts = HostScores.fit(imported.table(), settings, progress, cancel);
-        return new Analysis(imported, features, matrix, settings, forest, scores, hosts);
+        return new RowScores(imported, features, matrix, settings, forest, scores, new Threshold(scores));
+    }
+
+    /** The second forest, over what each source IP did across the log; completes the analysis. */
+    public Analysis scoreHosts(RowScores rows, ProgressListener progress, CancelToken cancel) {
+        HostScores hosts = HostScores.fit(rows.imported().table(), rows.settings(), progress, cancel);
+        return new Analysis(rows, hosts);
     }
 }

@@ -101,6 +101,18 @@ class ScoreCommandTest {
     }
 
     @Test
+    void anOutputThatCannotBeWrittenIsOneLineAfterTheAnalysis() throws IOException {
+        // the CSV is written on its own thread while the hosts are scored: its failure is still this command's
+        Path nowhere = Files.writeString(tmp.resolve("a-file"), "not a folder").resolve("scored.csv");
+        assertEquals(1, run(TestData.seed().toString(), "-o", nowhere.toString()));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, e.lines().count(), e);
+        assertTrue(e.startsWith("traffic-workbench score: cannot write"), e);
+        assertFalse(e.contains("Exception"), e);
+        assertFalse(Files.exists(nowhere));
+    }
+
+    @Test
     void aWrongGeoIpDatabaseFailsBeforeAnyWork() {
         Path scored = tmp.resolve("g.csv");
         assertEquals(1, run(TestData.seed().toString(), "-o", scored.toString(), "--geoip", TestData.seed().toString()));
