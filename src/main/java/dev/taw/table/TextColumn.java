@@ -99,7 +99,7 @@ public final class TextColumn implements Column {
 
         /** The code of the ASCII text {@code b[from, to)} (the caller has checked it is ASCII), added if new. */
         public int intern(byte[] b, int from, int to) {
-            return find(b, from, to, true);
+            return intern(b, from, to, hash(b, from, to));
         }
 
         // IPv4 addresses in canonical dotted form, by their 32 bits: ip << 32 | code + 1; 0 = empty
@@ -156,15 +156,6 @@ public final class TextColumn implements Column {
             return i == to ? ip : -1;
         }
 
-        /** The code of the ASCII text {@code b[from, to)}, or -1 when it is not there yet. */
-        public int find(byte[] b, int from, int to) {
-            return find(b, from, to, false);
-        }
-
-        private int find(byte[] b, int from, int to, boolean add) {
-            return find(b, from, to, add, hash(b, from, to));
-        }
-
         /** The String.hashCode of ASCII text {@code b[from, to)}. */
         public static int hash(byte[] b, int from, int to) {
             int h = 0;
@@ -173,16 +164,12 @@ public final class TextColumn implements Column {
         }
 
         /** {@link #intern(byte[], int, int)} with the text's {@link #hash} already known (computed ahead, on another thread). */
-        public int intern(byte[] b, int from, int to, int hash) {
-            return find(b, from, to, true, hash);
-        }
-
-        private int find(byte[] b, int from, int to, boolean add, int h) {
+        public int intern(byte[] b, int from, int to, int h) {
             int mask = slots.length - 1;
             int len = to - from;
             for (int slot = slot(h); ; slot = (slot + 1) & mask) {
                 long e = slots[slot];
-                if (e == 0) return add ? newValue(slot, h, new String(b, from, len, StandardCharsets.ISO_8859_1)) : -1;
+                if (e == 0) return newValue(slot, h, new String(b, from, len, StandardCharsets.ISO_8859_1));
                 if ((int) (e >>> 32) == h) {
                     int code = (int) e - 1;
                     long at = bytesAt[code];
