@@ -136,7 +136,8 @@ public final class VpcFlowImporter {
         private long[] time = new long[0];
         /** Per distinct address (by code in {@link #addresses}): 1 inside the VPC, 2 outside, 3 not an address, 0 not classified yet. */
         private byte[] insideByCode = new byte[1024];
-        private final Map<String, String> protocolNames = new HashMap<>();
+        private String[] protocolByCode = new String[16]; // the protocol column's code → its name (TCP, UDP, IP 47…)
+        private int protocolCode;
 
         void accept(LineView reader, long lineNo) {
             this.reader = reader;
@@ -206,7 +207,8 @@ public final class VpcFlowImporter {
                 } else if (isAddress[i]) {
                     xb[i].addCode(addressCode(i));
                 } else {
-                    add(xb[i], i);
+                    int code = add(xb[i], i);
+                    if (i == iProtocol) protocolCode = code;
                 }
             }
             orient();
@@ -232,9 +234,20 @@ public final class VpcFlowImporter {
             double sp = iSrcPort < 0 ? Double.NaN : num[iSrcPort], dp = iDstPort < 0 ? Double.NaN : num[iDstPort];
             if (Double.isNaN(sp) && Double.isNaN(dp)) servicePort.addMissing();
             else servicePort.add(Double.isNaN(sp) ? dp : Double.isNaN(dp) ? sp : Math.min(sp, dp)); // the well-known side
-            String proto = iProtocol < 0 || dash(iProtocol) ? "-" : text(fs[iProtocol], fe[iProtocol]);
-            protocolName.add(protocolNames.computeIfAbsent(proto, p -> PROTOCOLS.getOrDefault(p, p.equals("-") ? "" : "IP " + p)));
+            protocolName.add(protocolName(iProtocol < 0 ? -1 : protocolCode));
             direction.add(ingress ? (inferred ? "ingress (inferred)" : "ingress") : (inferred ? "egress (inferred)" : "egress"));
+        }
+
+        /** The name of a protocol number, by its code in the protocol column (-1: the format has none); once per distinct value. */
+        private String protocolName(int code) {
+            if (code < 0) return "";
+            if (code >= protocolByCode.length) protocolByCode = Arrays.copyOf(protocolByCode, Math.max(code + 1, protocolByCode.length * 2));
+            String name = protocolByCode[code];
+            if (name == null) {
+                String p = text.get("protocol").value(code);
+                name = protocolByCode[code] = p.equals("-") ? "" : PROTOCOLS.getOrDefault(p, "IP " + p);
+            }
+            return name;
         }
 
         /** The preferred field when it has a value, else the fallback; -1 when neither exists. */
@@ -270,10 +283,10 @@ public final class VpcFlowImporter {
             return codeOf[i] = addresses.intern(v, 0, v.length());
         }
 
-        private void add(TextColumn.Builder to, int i) {
-            if (i < 0) to.add("");
-            else if (ascii) to.add(b, fs[i], fe[i], fh[i]);
-            else to.add(text(fs[i], fe[i]));
+        private int add(TextColumn.Builder to, int i) {
+            if (i < 0) return to.add("");
+            if (ascii) return to.add(b, fs[i], fe[i], fh[i]);
+            return to.add(text(fs[i], fe[i]));
         }
 
         private boolean dash(int i) {

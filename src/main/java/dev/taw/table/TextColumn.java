@@ -268,6 +268,11 @@ public final class TextColumn implements Column {
             return put(dictionary.intern(b, from, to, hash));
         }
 
+        /** The value of a code this column's dictionary has given out. */
+        public String value(int code) {
+            return dictionary.value(code);
+        }
+
         /** The code of a value in this column's dictionary, added to the dictionary (not as a row) if new. */
         public int codeOf(String value) {
             return dictionary.intern(value, 0, value.length());
