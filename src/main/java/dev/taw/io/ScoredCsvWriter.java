@@ -206,13 +206,35 @@ public final class ScoredCsvWriter {
     private static final class TimeText {
         private long last = Long.MIN_VALUE;
         private byte[] text;
+        private long day = Long.MIN_VALUE;          // the day of the reusable text below
+        private final byte[] sameDay = new byte[20]; // "YYYY-MM-DDThh:mm:ssZ", time of day rewritten in place
 
+        /** The text of an instant; valid until the next call (the caller copies it at once). */
         byte[] of(long millis) {
-            if (millis != last) {
-                last = millis;
-                text = iso(millis).getBytes(StandardCharsets.US_ASCII);
+            if (millis == last) return text;
+            last = millis;
+            long sec = Math.floorDiv(millis, 1000);
+            if (millis % 1000 == 0 && Math.floorDiv(sec, 86_400) == day) {
+                // flow records of one day in any order: only the time of day changes, no calendar arithmetic
+                int s = (int) Math.floorMod(sec, 86_400);
+                two(sameDay, 11, s / 3600);
+                two(sameDay, 14, s / 60 % 60);
+                two(sameDay, 17, s % 60);
+                return text = sameDay;
             }
-            return text;
+            String iso = iso(millis);
+            if (millis % 1000 == 0 && iso.length() == 20) { // the plain form: its date can serve the day's other seconds
+                day = Math.floorDiv(sec, 86_400);
+                System.arraycopy(iso.getBytes(StandardCharsets.US_ASCII), 0, sameDay, 0, 20);
+                return text = sameDay;
+            }
+            day = Long.MIN_VALUE;
+            return text = iso.getBytes(StandardCharsets.US_ASCII);
+        }
+
+        private static void two(byte[] b, int at, int v) {
+            b[at] = (byte) ('0' + v / 10);
+            b[at + 1] = (byte) ('0' + v % 10);
         }
 
         /** Same text as {@code Instant.toString()} for whole seconds in years 0000–9999, built directly. */

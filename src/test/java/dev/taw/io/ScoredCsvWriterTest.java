@@ -36,16 +36,21 @@ class ScoredCsvWriterTest {
         TextColumn.Builder text = new TextColumn.Builder("note");
         NumberColumn.Builder number = new NumberColumn.Builder("bytes");
         TimeColumn.Builder time = new TimeColumn.Builder("time");
+        TimeColumn.Builder anyOrder = new TimeColumn.Builder("start"); // flow records: seconds of two days in any order, some before 1970
+        long[] starts = new long[n];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(4);
         double[] scores = new double[n];
         byte[] labels = new byte[n];
         for (int r = 0; r < n; r++) {
             text.add(TEXTS[r % TEXTS.length]);
             if (r % 11 == 0) number.addMissing(); else number.add(r % 3 == 0 ? r + 0.25 : r * 1000.0);
             if (r % 13 == 0) time.addMissing(); else time.add(1714086000000L + r * 1000L + (r % 5 == 0 ? 123 : 0));
+            starts[r] = (r % 97 == 0 ? -86_400_000L * 3 : 1714000000000L) + random.nextInt(2 * 86_400) * 1000L + (r % 89 == 0 ? 7 : 0);
+            anyOrder.add(starts[r]);
             scores[r] = r / (double) n;
             labels[r] = (byte) (r % 17 == 0 ? -1 : 1);
         }
-        List<Column> columns = List.of(text.build(), number.build(), time.build());
+        List<Column> columns = List.of(text.build(), number.build(), time.build(), anyOrder.build());
         Path out = tmp.resolve("scored.csv");
         new ScoredCsvWriter().write(out, new Table(n, columns, Map.of(), null), scores, labels, ProgressListener.NONE, CancelToken.NEVER);
         try (Reader in = Files.newBufferedReader(out, StandardCharsets.UTF_8)) {
@@ -57,6 +62,7 @@ class ScoredCsvWriterTest {
                 assertEquals(t.startsWith("=") ? "'" + t : t, row.get("note"), "row " + r);
                 assertEquals(r % 11 == 0 ? "" : r % 3 == 0 ? NumberColumn.formatNumber(r + 0.25) : Long.toString(r * 1000L), row.get("bytes"), "row " + r);
                 assertEquals(r % 13 == 0 ? "" : Instant.ofEpochMilli(1714086000000L + r * 1000L + (r % 5 == 0 ? 123 : 0)).toString(), row.get("time"), "row " + r);
+                assertEquals(Instant.ofEpochMilli(starts[r]).toString(), row.get("start"), "row " + r);
                 assertEquals(scores[r], Double.parseDouble(row.get("anomaly_score")), "row " + r);
                 assertEquals(labels[r] < 0 ? "-1" : "1", row.get("label"), "row " + r);
             }
