@@ -7,6 +7,9 @@ import dev.taw.table.SeedField;
 import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * What each outside host did across the whole log: the share of its flows that were rejected, how many
@@ -51,8 +54,26 @@ public final class HostContext {
         return v;
     }
 
-    /** Distinct values of {@code c} per source IP (index: the IP's dictionary code), by sorting (ip, value) pairs. */
+    /**
+     * Distinct values per source IP, kept while the columns live: the row features (ports and hosts per IP) and
+     * the host forest ask for the same counts, and each is a sort of a million pairs.
+     */
+    private static final Map<Column, Map<Column, double[]>> DISTINCT = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * Distinct values of {@code c} per source IP (index: the IP's dictionary code), by sorting (ip, value) pairs.
+     * The array is shared: callers must not modify it.
+     */
     public static double[] distinctPerIp(Table t, TextColumn ip, Column c) {
+        Map<Column, double[]> byIp = DISTINCT.computeIfAbsent(c, k -> new java.util.concurrent.ConcurrentHashMap<>());
+        double[] known = byIp.get(ip);
+        if (known != null) return known;
+        double[] d = countDistinctPerIp(t, ip, c); // outside any lock: two columns are counted at once on two cores
+        byIp.put(ip, d);
+        return d;
+    }
+
+    private static double[] countDistinctPerIp(Table t, TextColumn ip, Column c) {
         int n = t.rowCount();
         long[] pairs = new long[n];
         for (int r = 0; r < n; r++) {

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.features;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.taw.table.Column;
+import dev.taw.table.NumberColumn;
+import dev.taw.table.SeedField;
+import dev.taw.table.Table;
+import dev.taw.table.TextColumn;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Distinct values per source IP: counted once per pair of columns, shared by the row features and the host forest. */
+class HostContextTest {
+    @Test
+    void distinctPortsPerIpAreCountedOnceAndShared() {
+        TextColumn.Builder ip = new TextColumn.Builder("src_ip");
+        NumberColumn.Builder port = new NumberColumn.Builder("dst_port");
+        String[] ips = {"a", "b", "a", "a", "b", "c"};
+        double[] ports = {22, 22, 23, 22, 80, 443};
+        for (int r = 0; r < ips.length; r++) {
+            ip.add(ips[r]);
+            port.add(ports[r]);
+        }
+        TextColumn ipc = ip.build();
+        Column portc = port.build();
+        Table t = new Table(ips.length, List.of(ipc, portc), Map.of(SeedField.SRC_IP, ipc, SeedField.DST_PORT, portc), null);
+        double[] d = HostContext.distinctPerIp(t, ipc, portc);
+        assertArrayEquals(new double[] {0, 2, 2, 1}, d, "codes: '' , a, b, c");
+        assertSame(d, HostContext.distinctPerIp(t, ipc, portc), "the second caller gets the first count");
+    }
+}
