@@ -15,7 +15,7 @@ import java.util.Arrays;
  * cut before decoding, and a line of plain ASCII (nearly every log line) becomes a String by a copy, with no
  * decoder. Only lines with bytes above 0x7F go through UTF-8 decoding, where invalid bytes become U+FFFD.
  */
-final class LineReader implements LineView, AutoCloseable {
+final class LineReader implements LineView {
     /** Returned in place of a line that exceeded the limit; compare by identity. */
     static final String TOO_LONG = new String("<line too long>");
 

@@ -68,7 +68,7 @@ final class LineRecords {
         void accept(LineView line, long lineNo);
     }
 
-    /** {@link #readAll(InputFiles.Opened, LineReader, ProgressListener, CancelToken, ByteLineSink)} for parsers of text lines. */
+    /** {@link #readAll(InputFiles.Opened, LineView, ProgressListener, CancelToken, ByteLineSink)} for parsers of text lines. */
     void readAll(InputFiles.Opened opened, LineReader lines, ProgressListener progress, CancelToken cancel, LineSink sink) throws IOException {
         readAll(opened, lines, progress, cancel, (ByteLineSink) (r, no) -> sink.accept(r.lineTooLong() ? LineReader.TOO_LONG : r.lineText(), no));
     }

@@ -4,7 +4,7 @@ package dev.taw.io;
 import java.io.IOException;
 
 /** A cursor over the physical lines of a log, read as bytes: {@link LineReader}, or {@link SplitAhead} on another thread. */
-interface LineView {
+interface LineView extends AutoCloseable {
     /** Moves to the next line; false at end of input. */
     boolean advance() throws IOException;
 
@@ -26,4 +26,7 @@ interface LineView {
 
     /** The current line as text. */
     String lineText();
+
+    @Override
+    void close() throws IOException;
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.BlockingQueue;
  * reading plain digits take half of a flow log's parsing time, and none of it depends on the format. The
  * parser then only looks values up and appends them. Lines come out in order, as {@link LineReader}'s do.
  */
-final class SplitAhead implements LineView, AutoCloseable {
+final class SplitAhead implements LineView {
     private static final int LINES = 4096;
     private static final Batch END = new Batch();
 

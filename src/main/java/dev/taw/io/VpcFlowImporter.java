@@ -70,16 +70,11 @@ public final class VpcFlowImporter {
         String file = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         LineReader reader = new LineReader(opened.stream(), CsvImporter.MAX_LINE_CHARS);
         // a big file is split into fields on a second thread while this one looks values up
-        try (AutoCloseable closing = opened.sizeOnDisk() > SPLIT_AHEAD_FROM ? new SplitAhead(reader, file) : reader) {
-            LineView lines = (LineView) closing;
+        try (LineView lines = opened.sizeOnDisk() > SPLIT_AHEAD_FROM ? new SplitAhead(reader, file) : reader) {
             Run run = new Run(new LineRecords(file), lines);
             run.lr.readAll(opened, lines, progress, cancel, (LineRecords.ByteLineSink) run::accept);
             return run.finish();
         } catch (IOException e) {
-            throw new ImportException(file + ": read failed (" + e.getMessage() + ")", e);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) { // close() of the reader
             throw new ImportException(file + ": read failed (" + e.getMessage() + ")", e);
         }
     }
@@ -123,7 +118,6 @@ public final class VpcFlowImporter {
         // the current line: its bytes, whether they are ASCII, and each field's start and end
         private byte[] b;
         private boolean ascii;
-        private LineView reader;
         private final SplitAhead.Fields fields64 = new SplitAhead.Fields(64);
         private int[] fs = fields64.start;
         private int[] fe = fields64.end;
@@ -140,7 +134,6 @@ public final class VpcFlowImporter {
         private int protocolCode;
 
         void accept(LineView reader, long lineNo) {
-            this.reader = reader;
             int from = lr.start(reader, lineNo, variant == null ? "VPC flow" : variant);
             if (from < 0) return;
             b = reader.lineBytes();
@@ -324,7 +317,7 @@ public final class VpcFlowImporter {
 
         /** The current line's fields (bounds, hashes, digit values), split here or ahead on another thread; returns their count. */
         private int split(int from, int to) {
-            int n = reader instanceof SplitAhead ahead ? ahead.fields(fields64) : fields64.split(b, from, to, 0);
+            int n = lines instanceof SplitAhead ahead ? ahead.fields(fields64) : fields64.split(b, from, to, 0);
             fs = fields64.start;
             fe = fields64.end;
             fh = fields64.hash;
