@@ -67,10 +67,10 @@ public final class HostScores {
             add(names, cols, "4xx", share(t, ip, rows, r -> status.applyAsInt(r) / 100 == 4)); // refused, not found: brute force, stuffing
             add(names, cols, "5xx", share(t, ip, rows, r -> status.applyAsInt(r) / 100 == 5)); // errors a fuzzer or injection provokes
         });
-        java.util.stream.Stream.of("path", "uri", "cs-uri-stem").map(t::column).flatMap(java.util.Optional::stream).findFirst()
-                .ifPresent(c -> add(names, cols, "paths", log1p(HostContext.distinctPerIp(t, ip, c)))); // directory brute force, scraping
-        java.util.stream.Stream.of("user_agent", "cs(User-Agent)").map(t::column).flatMap(java.util.Optional::stream).findFirst()
-                .filter(TextColumn.class::isInstance).map(TextColumn.class::cast).ifPresent(agent -> {
+        var path = firstOf(t, PATH_COLUMNS);
+        var userAgent = firstOf(t, AGENT_COLUMNS);
+        path.ifPresent(c -> add(names, cols, "paths", log1p(HostContext.distinctPerIp(t, ip, c)))); // directory brute force, scraping
+        userAgent.filter(TextColumn.class::isInstance).map(TextColumn.class::cast).ifPresent(agent -> {
             String[] d = agent.dictionary();
             boolean[] tool = new boolean[d.length];
             for (int k = 0; k < d.length; k++) tool[k] = UserAgents.isTool(d[k]);
@@ -111,7 +111,7 @@ public final class HostScores {
         double[] typical = new double[fitColumns.length];
         for (int f = 0; f < fitColumns.length; f++) typical[f] = Medians.of(fitColumns[f]);
         double[][] all = cols.toArray(double[][]::new);
-        boolean web = java.util.stream.Stream.of("user_agent", "cs(User-Agent)", "path", "uri", "cs-uri-stem").anyMatch(n -> t.column(n).isPresent());
+        boolean web = path.isPresent() || userAgent.isPresent();
         return new HostScores(ip, List.copyOf(names), all, typical, score, forest, web ? "requests" : "flows");
     }
 
@@ -176,6 +176,14 @@ public final class HostScores {
         for (int r = 0; r < t.rowCount(); r++) if (test.test(r)) hits[ip.code(r)]++;
         for (int h = 0; h < rows.length; h++) hits[h] = rows[h] == 0 ? 0 : hits[h] / rows[h];
         return hits;
+    }
+
+    /** A request's path and user agent, as ALB and WAF (first) and CloudFront name them. */
+    private static final List<String> PATH_COLUMNS = List.of("path", "uri", "cs-uri-stem");
+    private static final List<String> AGENT_COLUMNS = List.of("user_agent", "cs(User-Agent)");
+
+    private static java.util.Optional<dev.taw.table.Column> firstOf(Table t, List<String> names) {
+        return names.stream().map(t::column).flatMap(java.util.Optional::stream).findFirst();
     }
 
     /** Each row's HTTP status as a number, or -1 (an action such as ACCEPT, or no value); parsed once per distinct text. */
