@@ -31,8 +31,8 @@ public final class TestData {
 
     /** Imports a file or folder as the window and the command line do, its format detected from the content. */
     public static dev.taw.io.ImportResult importLog(Path p) {
-        return new dev.taw.io.LogImporter().read(p, dev.taw.io.LogImporter.Format.AUTO, dev.taw.pipeline.ProgressListener.NONE,
-                dev.taw.pipeline.CancelToken.NEVER);
+        return new dev.taw.io.LogImporter().read(p, dev.taw.io.LogImporter.Format.AUTO, dev.taw.job.ProgressListener.NONE,
+                dev.taw.job.CancelToken.NEVER);
     }
 
     /** A cell as the table shows it. */

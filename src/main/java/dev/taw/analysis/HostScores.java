@@ -3,10 +3,10 @@ package dev.taw.analysis;
 
 import dev.taw.features.HostContext;
 import dev.taw.model.ForestSettings;
-import dev.taw.model.Matrix;
+import dev.taw.table.Matrix;
 import dev.taw.model.TrainedForest;
-import dev.taw.pipeline.CancelToken;
-import dev.taw.pipeline.ProgressListener;
+import dev.taw.job.CancelToken;
+import dev.taw.job.ProgressListener;
 import dev.taw.table.Medians;
 import dev.taw.table.NumberColumn;
 import dev.taw.table.SeedField;

@@ -27,8 +27,8 @@ public record FeatureMatrix(List<Feature> features, double[][] columns, double[]
     }
 
     /** The numbers alone, as the forest takes them. */
-    public dev.taw.model.Matrix matrix() {
-        return new dev.taw.model.Matrix(columns, rows);
+    public dev.taw.table.Matrix matrix() {
+        return new dev.taw.table.Matrix(columns, rows);
     }
 
     public int indexOf(Feature f) { return features.indexOf(f); }

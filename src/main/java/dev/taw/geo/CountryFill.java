@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.geo;
 
-import dev.taw.io.ImportResult;
 import dev.taw.table.Column;
 import dev.taw.table.SeedField;
 import dev.taw.table.Table;
@@ -26,9 +25,16 @@ public final class CountryFill {
         return existing == null || anyMissing(existing);
     }
 
-    public static ImportResult apply(ImportResult in, GeoIp geo) {
-        Table t = in.table();
-        if (!needed(t)) return in;
+    /**
+     * The table with countries filled in, and the sentence the import summary gives for it.
+     *
+     * @param note e.g. "src_ip_country_code added: 1,234 row(s) given a country from 56 distinct address(es) — …"
+     */
+    public record Filled(Table table, String note) { }
+
+    /** @return the filled table, or null when no row needs a country */
+    public static Filled apply(Table t, GeoIp geo) {
+        if (!needed(t)) return null;
         TextColumn ip = t.text(SeedField.SRC_IP).orElseThrow();
         TextColumn existing = t.text(SeedField.SRC_IP_COUNTRY_CODE).orElse(null);
         String[] byIp = new String[ip.distinctCount()];
@@ -54,7 +60,7 @@ public final class CountryFill {
         Table filledTable = new Table(t.rowCount(), columns, roles, t.sourceLines());
         String note = String.format("%s: %,d row(s) given a country from %,d distinct address(es) — %s",
                 existing == null ? "src_ip_country_code added" : "empty src_ip_country_code cells filled", filled, byIp.length - 1, geo.describe());
-        return new ImportResult(filledTable, in.report().withCountrySource(note, filledTable.constantColumns()));
+        return new Filled(filledTable, note);
     }
 
     private static boolean anyMissing(TextColumn c) {

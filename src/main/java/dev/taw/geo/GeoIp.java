@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.geo;
 
+import dev.taw.net.AddressClass;
+
 import com.maxmind.db.Reader;
 import java.io.IOException;
 import java.io.InputStream;

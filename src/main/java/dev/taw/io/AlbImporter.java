@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io;
 
-import dev.taw.geo.AddressClass;
+import dev.taw.net.AddressClass;
 import dev.taw.io.ImportIssue.Reason;
-import dev.taw.pipeline.CancelToken;
-import dev.taw.pipeline.ProgressListener;
+import dev.taw.job.CancelToken;
+import dev.taw.job.ProgressListener;
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
 import dev.taw.table.SeedField;

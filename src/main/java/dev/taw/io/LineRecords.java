@@ -2,8 +2,8 @@
 package dev.taw.io;
 
 import dev.taw.io.ImportIssue.Reason;
-import dev.taw.pipeline.CancelToken;
-import dev.taw.pipeline.ProgressListener;
+import dev.taw.job.CancelToken;
+import dev.taw.job.ProgressListener;
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
 import dev.taw.table.SeedField;

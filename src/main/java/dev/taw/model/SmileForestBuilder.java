@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.model;
 
-import dev.taw.features.FeatureMatrix;
-import dev.taw.pipeline.CancelToken;
-import dev.taw.pipeline.ProgressListener;
+import dev.taw.table.Matrix;
+
+import dev.taw.job.CancelToken;
+import dev.taw.job.ProgressListener;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +29,6 @@ import smile.stat.distribution.GaussianDistribution;
 public final class SmileForestBuilder {
 
     /** @return the forest, normalised by c(ψ) */
-    public IsolationForest fit(FeatureMatrix features, ForestSettings s, ProgressListener progress, CancelToken cancel) {
-        return fit(features.matrix(), s, progress, cancel);
-    }
-
     public IsolationForest fit(Matrix x, ForestSettings s, ProgressListener progress, CancelToken cancel) {
         int n = x.rows();
         if (n < 2) throw new IllegalArgumentException("an Isolation Forest needs at least 2 rows, got " + n);

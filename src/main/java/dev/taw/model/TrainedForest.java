@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.model;
 
-import dev.taw.features.FeatureMatrix;
-import dev.taw.pipeline.CancelToken;
-import dev.taw.pipeline.ProgressListener;
+import dev.taw.table.Matrix;
+
+import dev.taw.job.CancelToken;
+import dev.taw.job.ProgressListener;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import smile.anomaly.IsolationForest;
@@ -28,10 +29,6 @@ public final class TrainedForest {
     }
 
     /** Fits with {@link SmileForestBuilder}. */
-    public static TrainedForest fit(FeatureMatrix x, ForestSettings s, ProgressListener progress, CancelToken cancel) {
-        return fit(x.matrix(), s, progress, cancel);
-    }
-
     public static TrainedForest fit(Matrix x, ForestSettings s, ProgressListener progress, CancelToken cancel) {
         IsolationForest forest = new SmileForestBuilder().fit(x, s, progress, cancel);
         return new TrainedForest(forest, Math.min(s.sampleSize(), x.rows()));
@@ -46,10 +43,6 @@ public final class TrainedForest {
     /** Score of one row, for what-if explanations. */
     public double score(double[] x) {
         return flat != null ? flat.score(x) : smile.score(x);
-    }
-
-    public double[] scoreAll(FeatureMatrix x, ProgressListener progress, CancelToken cancel) {
-        return scoreAll(x.matrix(), progress, cancel);
     }
 
     public double[] scoreAll(Matrix x, ProgressListener progress, CancelToken cancel) {

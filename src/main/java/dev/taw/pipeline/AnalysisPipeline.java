@@ -1,6 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.pipeline;
 
+import dev.taw.analysis.RowScores;
+
+import dev.taw.analysis.Analysis;
+
+import dev.taw.job.ProgressListener;
+
+import dev.taw.job.CancelToken;
+
 import dev.taw.analysis.HostScores;
 import dev.taw.features.FeatureBuilder;
 import dev.taw.features.FeatureMatrix;
@@ -42,7 +50,8 @@ public final class AnalysisPipeline {
         ImportResult r = new LogImporter().read(file, format, progress, cancel);
         if (!CountryFill.needed(r.table())) return r;
         progress.onProgress("Looking up countries", 0, -1);
-        return CountryFill.apply(r, geo());
+        CountryFill.Filled filled = CountryFill.apply(r.table(), geo());
+        return new ImportResult(filled.table(), r.report().withCountrySource(filled.note(), filled.table().constantColumns()));
     }
 
     private synchronized GeoIp geo() {
@@ -60,8 +69,8 @@ public final class AnalysisPipeline {
         progress.onProgress("Building features", 0, 1);
         FeatureMatrix matrix = new FeatureBuilder().build(imported.table(), features);
         cancel.throwIfCancelled();
-        TrainedForest forest = TrainedForest.fit(matrix, settings, progress, cancel);
-        double[] scores = forest.scoreAll(matrix, progress, cancel);
+        TrainedForest forest = TrainedForest.fit(matrix.matrix(), settings, progress, cancel);
+        double[] scores = forest.scoreAll(matrix.matrix(), progress, cancel);
         return new RowScores(imported, features, matrix, settings, forest, scores, new Threshold(scores));
     }
 

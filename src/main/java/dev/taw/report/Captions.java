@@ -5,7 +5,7 @@ import dev.taw.analysis.CategoryStat;
 import dev.taw.analysis.Findings;
 import dev.taw.analysis.Formats;
 import dev.taw.analysis.TimeBucket;
-import dev.taw.pipeline.Investigation;
+import dev.taw.analysis.Investigation;
 import dev.taw.table.NumberColumn;
 import dev.taw.table.SeedField;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.report;
 
-import dev.taw.pipeline.Investigation;
+import dev.taw.analysis.Investigation;
 import java.time.Instant;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 

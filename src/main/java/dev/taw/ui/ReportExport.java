@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.ui;
 
-import dev.taw.pipeline.Investigation;
+import dev.taw.analysis.Investigation;
 import dev.taw.report.PdfReportWriter;
 import dev.taw.report.ReportModel;
 import dev.taw.ui.common.Dialogs;

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taw.TestData;
 import dev.taw.io.ImportIssue.Reason;
-import dev.taw.pipeline.CancelToken;
-import dev.taw.pipeline.ProgressListener;
+import dev.taw.job.CancelToken;
+import dev.taw.job.ProgressListener;
 import dev.taw.table.SeedField;
 import dev.taw.table.Table;
 import java.io.IOException;

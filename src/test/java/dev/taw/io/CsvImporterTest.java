@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taw.TestData;
 import dev.taw.io.ImportIssue.Reason;
-import dev.taw.pipeline.CancelToken;
+import dev.taw.job.CancelToken;
 import dev.taw.table.NumberColumn;
 import dev.taw.table.SeedField;
 import dev.taw.table.Table;

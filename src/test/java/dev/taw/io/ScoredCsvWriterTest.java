@@ -3,8 +3,8 @@ package dev.taw.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.taw.pipeline.CancelToken;
-import dev.taw.pipeline.ProgressListener;
+import dev.taw.job.CancelToken;
+import dev.taw.job.ProgressListener;
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
 import dev.taw.table.Table;

@@ -4,8 +4,8 @@ package dev.taw.model;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taw.TestData;
-import dev.taw.pipeline.CancelToken;
-import dev.taw.pipeline.ProgressListener;
+import dev.taw.job.CancelToken;
+import dev.taw.job.ProgressListener;
 import java.io.IOException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,8 +26,8 @@ class BenchmarkAucTest {
         StringBuilder each = new StringBuilder();
         for (int seed = 1; seed <= seeds; seed++) {
             ForestSettings s = ForestSettings.defaults().withSeed(seed);
-            TrainedForest f = TrainedForest.fit(data.x(), s, ProgressListener.NONE, CancelToken.NEVER);
-            double auc = Matrices.auc(f.scoreAll(data.x(), ProgressListener.NONE, CancelToken.NEVER), data.outlier());
+            TrainedForest f = TrainedForest.fit(data.x().matrix(), s, ProgressListener.NONE, CancelToken.NEVER);
+            double auc = Matrices.auc(f.scoreAll(data.x().matrix(), ProgressListener.NONE, CancelToken.NEVER), data.outlier());
             sum += auc;
             each.append(String.format(" %.4f", auc));
         }

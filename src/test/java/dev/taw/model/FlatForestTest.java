@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taw.features.FeatureMatrix;
-import dev.taw.pipeline.CancelToken;
-import dev.taw.pipeline.ProgressListener;
+import dev.taw.job.CancelToken;
+import dev.taw.job.ProgressListener;
 import org.junit.jupiter.api.Test;
 
 class FlatForestTest {
@@ -17,9 +17,9 @@ class FlatForestTest {
     @Test
     void flatScoresAreExactlySmilesScoresForEveryRow() {
         FeatureMatrix x = Matrices.gaussian(20_000, 6, 7);
-        TrainedForest forest = TrainedForest.fit(x, ForestSettings.defaults(), ProgressListener.NONE, CancelToken.NEVER);
+        TrainedForest forest = TrainedForest.fit(x.matrix(), ForestSettings.defaults(), ProgressListener.NONE, CancelToken.NEVER);
         assertTrue(FlatForest.of(forest.smile(), 256).usesRanks(), "the ranked walk is what is compared");
-        double[] flat = forest.scoreAll(x, ProgressListener.NONE, CancelToken.NEVER);
+        double[] flat = forest.scoreAll(x.matrix(), ProgressListener.NONE, CancelToken.NEVER);
         for (int i = 0; i < x.rows(); i++) {
             // bit-for-bit, not within a tolerance: same splits, same summation order
             assertEquals(Double.doubleToLongBits(forest.smile().score(x.row(i))), Double.doubleToLongBits(flat[i]), "row " + i);
@@ -37,9 +37,9 @@ class FlatForestTest {
         }
         c[2][17] = 5;
         FeatureMatrix x = Matrices.of(c);
-        TrainedForest forest = TrainedForest.fit(x, ForestSettings.defaults().withSeed(3), ProgressListener.NONE, CancelToken.NEVER);
+        TrainedForest forest = TrainedForest.fit(x.matrix(), ForestSettings.defaults().withSeed(3), ProgressListener.NONE, CancelToken.NEVER);
         assertTrue(FlatForest.of(forest.smile(), 256).usesRanks());
-        double[] flat = forest.scoreAll(x, ProgressListener.NONE, CancelToken.NEVER);
+        double[] flat = forest.scoreAll(x.matrix(), ProgressListener.NONE, CancelToken.NEVER);
         for (int i = 0; i < x.rows(); i++) assertEquals(forest.smile().score(x.row(i)), flat[i], 0.0, "row " + i);
     }
 
@@ -47,17 +47,17 @@ class FlatForestTest {
     void extendedForestsAreScoredBySmileItself() {
         FeatureMatrix x = Matrices.gaussian(2000, 4, 1);
         ForestSettings s = new ForestSettings(50, 0.05, 1, 256, 2);
-        TrainedForest forest = TrainedForest.fit(x, s, ProgressListener.NONE, CancelToken.NEVER);
+        TrainedForest forest = TrainedForest.fit(x.matrix(), s, ProgressListener.NONE, CancelToken.NEVER);
         assertNull(FlatForest.of(forest.smile(), 256), "multi-feature slopes cannot be flattened");
-        double[] scores = forest.scoreAll(x, ProgressListener.NONE, CancelToken.NEVER);
+        double[] scores = forest.scoreAll(x.matrix(), ProgressListener.NONE, CancelToken.NEVER);
         assertEquals(forest.smile().score(x.row(10)), scores[10], 0.0);
-        assertNotNull(FlatForest.of(TrainedForest.fit(x, ForestSettings.defaults(), ProgressListener.NONE, CancelToken.NEVER).smile(), 256));
+        assertNotNull(FlatForest.of(TrainedForest.fit(x.matrix(), ForestSettings.defaults(), ProgressListener.NONE, CancelToken.NEVER).smile(), 256));
     }
 
     @Test
     void normalisesByTheSampleSizeAsInThePaper() {
         FeatureMatrix x = Matrices.gaussian(10_000, 3, 2);
-        TrainedForest forest = TrainedForest.fit(x, ForestSettings.defaults(), ProgressListener.NONE, CancelToken.NEVER);
+        TrainedForest forest = TrainedForest.fit(x.matrix(), ForestSettings.defaults(), ProgressListener.NONE, CancelToken.NEVER);
         double[] row = x.row(5);
         double mean = 0;
         for (var t : forest.smile().trees()) mean += t.path(row);

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.taw.features.FeatureMatrix;
-import dev.taw.pipeline.CancelToken;
-import dev.taw.pipeline.ProgressListener;
+import dev.taw.job.CancelToken;
+import dev.taw.job.ProgressListener;
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
@@ -15,8 +15,8 @@ class ReproducibilityTest {
     private final FeatureMatrix x = Matrices.gaussian(50_000, 5, 11);
 
     private double[] run(ForestSettings s) {
-        TrainedForest f = TrainedForest.fit(x, s, ProgressListener.NONE, CancelToken.NEVER);
-        return f.scoreAll(x, ProgressListener.NONE, CancelToken.NEVER);
+        TrainedForest f = TrainedForest.fit(x.matrix(), s, ProgressListener.NONE, CancelToken.NEVER);
+        return f.scoreAll(x.matrix(), ProgressListener.NONE, CancelToken.NEVER);
     }
 
     @Test

@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.pipeline;
 
+import dev.taw.analysis.Analysis;
+
+import dev.taw.job.ProgressListener;
+
+import dev.taw.job.CancelToken;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.taw.TestData;

@@ -4,7 +4,7 @@ package dev.taw.ui.charts;
 import dev.taw.analysis.Findings;
 import dev.taw.analysis.Formats;
 import dev.taw.analysis.RowFilter;
-import dev.taw.pipeline.Investigation;
+import dev.taw.analysis.Investigation;
 import dev.taw.table.SeedField;
 import java.util.List;
 import java.util.function.Consumer;

@@ -7,7 +7,7 @@ import dev.taw.features.FeatureSet;
 import dev.taw.io.ImportException;
 import dev.taw.io.ImportResult;
 import dev.taw.io.ScoredCsvWriter;
-import dev.taw.pipeline.Investigation;
+import dev.taw.analysis.Investigation;
 import dev.taw.ui.charts.ChartsPanel;
 import dev.taw.ui.common.Dialogs;
 import dev.taw.ui.common.FxJobs;

@@ -3,7 +3,7 @@ package dev.taw.ui.shell;
 
 import dev.taw.analysis.Explanation;
 import dev.taw.analysis.Formats;
-import dev.taw.pipeline.Investigation;
+import dev.taw.analysis.Investigation;
 import dev.taw.table.Column;
 import dev.taw.table.Table;
 

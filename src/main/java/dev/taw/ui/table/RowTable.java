@@ -2,7 +2,7 @@
 package dev.taw.ui.table;
 
 import dev.taw.analysis.Formats;
-import dev.taw.pipeline.Investigation;
+import dev.taw.analysis.Investigation;
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
 import dev.taw.table.Table;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package dev.taw.pipeline;
+package dev.taw.job;
 
 /**
  * Receives progress from long jobs. Called from the worker thread, often: implementations must be

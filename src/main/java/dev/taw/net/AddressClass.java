@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package dev.taw.geo;
+package dev.taw.net;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package dev.taw.model;
+package dev.taw.table;
 
 /** What a forest fits and scores: {@code columns[f][row]}, feature-major. */
 public record Matrix(double[][] columns, int rows) {

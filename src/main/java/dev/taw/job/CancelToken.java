@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package dev.taw.pipeline;
+package dev.taw.job;
 
 import java.util.concurrent.CancellationException;
 

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package dev.taw.pipeline;
+package dev.taw.analysis;
+
+import dev.taw.analysis.Analysis;
 
 import dev.taw.analysis.Findings;
 import dev.taw.analysis.FindingsCalculator;

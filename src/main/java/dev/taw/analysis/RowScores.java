@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package dev.taw.pipeline;
+package dev.taw.analysis;
 
 import dev.taw.features.FeatureMatrix;
 import dev.taw.features.FeatureSet;

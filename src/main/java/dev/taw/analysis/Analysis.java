@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package dev.taw.pipeline;
+package dev.taw.analysis;
+
 
 import dev.taw.analysis.Explainer;
 import dev.taw.analysis.Explanation;
@@ -31,7 +32,7 @@ public final class Analysis {
     private final HostScores hostScores;
     private volatile Explainer explainer;
 
-    Analysis(RowScores rows, HostScores hostScores) {
+    public Analysis(RowScores rows, HostScores hostScores) {
         this.imported = rows.imported();
         this.featureSet = rows.featureSet();
         this.matrix = rows.matrix();
