@@ -9,7 +9,7 @@ import dev.taw.analysis.IpStat;
 import dev.taw.io.ImportException;
 import dev.taw.io.ImportIssue;
 import dev.taw.io.ImportResult;
-import dev.taw.io.ScoredCsvWriter;
+import dev.taw.export.ScoredCsvWriter;
 import dev.taw.analysis.Analysis;
 import dev.taw.pipeline.AnalysisPipeline;
 import dev.taw.job.CancelToken;

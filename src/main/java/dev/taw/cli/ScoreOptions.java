@@ -6,7 +6,7 @@ import dev.taw.model.ForestSettings;
 import java.nio.file.Path;
 
 /** The parsed {@code score} command line. */
-record ScoreOptions(Path input, Path output, Path report, dev.taw.report.ReportModel.Paper paper, Path geoip, dev.taw.io.LogImporter.Format format,
+record ScoreOptions(Path input, Path output, Path report, dev.taw.report.ReportModel.Paper paper, Path geoip, dev.taw.io.detect.LogImporter.Format format,
                     ForestSettings settings, FeatureSet features, int top, boolean quiet) {
 
     static final String HELP = """
@@ -43,7 +43,7 @@ record ScoreOptions(Path input, Path output, Path report, dev.taw.report.ReportM
         Path input = null, output = null, report = null;
         dev.taw.report.ReportModel.Paper paper = dev.taw.report.ReportModel.Paper.A4;
         Path geoip = null;
-        dev.taw.io.LogImporter.Format format = dev.taw.io.LogImporter.Format.AUTO;
+        dev.taw.io.detect.LogImporter.Format format = dev.taw.io.detect.LogImporter.Format.AUTO;
         ForestSettings s = ForestSettings.defaults();
         FeatureSet features = FeatureSet.all();
         int top = 10;
@@ -56,7 +56,7 @@ record ScoreOptions(Path input, Path output, Path report, dev.taw.report.ReportM
                     case "--report" -> report = Path.of(value(args, ++i, a));
                     case "--paper" -> paper = paper(value(args, ++i, a));
                     case "--geoip" -> geoip = Path.of(value(args, ++i, a));
-                    case "--format" -> format = dev.taw.io.LogImporter.Format.parse(value(args, ++i, a));
+                    case "--format" -> format = dev.taw.io.detect.LogImporter.Format.parse(value(args, ++i, a));
                     case "--contamination" -> s = s.withContamination(Double.parseDouble(value(args, ++i, a)));
                     case "--trees" -> s = s.withTrees(Integer.parseInt(value(args, ++i, a)));
                     case "--seed" -> s = s.withSeed(Long.parseLong(value(args, ++i, a)));

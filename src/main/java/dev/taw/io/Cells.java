@@ -13,7 +13,7 @@ import java.util.Set;
  * plain line into character ranges of itself, a quoted record (parsed by Commons CSV) into one string per
  * field. Leading and trailing white space is not part of a cell.
  */
-final class Cells {
+public final class Cells {
     static final Set<String> MISSING_TOKENS = Set.of("", "-", "NA", "N/A", "n/a", "null", "NULL", "NaN", "nan");
 
     private static final byte[][] MISSING_BYTES = MISSING_TOKENS.stream().map(t -> t.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
@@ -24,18 +24,18 @@ final class Cells {
     /** Non-null: the fields are byte ranges of this plain ASCII line (valid until the next line is read). */
     private byte[] bytes;
     /** The joined text of a multi-line quoted record, for error snippets; null for a plain line. */
-    String record;
+    public String record;
 
-    Cells(int width) {
+    public Cells(int width) {
         source = new String[width];
         start = new int[width];
         end = new int[width];
     }
 
-    int width() { return source.length; }
+    public int width() { return source.length; }
 
     /** Splits a line without quotes on the delimiter; returns the field count (may exceed the width). */
-    int split(String line, char delimiter) {
+    public int split(String line, char delimiter) {
         record = null;
         bytes = null;
         int count = 0;
@@ -59,7 +59,7 @@ final class Cells {
      * Splits the ASCII line {@code b[from, to)} on the delimiter without making any String; returns the
      * field count (may exceed the width), or -1 when the line holds a quote and must be parsed as text.
      */
-    int split(byte[] b, int from, int to, char delimiter) {
+    public int split(byte[] b, int from, int to, char delimiter) {
         record = null;
         bytes = b;
         int count = 0;
@@ -81,7 +81,7 @@ final class Cells {
     }
 
     /** Takes the fields Commons CSV parsed; returns their count. */
-    int set(List<String> cells, String joined) {
+    public int set(List<String> cells, String joined) {
         record = joined;
         bytes = null;
         for (int i = 0; i < Math.min(cells.size(), source.length); i++) {
@@ -115,13 +115,13 @@ final class Cells {
         return b;
     }
 
-    String text(int i) {
+    public String text(int i) {
         int a = from(i);
         int b = to(i, a);
         return bytes != null ? new String(bytes, a, b - a, StandardCharsets.ISO_8859_1) : source[i].substring(a, b);
     }
 
-    boolean isMissing(int i) {
+    public boolean isMissing(int i) {
         int a = from(i), b = to(i, a);
         if (b - a > 4) return false;
         if (bytes == null) return MISSING_TOKENS.contains(source[i].substring(a, b));
@@ -137,25 +137,25 @@ final class Cells {
         return true;
     }
 
-    void addTo(int i, TextColumn.Builder column) {
+    public void addTo(int i, TextColumn.Builder column) {
         int a = from(i);
         if (bytes != null) column.add(bytes, a, to(i, a));
         else column.add(source[i], a, to(i, a));
     }
 
     /** A finite number, or NaN when the cell is not one. Plain digits are parsed in place. */
-    double number(int i) {
+    public double number(int i) {
         int a = from(i);
         return bytes != null ? parseNumber(bytes, a, to(i, a)) : parseNumber(source[i], a, to(i, a));
     }
 
     /** A finite number from the whole string, or NaN. */
-    static double parseNumber(String s) {
+    public static double parseNumber(String s) {
         return parseNumber(s, 0, s.length());
     }
 
     /** A finite number from the bytes {@code b[from, to)}, or NaN. Plain digits are parsed in place. */
-    static double parseNumber(byte[] b, int from, int to) {
+    public static double parseNumber(byte[] b, int from, int to) {
         if (to > from && to - from <= 15) {
             long v = 0;
             int k = from;

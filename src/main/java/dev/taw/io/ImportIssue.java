@@ -32,7 +32,7 @@ public record ImportIssue(String file, long line, String column, Reason reason, 
     }
 
     /** At most 120 characters, control characters escaped, long lines elided in the middle. */
-    static String snippet(String raw) {
+    public static String snippet(String raw) {
         if (raw == null) return "";
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < raw.length(); i++) {

@@ -2,11 +2,11 @@
 package dev.taw.io;
 
 /** Remembers the last timestamp text of a column: logs repeat the same time row after row. */
-final class TimeMemo {
+public final class TimeMemo {
     private String lastText;
     private long lastValue;
 
-    long parse(Cells cells, int i) {
+    public long parse(Cells cells, int i) {
         if (cells.regionEquals(i, lastText)) return lastValue;
         String t = cells.text(i);
         long v = Timestamps.parseMillis(t);

@@ -13,7 +13,7 @@ import dev.taw.analysis.HostScores;
 import dev.taw.features.FeatureBuilder;
 import dev.taw.features.FeatureMatrix;
 import dev.taw.features.FeatureSet;
-import dev.taw.io.LogImporter;
+import dev.taw.io.detect.LogImporter;
 import dev.taw.io.ImportResult;
 import dev.taw.model.ForestSettings;
 import dev.taw.model.Threshold;

@@ -7,7 +7,7 @@ import dev.taw.analysis.Findings;
 import dev.taw.analysis.Formats;
 import dev.taw.analysis.IpStat;
 import dev.taw.analysis.RowFilter;
-import dev.taw.io.AtomicWrite;
+import dev.taw.export.AtomicWrite;
 import dev.taw.io.ImportReport;
 import dev.taw.analysis.Analysis;
 import dev.taw.job.CancelToken;

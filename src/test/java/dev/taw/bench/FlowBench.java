@@ -8,7 +8,7 @@ import dev.taw.features.FeatureBuilder;
 import dev.taw.features.FeatureMatrix;
 import dev.taw.features.FeatureSet;
 import dev.taw.io.ImportResult;
-import dev.taw.io.ScoredCsvWriter;
+import dev.taw.export.ScoredCsvWriter;
 import dev.taw.model.ForestSettings;
 import dev.taw.model.Threshold;
 import dev.taw.model.TrainedForest;

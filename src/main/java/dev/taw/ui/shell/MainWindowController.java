@@ -6,7 +6,7 @@ import dev.taw.features.Feature;
 import dev.taw.features.FeatureSet;
 import dev.taw.io.ImportException;
 import dev.taw.io.ImportResult;
-import dev.taw.io.ScoredCsvWriter;
+import dev.taw.export.ScoredCsvWriter;
 import dev.taw.analysis.Investigation;
 import dev.taw.ui.charts.ChartsPanel;
 import dev.taw.ui.common.Dialogs;

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.io.csv;
+
+import dev.taw.io.ImportResult;
+import dev.taw.io.ImportException;
+
+import dev.taw.io.read.InputFiles;
+
+import dev.taw.io.read.SplitPoint;
+
+import dev.taw.io.read.LineReader;
+
+import dev.taw.job.CancelToken;
+import dev.taw.job.ProgressListener;
+import dev.taw.table.SeedField;
+import dev.taw.table.Table;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+
+/**
+ * Imports a CloudWatch web-traffic CSV export (plain or gzip) into a typed {@link Table}.
+ *
+ * <p>Columns are matched by header name ({@link SeedField#normalise}), in any order; unknown columns are
+ * kept as text. Records are read line by line: a line without a quote character is split directly on the
+ * delimiter (the common case, and several times faster); a line with quotes is handed to Commons CSV,
+ * joined with following lines only while a quoted field is still open. A quote that never closes costs
+ * exactly one reported line, never the rest of the file.
+ */
+public final class CsvImporter {
+    /** Below this size a second thread costs more than it saves. */
+    static final long PARALLEL_MIN_BYTES = 16L << 20;
+
+    private final long parallelMinBytes;
+
+    public CsvImporter() {
+        this(PARALLEL_MIN_BYTES);
+    }
+
+    /** For tests: files of at least {@code parallelMinBytes} are read as two halves in parallel. */
+    CsvImporter(long parallelMinBytes) {
+        this.parallelMinBytes = parallelMinBytes;
+    }
+
+    /** Imports with no progress and no cancellation, for batch use and tests. */
+    public ImportResult read(Path path) {
+        return read(path, ProgressListener.NONE, CancelToken.NEVER);
+    }
+
+    public ImportResult read(Path path, ProgressListener progress, CancelToken cancel) {
+        InputFiles.Opened opened = InputFiles.open(path);
+        String file = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        try {
+            long split = opened.gzipEnd() == null && opened.sizeOnDisk() >= parallelMinBytes && Runtime.getRuntime().availableProcessors() > 1
+                    ? SplitPoint.find(path, opened.sizeOnDisk()) : -1;
+            if (split > 0) {
+                opened.stream().close();
+                return readInTwo(path, file, split, opened.sizeOnDisk(), progress, cancel);
+            }
+            try (LineReader lines = reader(opened.stream())) {
+                CsvRun run = new CsvRun(file, lines, null, opened.counter()::count, progress, cancel);
+                run.execute();
+                progress.onProgress("Reading", opened.sizeOnDisk(), opened.sizeOnDisk());
+                if (opened.truncated()) {
+                    run.warnings.add("TRUNCATED_FILE — the compressed data ends early, in line " + lines.lineNumber()
+                            + "; the rows before it were imported");
+                }
+                return CsvRun.finish(List.of(run));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new ImportException(file + ": read failed (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static LineReader reader(java.io.InputStream in) {
+        return new LineReader(in, LineReader.MAX_LINE_BYTES);
+    }
+
+    /**
+     * Reads a large plain file as two halves on two threads: the first half (with the header) here, the
+     * second from {@code split} (a line start outside any quoted field) on a helper thread, then joins
+     * them: rows in file order, line numbers of the second half shifted by the first half's line count.
+     */
+    private static ImportResult readInTwo(Path path, String file, long split, long size, ProgressListener progress, CancelToken cancel)
+            throws IOException {
+        java.util.concurrent.atomic.AtomicLong secondBytes = new java.util.concurrent.atomic.AtomicLong();
+        try (java.io.InputStream firstIn = new java.io.BufferedInputStream(java.nio.channels.Channels.newInputStream(
+                     java.nio.channels.FileChannel.open(path).position(0)), 1 << 16);
+             LineReader firstLines = reader(new Bounded(firstIn, split));
+             java.io.InputStream secondIn = java.nio.channels.Channels.newInputStream(java.nio.channels.FileChannel.open(path).position(split));
+             LineReader secondLines = reader(new java.io.BufferedInputStream(secondIn, 1 << 16))) {
+            java.util.concurrent.atomic.AtomicLong firstBytes = new java.util.concurrent.atomic.AtomicLong();
+            CsvRun first = new CsvRun(file, firstLines, null, firstBytes::get, (s, done, total) -> { }, cancel);
+            first.readHeader();
+            CsvRun second = new CsvRun(file, secondLines, first.header(), secondBytes::get, (s, done, total) -> { }, cancel);
+            java.util.concurrent.CompletableFuture<Void> other = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    second.execute();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            first.executeAfterHeader(() -> {
+                long approx = Math.min(split, firstLines.bytesRead()) + Math.min(size - split, secondLines.bytesRead());
+                progress.onProgress("Reading", approx, size);
+            });
+            try {
+                other.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                throw e;
+            }
+            progress.onProgress("Reading", size, size);
+            second.shiftLines(firstLines.lineNumber());
+            return CsvRun.finish(List.of(first, second));
+        }
+    }
+
+    /** Stops after {@code limit} bytes. */
+    private static final class Bounded extends java.io.FilterInputStream {
+        private long left;
+
+        Bounded(java.io.InputStream in, long limit) {
+            super(in);
+            left = limit;
+        }
+
+        @Override public int read() throws IOException {
+            if (left <= 0) return -1;
+            int b = super.read();
+            if (b >= 0) left--;
+            return b;
+        }
+
+        @Override public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) return -1;
+            int n = super.read(b, off, (int) Math.min(len, left));
+            if (n > 0) left -= n;
+            return n;
+        }
+    }
+
+    /** What the header says: delimiter, column names, how each is parsed, which seed field each plays. */
+    record Header(char delimiter, CSVFormat format, String[] names, SeedField.Kind[] kinds, Map<SeedField, Integer> roles) { }
+}

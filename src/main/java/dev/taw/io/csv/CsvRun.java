@@ -1,0 +1,368 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.io.csv;
+
+import dev.taw.io.ImportResult;
+import dev.taw.io.Cells;
+import dev.taw.io.ImportException;
+import dev.taw.io.ImportReport;
+import dev.taw.io.TimeMemo;
+import dev.taw.io.ImportIssue;
+
+import dev.taw.io.csv.CsvImporter;
+
+import dev.taw.io.read.LineReader;
+
+import dev.taw.io.ImportIssue.Reason;
+import dev.taw.job.CancelToken;
+import dev.taw.job.ProgressListener;
+import dev.taw.table.Column;
+import dev.taw.table.NumberColumn;
+import dev.taw.table.SeedField;
+import dev.taw.table.Table;
+import dev.taw.table.TextColumn;
+import dev.taw.table.TimeColumn;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** State of one import (or one half of it); a fresh instance per file keeps {@link CsvImporter} stateless. */
+final class CsvRun {
+    /** A quoted field may span at most this many physical lines before it counts as unterminated. */
+    private static final int MAX_RECORD_LINES = 50;
+    private final String file;
+    private final LineReader lines;
+    private final java.util.function.LongSupplier bytesRead;
+    private final ProgressListener progress;
+    private final CancelToken cancel;
+    private final Deque<long[]> pushedBackNumbers = new ArrayDeque<>();
+    private final Deque<String> pushedBack = new ArrayDeque<>();
+    private final List<ImportIssue> issues = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
+    private long skipped;
+    private long rowsRead;
+    private long blankLines;
+    private long currentLine;
+
+    private CsvImporter.Header header;
+
+    CsvImporter.Header header() { return header; }
+    private NumberColumn.Builder[] numbers;
+    private TimeColumn.Builder[] times;
+    private TextColumn.Builder[] texts;
+    private TimeMemo[] timeMemo;
+    private final dev.taw.table.Growable.Ints sourceLines = new dev.taw.table.Growable.Ints();
+    private int rows;
+
+    CsvRun(String file, LineReader lines, CsvImporter.Header header, java.util.function.LongSupplier bytesRead, ProgressListener progress, CancelToken cancel) {
+        this.file = file;
+        this.lines = lines;
+        this.bytesRead = bytesRead;
+        this.progress = progress;
+        this.cancel = cancel;
+        if (header != null) {
+            this.header = header;
+            createBuilders();
+        }
+    }
+
+    void execute() throws IOException {
+        if (header == null) readHeader();
+        executeAfterHeader(() -> progress.onProgress("Reading", bytesRead.getAsLong(), -1));
+    }
+
+    /** Reads the data lines; {@code tick} reports progress every few thousand lines. */
+    void executeAfterHeader(Runnable tick) throws IOException {
+        int width = header.names().length;
+        SeedField.Kind[] kinds = header.kinds();
+        Cells fields = new Cells(width);
+        double[] num = new double[width];
+        long[] time = new long[width];
+        boolean[] missing = new boolean[width];
+        while (true) {
+            // a plain ASCII line is split as bytes where the reader holds it; anything else becomes text
+            String line = null;
+            int count;
+            if (pushedBack.isEmpty()) {
+                if (!lines.advance()) break;
+                currentLine = lines.lineNumber();
+                if (lines.lineTooLong()) line = LineReader.TOO_LONG;
+                else if (!lines.lineAscii()) line = lines.lineText();
+            } else {
+                line = nextLine();
+            }
+            if ((rowsRead & 0x1FFF) == 0) {
+                cancel.throwIfCancelled();
+                tick.run();
+            }
+            if (line == LineReader.TOO_LONG) {
+                rowsRead++;
+                skip(null, Reason.LINE_TOO_LONG, "longer than " + LineReader.MAX_LINE_BYTES + " bytes", "");
+                continue;
+            }
+            if (line == null) {
+                byte[] b = lines.lineBytes();
+                int from = lines.lineStart(), to = lines.lineEnd();
+                if (blank(b, from, to)) {
+                    blankLines++;
+                    continue;
+                }
+                rowsRead++;
+                count = fields.split(b, from, to, header.delimiter());
+                if (count < 0) { // a quote: Commons CSV, on the text
+                    line = lines.lineText();
+                    count = splitQuoted(line, fields);
+                }
+            } else {
+                if (line.isBlank()) {
+                    blankLines++;
+                    continue;
+                }
+                rowsRead++;
+                count = line.indexOf('"') < 0 ? fields.split(line, header.delimiter()) : splitQuoted(line, fields);
+            }
+            long recordLine = currentLine;
+            if (count < 0) continue; // already reported
+            if (count != width) {
+                skip(null, Reason.FIELD_COUNT, "expected " + width + " fields, found " + count, record(fields, line));
+                continue;
+            }
+            if (parseCells(kinds, fields, num, time, missing, line)) append(kinds, fields, num, time, missing, recordLine);
+        }
+    }
+
+    /** The record's text, for an error snippet: made only when a line is reported. */
+    private String record(Cells fields, String line) {
+        return fields.record != null ? fields.record : line != null ? line : lines.lineText();
+    }
+
+    private static boolean blank(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) if (b[i] > ' ') return false;
+        return true;
+    }
+
+    /** Moves this half's line numbers after the first half's {@code lines} lines. */
+    void shiftLines(long offset) {
+        for (int i = 0; i < rows; i++) sourceLines.set(i, (int) Math.min(Integer.MAX_VALUE, sourceLines.get(i) + offset));
+        issues.replaceAll(x -> x.atLine(x.line() + offset));
+    }
+
+    private String nextLine() throws IOException {
+        if (!pushedBack.isEmpty()) {
+            currentLine = pushedBackNumbers.pop()[0];
+            return pushedBack.pop();
+        }
+        String l = lines.next();
+        currentLine = lines.lineNumber();
+        return l;
+    }
+
+    void readHeader() throws IOException {
+        String header = nextLine();
+        while (header != null && header != LineReader.TOO_LONG && header.isBlank()) header = nextLine();
+        if (header == null) throw new ImportException(file + ": the file is empty");
+        if (header == LineReader.TOO_LONG) throw new ImportException(file + ":1: the header line is longer than " + LineReader.MAX_LINE_BYTES + " bytes; this is not a CSV export");
+        if (!header.isEmpty() && header.charAt(0) == '\uFEFF') header = header.substring(1);
+        char delimiter = sniffDelimiter(header);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get();
+        List<String> cells = parseWithCommons(header, format);
+        if (cells == null) throw new ImportException(file + ":" + currentLine + ": the header has an unterminated quote");
+        String[] headers = cells.stream().map(String::strip).toArray(String[]::new);
+        Map<SeedField, Integer> roles = new EnumMap<>(SeedField.class);
+        SeedField.Kind[] kinds = new SeedField.Kind[headers.length];
+        for (int i = 0; i < headers.length; i++) {
+            SeedField f = SeedField.byHeader(headers[i]).orElse(null);
+            if (f != null && !roles.containsKey(f)) {
+                roles.put(f, i);
+                kinds[i] = f.kind();
+            } else {
+                kinds[i] = SeedField.Kind.TEXT;
+            }
+        }
+        for (SeedField f : SeedField.values()) {
+            if (f.required() && !roles.containsKey(f)) {
+                throw new ImportException(file + ":" + currentLine + ": required column '" + f.header() + "' is missing (columns found: "
+                        + String.join(", ", headers) + ")");
+            }
+        }
+        this.header = new CsvImporter.Header(delimiter, format, headers, kinds, roles);
+        createBuilders();
+    }
+
+    private void createBuilders() {
+        String[] headers = header.names();
+        timeMemo = new TimeMemo[headers.length];
+        numbers = new NumberColumn.Builder[headers.length];
+        times = new TimeColumn.Builder[headers.length];
+        texts = new TextColumn.Builder[headers.length];
+        for (int i = 0; i < headers.length; i++) {
+            timeMemo[i] = new TimeMemo();
+            switch (header.kinds()[i]) {
+                case NUMBER -> numbers[i] = new NumberColumn.Builder(headers[i]);
+                case TIME -> times[i] = new TimeColumn.Builder(headers[i]);
+                case TEXT -> texts[i] = new TextColumn.Builder(headers[i]);
+            }
+        }
+    }
+
+    private static char sniffDelimiter(String header) {
+        char best = ',';
+        long bestCount = header.chars().filter(c -> c == ',').count();
+        for (char c : new char[] {';', '\t'}) {
+            long n = header.chars().filter(x -> x == c).count();
+            if (n > bestCount) {
+                best = c;
+                bestCount = n;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Parses a line containing quotes with Commons CSV, pulling in following lines while a quoted field
+     * is open. If it never closes, only the first line is reported and the others are read again.
+     */
+    private int splitQuoted(String first, Cells out) throws IOException {
+        long firstLine = currentLine;
+        List<String> extra = new ArrayList<>();
+        List<Long> extraNumbers = new ArrayList<>();
+        StringBuilder joined = new StringBuilder(first);
+        while (true) {
+            List<String> cells = parseWithCommons(joined.toString(), header.format());
+            if (cells != null) {
+                if (extra.isEmpty() || cells.size() == out.width()) return out.set(cells, joined.toString());
+                break; // the joined lines parse, but not as one record: the quote was a stray one
+            }
+            if (extra.size() >= MAX_RECORD_LINES || joined.length() > LineReader.MAX_LINE_BYTES) break;
+            String more = lines.next();
+            if (more == null) break;
+            extra.add(more);
+            extraNumbers.add(lines.lineNumber());
+            if (more == LineReader.TOO_LONG) break;
+            joined.append('\n').append(more);
+        }
+        currentLine = firstLine;
+        skip(null, Reason.UNTERMINATED_QUOTE, "a quoted field opened on this line is never closed", first);
+        for (int i = extra.size() - 1; i >= 0; i--) {
+            pushedBack.push(extra.get(i));
+            pushedBackNumbers.push(new long[] {extraNumbers.get(i)});
+        }
+        return -1;
+    }
+
+    /** @return the cells of one record, or null when a quoted field is not closed */
+    private static List<String> parseWithCommons(String text, CSVFormat format) {
+        try (CSVParser parser = CSVParser.builder().setReader(new java.io.StringReader(text)).setFormat(format).get()) {
+            List<CSVRecord> records = parser.getRecords();
+            if (records.size() != 1) return records.isEmpty() ? List.of("") : null;
+            return records.get(0).toList();
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            return null;
+        }
+    }
+
+    private boolean parseCells(SeedField.Kind[] kinds, Cells cells, double[] num, long[] time, boolean[] missing, String line) {
+        String[] headers = header.names();
+        for (int i = 0; i < kinds.length; i++) {
+            if (kinds[i] == SeedField.Kind.TEXT) continue;
+            missing[i] = cells.isMissing(i);
+            if (missing[i]) continue;
+            if (kinds[i] == SeedField.Kind.NUMBER) {
+                double v = cells.number(i);
+                if (Double.isNaN(v)) {
+                    skip(headers[i], Reason.NOT_A_NUMBER, "expected a number, found \"" + ImportIssue.snippet(cells.text(i)) + "\"", record(cells, line));
+                    return false;
+                }
+                num[i] = v;
+            } else {
+                try {
+                    time[i] = timeMemo[i].parse(cells, i);
+                } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                    skip(headers[i], Reason.BAD_TIMESTAMP, "expected an ISO-8601 time or epoch seconds, found \""
+                            + ImportIssue.snippet(cells.text(i)) + "\"", record(cells, line));
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void append(SeedField.Kind[] kinds, Cells cells, double[] num, long[] time, boolean[] missing, long line) {
+        for (int i = 0; i < kinds.length; i++) {
+            switch (kinds[i]) {
+                case NUMBER -> { if (missing[i]) numbers[i].addMissing(); else numbers[i].add(num[i]); }
+                case TIME -> { if (missing[i]) times[i].addMissing(); else times[i].add(time[i]); }
+                case TEXT -> cells.addTo(i, texts[i]);
+            }
+        }
+        sourceLines.add((int) Math.min(Integer.MAX_VALUE, line));
+        rows++;
+    }
+
+    private void skip(String column, Reason reason, String detail, String raw) {
+        skipped++;
+        if (issues.size() < ImportReport.MAX_ISSUES) issues.add(ImportIssue.of(file, currentLine, column, reason, detail, raw));
+    }
+
+    /** Joins the parts (one, or two halves in file order) into the table and its report. */
+    static ImportResult finish(List<CsvRun> parts) {
+        CsvRun first = parts.get(0);
+        for (CsvRun other : parts.subList(1, parts.size())) first.absorb(other);
+        return first.toResult();
+    }
+
+    private void absorb(CsvRun other) {
+        for (int i = 0; i < header.names().length; i++) {
+            switch (header.kinds()[i]) {
+                case NUMBER -> numbers[i].append(other.numbers[i]);
+                case TIME -> times[i].append(other.times[i]);
+                case TEXT -> texts[i].append(other.texts[i]);
+            }
+        }
+        for (int i = 0; i < other.rows; i++) sourceLines.add(other.sourceLines.get(i));
+        rows += other.rows;
+        rowsRead += other.rowsRead;
+        blankLines += other.blankLines;
+        skipped += other.skipped;
+        for (ImportIssue x : other.issues) if (issues.size() < ImportReport.MAX_ISSUES) issues.add(x);
+        warnings.addAll(other.warnings);
+    }
+
+    private ImportResult toResult() {
+        String[] headers = header.names();
+        Map<SeedField, Integer> roles = header.roles();
+        if (rowsRead == 0) throw new ImportException(file + ": has a header but no data rows");
+        if (rows == 0) {
+            throw new ImportException(file + ": none of the " + rowsRead + " rows could be imported; first problem: " + issues.get(0));
+        }
+        List<Column> columns = new ArrayList<>(headers.length);
+        Map<String, Integer> imputed = new LinkedHashMap<>();
+        for (int i = 0; i < headers.length; i++) {
+            Column c = switch (header.kinds()[i]) {
+                case NUMBER -> numbers[i].build();
+                case TIME -> times[i].build();
+                case TEXT -> texts[i].build();
+            };
+            if (c instanceof NumberColumn nc && nc.missingCount() > 0) imputed.put(nc.name(), nc.missingCount());
+            columns.add(c);
+        }
+        Map<SeedField, Column> roleColumns = new EnumMap<>(SeedField.class);
+        roles.forEach((f, i) -> roleColumns.put(f, columns.get(i)));
+        List<String> missingOptional = new ArrayList<>();
+        for (SeedField f : SeedField.values()) if (!roles.containsKey(f)) missingOptional.add(f.header());
+        List<String> extra = new ArrayList<>();
+        for (int i = 0; i < headers.length; i++) if (!roles.containsValue(i)) extra.add(headers[i]);
+        Table table = new Table(rows, columns, roleColumns, sourceLines.toArray());
+        ImportReport report = new ImportReport(file, rowsRead, rows, skipped, issues, imputed, blankLines,
+                missingOptional, extra, table.constantColumns(), warnings, null, "CSV export, " + headers.length + " columns");
+        return new ImportResult(table, report);
+    }
+}

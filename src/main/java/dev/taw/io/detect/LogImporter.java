@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.io.detect;
+
+import dev.taw.io.ImportResult;
+import dev.taw.io.ImportException;
+import dev.taw.io.ImportIssue;
+
+import dev.taw.io.web.WafImporter;
+
+import dev.taw.io.web.CloudFrontImporter;
+
+import dev.taw.io.web.AlbImporter;
+
+import dev.taw.io.flow.VpcFlowImporter;
+
+import dev.taw.io.csv.CsvImporter;
+
+import dev.taw.io.read.InputFiles;
+
+import dev.taw.io.read.LineReader;
+
+import dev.taw.job.CancelToken;
+import dev.taw.job.ProgressListener;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Opens a traffic log of any supported format, or a folder of them: detects each file's format from its
+ * content (never the file name) or takes the analyst's {@link Format}, and hands it to that importer.
+ */
+public final class LogImporter {
+
+    /** The formats the workbench reads; AUTO detects. */
+    public enum Format {
+        AUTO, CSV, VPC, ALB, WAF, CLOUDFRONT;
+
+        /** @throws IllegalArgumentException naming the choices */
+        public static Format parse(String s) {
+            try {
+                return valueOf(s.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown format '" + s + "'; use auto, csv, vpc, alb, waf or cloudfront");
+            }
+        }
+    }
+
+    /** A file, or every log file under a folder. */
+    public ImportResult read(Path path, Format format, ProgressListener progress, CancelToken cancel) {
+        if (Files.isDirectory(path)) return new FolderImporter(this).read(path, format, progress, cancel);
+        return readFile(path, format, progress, cancel);
+    }
+
+    ImportResult readFile(Path path, Format format, ProgressListener progress, CancelToken cancel) {
+        Format f = format == Format.AUTO ? detect(path) : format;
+        if (format == Format.AUTO && f == Format.CSV) {
+            try {
+                return new CsvImporter().read(path, progress, cancel);
+            } catch (ImportException e) {
+                if (!e.getMessage().contains("required column")) throw e;
+                // not a CSV export either: say what the file looks like and what was tried
+                String line = firstLine(path), first = ImportIssue.snippet(line);
+                String known = unsupportedKind(line);
+                if (known != null) {
+                    throw new ImportException(path.getFileName() + ": " + known + "; the workbench reads VPC flow logs, ALB access logs, WAF logs,"
+                            + " CloudFront standard logs and CSV exports (first line \"" + first + "\")");
+                }
+                throw new ImportException(path.getFileName() + ": not a recognised traffic log — first line \"" + first
+                        + "\"; tried VPC flow log, ALB access log, WAF log, CloudFront log and CSV export (" + e.getMessage().replaceFirst("^[^:]*:\\d+: ", "") + ")");
+            }
+        }
+        return switch (f) {
+            case VPC -> new VpcFlowImporter().read(path, progress, cancel);
+            case ALB -> new AlbImporter().read(path, progress, cancel);
+            case WAF -> new WafImporter().read(path, progress, cancel);
+            case CLOUDFRONT -> new CloudFrontImporter().read(path, progress, cancel);
+            default -> new CsvImporter().read(path, progress, cancel);
+        };
+    }
+
+    private static final java.util.regex.Pattern NLB = java.util.regex.Pattern.compile("^tls \\d+\\.\\d+ \\d{4}-\\d\\d-\\d\\dT.*");
+    private static final java.util.regex.Pattern CLASSIC_ELB =
+            java.util.regex.Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z \\S+ [0-9a-fA-F.:\\[\\]]+:\\d+ .*");
+
+    /** The AWS logs we recognise but do not read, named (with whether that may change) so the analyst knows what they gave us; else null. */
+    static String unsupportedKind(String firstLine) {
+        String l = firstLine.startsWith("\uFEFF") ? firstLine.substring(1) : firstLine;
+        if (NLB.matcher(l).matches()) return "a Network Load Balancer (TLS listener) access log — not supported";
+        if (CLASSIC_ELB.matcher(l).matches()) return "a Classic Load Balancer access log — not supported";
+        return null;
+    }
+
+    private static String firstLine(Path path) {
+        InputFiles.Opened opened = InputFiles.peek(path);
+        try (InputStream in = opened.stream(); LineReader lines = new LineReader(in, LineReader.MAX_LINE_BYTES)) {
+            String l = lines.next();
+            return l == null || l == LineReader.TOO_LONG ? "" : l;
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /**
+     * From the first non-blank line: a flow-log header or a default-format record means VPC, a listener type
+     * and an ISO time mean ALB; anything else is CSV (whose importer says what is wrong with it).
+     */
+    public static Format detect(Path path) {
+        InputFiles.Opened opened = InputFiles.peek(path);
+        try (InputStream in = opened.stream(); LineReader lines = new LineReader(in, LineReader.MAX_LINE_BYTES)) {
+            String line;
+            while ((line = lines.next()) != null && line != LineReader.TOO_LONG && line.isBlank()) {
+                // skip leading blank lines
+            }
+            if (line == null || line == LineReader.TOO_LONG) return Format.CSV; // the CSV importer says what is wrong
+            String first = line.startsWith("\uFEFF") ? line.substring(1) : line;
+            if (VpcFlowImporter.isHeader(first) || VpcFlowImporter.isHeaderlessV2(first)) return Format.VPC;
+            if (WafImporter.looksLikeWaf(first)) return Format.WAF;
+            if (CloudFrontImporter.looksLikeCloudFront(first)) return Format.CLOUDFRONT;
+            return AlbImporter.looksLikeAlb(first) ? Format.ALB : Format.CSV;
+        } catch (IOException e) {
+            return Format.CSV;
+        }
+    }
+}

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.io.web;
+
+import dev.taw.io.ImportResult;
+import dev.taw.io.Cells;
+import dev.taw.io.ImportException;
+import dev.taw.io.ImportReport;
+import dev.taw.io.ImportIssue;
+
+import dev.taw.io.read.LineRecords;
+
+import dev.taw.io.ImportIssue.Reason;
+import dev.taw.job.CancelToken;
+import dev.taw.job.ProgressListener;
+import dev.taw.table.Column;
+import dev.taw.table.NumberColumn;
+import dev.taw.table.SeedField;
+import dev.taw.table.Table;
+import dev.taw.table.TextColumn;
+import dev.taw.table.TimeColumn;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Amazon CloudFront standard (legacy) access logs: W3C extended format, TAB-separated, named by the
+ * {@code #Fields:} line (older distributions logged fewer fields; a header repeated in concatenated files
+ * is applied again). Values are URL-encoded and decoded once, so a client's own {@code %2F}, logged as
+ * {@code %252F}, reads {@code %2F}; {@code -} is missing. {@code date} + {@code time} become one
+ * {@code time} column (the end of the request) and {@code time} − {@code time-taken} its start.
+ *
+ * <p>The viewer address {@code c-ip} is the source: {@code x-forwarded-for} is set by whatever sent the
+ * request and can be forged, so it is kept as its own column, not trusted as the client.
+ */
+public final class CloudFrontImporter {
+    /** Numeric fields (the range fields are "-" on nearly every request: kept as text, not imputed). */
+    private static final Set<String> NUMBERS = Set.of("sc-bytes", "cs-bytes", "time-taken", "c-port", "time-to-first-byte", "sc-content-len");
+    private static final String FORMAT = "CloudFront";
+
+    /** True for the first line of a CloudFront standard log. */
+    public static boolean looksLikeCloudFront(String line) {
+        return line.startsWith("#Version:") || line.startsWith("#Fields:") && line.contains("x-edge-");
+    }
+
+    public ImportResult read(Path path, ProgressListener progress, CancelToken cancel) {
+        return LineRecords.readText(path, progress, cancel, Run::new);
+    }
+
+    private static final class Run implements LineRecords.TextParser {
+        private final LineRecords lr;
+        private final Map<String, TextColumn.Builder> text = new LinkedHashMap<>();
+        private final Map<String, NumberColumn.Builder> numbers = new LinkedHashMap<>();
+        private final List<String> order = new ArrayList<>();
+        private final TimeColumn.Builder time = new TimeColumn.Builder("time");
+        private final TimeColumn.Builder started = new TimeColumn.Builder("request_start");
+        private final NumberColumn.Builder port = new NumberColumn.Builder("dst_port");
+        private String[] fields;
+        private int iDate, iTime, iTaken, iProtocol;
+        private String variant = FORMAT;
+        private long headersReapplied;
+
+        Run(LineRecords lr) {
+            this.lr = lr;
+        }
+
+        @Override public void accept(String raw, long no) {
+            String line = lr.line(raw, no, variant);
+            if (line == null) return;
+            if (line.startsWith("#")) {
+                if (line.startsWith("#Fields:")) useFields(line.substring("#Fields:".length()).strip().split("\\s+"), no);
+                return; // #Version and other directives
+            }
+            if (fields == null) {
+                throw new ImportException(lr.file + ":" + no + ": a CloudFront log without a #Fields line before its first record");
+            }
+            lr.read++;
+            String[] t = line.split("\t", -1);
+            if (t.length != fields.length) {
+                lr.skip(no, variant, null, Reason.FIELD_COUNT, "expected " + fields.length + " fields, found " + t.length, line);
+                return;
+            }
+            long end;
+            try {
+                end = LocalDate.parse(t[iDate]).atTime(LocalTime.parse(t[iTime])).toInstant(ZoneOffset.UTC).toEpochMilli();
+            } catch (DateTimeParseException e) {
+                lr.skip(no, variant, null, Reason.BAD_TIMESTAMP, "'date'+'time' = \"" + ImportIssue.snippet(t[iDate] + " " + t[iTime]) + "\"", line);
+                return;
+            }
+            double[] num = new double[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                if (numbers.containsKey(fields[i]) && !t[i].equals("-")) {
+                    num[i] = Cells.parseNumber(t[i]);
+                    if (Double.isNaN(num[i])) {
+                        lr.skip(no, variant, fields[i], Reason.NOT_A_NUMBER, "field " + (i + 1) + " '" + fields[i] + "' = \"" + ImportIssue.snippet(t[i]) + "\"", line);
+                        return;
+                    }
+                }
+            }
+            for (int i = 0; i < fields.length; i++) {
+                if (i == iDate || i == iTime) continue;
+                NumberColumn.Builder n = numbers.get(fields[i]);
+                if (n != null) {
+                    if (t[i].equals("-")) n.addMissing(); else n.add(num[i]);
+                } else {
+                    text.get(fields[i]).add(t[i].equals("-") ? "" : decode(t[i]));
+                }
+            }
+            time.add(end);
+            double taken = iTaken < 0 || t[iTaken].equals("-") ? 0 : num[iTaken];
+            started.add(end - Math.round(taken * 1000));
+            String protocol = iProtocol < 0 ? "" : t[iProtocol];
+            if (protocol.equals("https") || protocol.equals("wss")) port.add(443);
+            else if (protocol.equals("http") || protocol.equals("ws")) port.add(80);
+            else port.addMissing();
+            lr.row(no);
+        }
+
+        private void useFields(String[] names, long no) {
+            if (fields != null) {
+                if (Arrays.equals(fields, names)) {
+                    headersReapplied++;
+                    return;
+                }
+                if (lr.rows > 0) {
+                    throw new ImportException(lr.file + ":" + no + ": the #Fields list changes mid-file (" + fields.length + " → " + names.length
+                            + " fields); open the files of each field list separately");
+                }
+            }
+            fields = names;
+            variant = "CloudFront standard [" + names.length + " fields]";
+            List<String> list = Arrays.asList(names);
+            iDate = list.indexOf("date");
+            iTime = list.indexOf("time");
+            iTaken = list.indexOf("time-taken");
+            iProtocol = list.indexOf("cs-protocol");
+            if (iDate < 0 || iTime < 0) throw new ImportException(lr.file + ":" + no + ": the #Fields line has no 'date' and 'time' fields");
+            for (String f : names) {
+                if (f.equals("date") || f.equals("time") || order.contains(f)) continue;
+                order.add(f);
+                if (NUMBERS.contains(f)) numbers.put(f, new NumberColumn.Builder(f));
+                else text.put(f, new TextColumn.Builder(f));
+            }
+        }
+
+        @Override public ImportResult finish() {
+            if (fields == null) throw new ImportException(lr.file + ": the file is empty");
+            if (lr.read == 0) throw new ImportException(lr.file + ": has a #Fields line but no requests");
+            if (lr.rows == 0) throw new ImportException(lr.file + ": no request could be imported; first problem: " + lr.issues.get(0));
+            if (headersReapplied > 0) lr.warnings.add(headersReapplied + " header line(s) found mid-file (concatenated files) and applied");
+            List<Column> columns = new ArrayList<>();
+            Map<SeedField, Column> roles = new EnumMap<>(SeedField.class);
+            Column end = time.build(), start = started.build(), dstPort = port.build();
+            columns.add(end);
+            columns.add(start);
+            roles.put(SeedField.TIME, end);
+            roles.put(SeedField.END_TIME, end);
+            roles.put(SeedField.CREATION_TIME, start);
+            Map<String, Integer> imputed = new LinkedHashMap<>();
+            for (String f : order) {
+                Column c = numbers.containsKey(f) ? numbers.get(f).build() : text.get(f).build();
+                if (c instanceof NumberColumn nc && nc.missingCount() > 0) imputed.put(f, nc.missingCount());
+                columns.add(c);
+                switch (f) {
+                    case "c-ip" -> roles.put(SeedField.SRC_IP, c);
+                    case "cs-bytes" -> roles.put(SeedField.BYTES_IN, c);
+                    case "sc-bytes" -> roles.put(SeedField.BYTES_OUT, c);
+                    case "sc-status" -> roles.put(SeedField.RESPONSE_CODE, c);
+                    case "cs-protocol" -> roles.put(SeedField.PROTOCOL, c);
+                    default -> { }
+                }
+            }
+            columns.add(dstPort);
+            roles.put(SeedField.DST_PORT, dstPort);
+            columns.addAll(lr.sourceColumns());
+            Table t = new Table(lr.rows, columns, roles, lr.lines());
+            ImportReport report = new ImportReport(lr.file, lr.read, lr.rows, lr.skipped, lr.issues, imputed, lr.blank, LineRecords.missing(roles),
+                    List.of(), t.constantColumns(), lr.warnings, null, variant);
+            return new ImportResult(t, report);
+        }
+    }
+
+    /** Decodes %XX escapes once (as UTF-8); a '%' not followed by two hex digits is kept as it is. */
+    static String decode(String s) {
+        if (s.indexOf('%') < 0) return s;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == '%' && i + 2 < b.length && hex(b[i + 1]) >= 0 && hex(b[i + 2]) >= 0) {
+                out.write(hex(b[i + 1]) << 4 | hex(b[i + 2]));
+                i += 2;
+            } else {
+                out.write(b[i]);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int hex(byte c) {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    }
+}

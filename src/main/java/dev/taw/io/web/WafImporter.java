@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.io.web;
+
+import dev.taw.io.ImportResult;
+import dev.taw.io.ImportException;
+import dev.taw.io.ImportReport;
+import dev.taw.io.ImportIssue;
+
+import dev.taw.io.read.LineRecords;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.taw.io.ImportIssue.Reason;
+import dev.taw.job.CancelToken;
+import dev.taw.job.ProgressListener;
+import dev.taw.table.Column;
+import dev.taw.table.NumberColumn;
+import dev.taw.table.SeedField;
+import dev.taw.table.Table;
+import dev.taw.table.TextColumn;
+import dev.taw.table.TimeColumn;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * AWS WAF (v2) web ACL logs: JSON objects, one per line or concatenated with no newline between them
+ * (Firehose copies), read with Jackson. Only the top-level {@code action} is the verdict (nested rule
+ * actions say BLOCK or COUNT even when the request was allowed); header names are matched ignoring case;
+ * missing keys, {@code null} and {@code []} are normal. WAF logs carry no byte counts, so the features
+ * that need them are left out.
+ */
+public final class WafImporter {
+    private static final ObjectReader JSON = new ObjectMapper().readerFor(JsonNode.class);
+
+    /** A JSON object with a web ACL id, or a terminating rule and an HTTP request. */
+    public static boolean looksLikeWaf(String line) {
+        String t = line.strip();
+        return t.startsWith("{") && (t.contains("\"webaclId\"") || (t.contains("\"terminatingRuleId\"") && t.contains("\"httpRequest\"")));
+    }
+
+    public ImportResult read(Path path, ProgressListener progress, CancelToken cancel) {
+        return LineRecords.readText(path, progress, cancel, Columns::new);
+    }
+
+    private static final class Columns implements LineRecords.TextParser {
+        private final LineRecords lr;
+        private final TimeColumn.Builder time = new TimeColumn.Builder("timestamp");
+        private final TextColumn.Builder ip = new TextColumn.Builder("src_ip");
+        private final TextColumn.Builder country = new TextColumn.Builder("src_ip_country_code");
+        private final TextColumn.Builder action = new TextColumn.Builder("action");
+        private final TextColumn.Builder rules = new TextColumn.Builder("rule_names");
+        private final TextColumn.Builder detection = new TextColumn.Builder("detection_types");
+        private final TextColumn.Builder ruleType = new TextColumn.Builder("terminatingRuleType");
+        private final TextColumn.Builder version = new TextColumn.Builder("httpVersion");
+        private final TextColumn.Builder method = new TextColumn.Builder("method");
+        private final TextColumn.Builder host = new TextColumn.Builder("host");
+        private final TextColumn.Builder uri = new TextColumn.Builder("uri");
+        private final TextColumn.Builder args = new TextColumn.Builder("args");
+        private final TextColumn.Builder agent = new TextColumn.Builder("user_agent");
+        private final TextColumn.Builder labels = new TextColumn.Builder("labels");
+        private final TextColumn.Builder source = new TextColumn.Builder("httpSourceName");
+        private final TextColumn.Builder acl = new TextColumn.Builder("webaclId");
+        private final NumberColumn.Builder responseCode = new NumberColumn.Builder("responseCodeSent");
+        private long allowed;
+
+        Columns(LineRecords lr) {
+            this.lr = lr;
+        }
+
+        /** One line may hold several objects ("}{"): values are read until the line is used up. */
+        @Override public void accept(String line, long no) {
+            String text = lr.line(line, no, "WAF");
+            if (text == null) return;
+            try (MappingIterator<JsonNode> it = JSON.readValues(text)) {
+                while (it.hasNextValue()) {
+                    lr.read++;
+                    JsonNode n = it.nextValue();
+                    if (!n.isObject() || !n.has("httpRequest")) {
+                        skip(no, Reason.FIELD_COUNT, "expected a WAF record with 'httpRequest', found " + (n.isObject() ? "an object without it" : n.getNodeType()), line);
+                        continue;
+                    }
+                    add(n, no);
+                }
+            } catch (IOException | RuntimeException e) {
+                lr.read++;
+                String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+                skip(no, Reason.INVALID_JSON, why == null ? "not valid JSON" : why.lines().findFirst().orElse(why), line);
+            }
+        }
+
+        void add(JsonNode n, long line) {
+            JsonNode req = n.path("httpRequest");
+            if (n.path("timestamp").canConvertToLong()) time.add(n.path("timestamp").asLong()); else time.addMissing();
+            ip.add(req.path("clientIp").asText(""));
+            String cc = req.path("country").asText("");
+            country.add(cc.equals("-") ? "" : cc);
+            String verdict = n.path("action").asText("");
+            if (verdict.equals("ALLOW")) allowed++;
+            action.add(verdict);
+            List<String> fired = new ArrayList<>();
+            String terminating = n.path("terminatingRuleId").asText("");
+            if (!terminating.isEmpty() && !terminating.equals("Default_Action")) fired.add(terminating);
+            for (JsonNode r : n.path("nonTerminatingMatchingRules")) fired.add(r.path("ruleId").asText() + " (" + r.path("action").asText() + ")");
+            for (JsonNode g : n.path("ruleGroupList")) {
+                JsonNode t = g.path("terminatingRule");
+                if (t.isObject()) fired.add(g.path("ruleGroupId").asText() + "/" + t.path("ruleId").asText());
+            }
+            rules.add(String.join(", ", fired));
+            detection.add(fired.isEmpty() ? "" : "waf_rule");
+            ruleType.add(n.path("terminatingRuleType").asText(""));
+            version.add(req.path("httpVersion").asText(""));
+            method.add(req.path("httpMethod").asText(""));
+            host.add(header(req, "host"));
+            uri.add(req.path("uri").asText(""));
+            args.add(req.path("args").asText(""));
+            agent.add(header(req, "user-agent"));
+            List<String> l = new ArrayList<>();
+            for (JsonNode x : n.path("labels")) l.add(x.path("name").asText());
+            labels.add(String.join(", ", l));
+            source.add(n.path("httpSourceName").asText(""));
+            acl.add(n.path("webaclId").asText(""));
+            if (n.path("responseCodeSent").isNumber()) responseCode.add(n.path("responseCodeSent").asDouble()); else responseCode.addMissing();
+            lr.row(line);
+        }
+
+        /** Header names come in the client's case: "Host" and "host" are the same header. */
+        private static String header(JsonNode req, String name) {
+            for (JsonNode h : req.path("headers")) if (h.path("name").asText().equalsIgnoreCase(name)) return h.path("value").asText("");
+            return "";
+        }
+
+        void skip(long line, Reason reason, String detail, String raw) {
+            lr.skip(line, "WAF", null, reason, detail, raw);
+        }
+
+        @Override public ImportResult finish() {
+            if (lr.read == 0) throw new ImportException(lr.file + ": the file is empty");
+            if (lr.rows == 0) throw new ImportException(lr.file + ": no WAF record could be imported; first problem: " + lr.issues.get(0));
+            if (allowed == 0) lr.warnings.add("no ALLOW records: the web ACL's logging filter may keep only BLOCK/COUNT, so rates are biased");
+            Map<SeedField, Column> roles = new EnumMap<>(SeedField.class);
+            Column t = time.build(), src = ip.build(), cc = country.build(), verdict = action.build(), fired = rules.build(),
+                    det = detection.build(), proto = version.build();
+            roles.put(SeedField.TIME, t);
+            roles.put(SeedField.CREATION_TIME, t);
+            roles.put(SeedField.END_TIME, t);
+            roles.put(SeedField.SRC_IP, src);
+            roles.put(SeedField.SRC_IP_COUNTRY_CODE, cc);
+            roles.put(SeedField.RESPONSE_CODE, verdict); // the verdict the status charts show: ALLOW / BLOCK / CAPTCHA / CHALLENGE
+            roles.put(SeedField.RULE_NAMES, fired);
+            roles.put(SeedField.DETECTION_TYPES, det);
+            roles.put(SeedField.PROTOCOL, proto);
+            List<Column> columns = new ArrayList<>(List.of(t, src, cc, verdict, fired, det, ruleType.build(), proto, method.build(), host.build(),
+                    uri.build(), args.build(), agent.build(), labels.build(), source.build(), acl.build(), responseCode.build()));
+            columns.addAll(lr.sourceColumns());
+            Table table = new Table(lr.rows, columns, roles, lr.lines());
+            ImportReport report = new ImportReport(lr.file, lr.read, lr.rows, lr.skipped, lr.issues, new LinkedHashMap<>(), lr.blank,
+                    LineRecords.missing(roles), List.of(), table.constantColumns(), lr.warnings, null, "WAF log [JSON]");
+            return new ImportResult(table, report);
+        }
+    }
+}

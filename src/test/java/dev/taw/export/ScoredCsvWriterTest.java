@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.export;
+
+import dev.taw.export.ScoredCsvWriter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.taw.job.CancelToken;
+import dev.taw.job.ProgressListener;
+import dev.taw.table.Column;
+import dev.taw.table.NumberColumn;
+import dev.taw.table.Table;
+import dev.taw.table.TextColumn;
+import dev.taw.table.TimeColumn;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every cell of every row, in order, across many formatting chunks, read back by a real CSV parser. */
+class ScoredCsvWriterTest {
+    @TempDir
+    Path tmp;
+
+    private static final String[] TEXTS = {"plain", "with,comma", "say \"hi\"", "=cmd|' /C calc'!A0", "-12", "línea\nnueva", "東京", ""};
+
+    @Test
+    void rowsComeBackCellForCellAcrossChunks() throws IOException {
+        int n = 10_000; // about ten chunks of rows formatted on parallel threads
+        TextColumn.Builder text = new TextColumn.Builder("note");
+        NumberColumn.Builder number = new NumberColumn.Builder("bytes");
+        TimeColumn.Builder time = new TimeColumn.Builder("time");
+        TimeColumn.Builder anyOrder = new TimeColumn.Builder("start"); // flow records: seconds of two days in any order, some before 1970
+        long[] starts = new long[n];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+        double[] scores = new double[n];
+        byte[] labels = new byte[n];
+        for (int r = 0; r < n; r++) {
+            text.add(TEXTS[r % TEXTS.length]);
+            if (r % 11 == 0) number.addMissing(); else number.add(r % 3 == 0 ? r + 0.25 : r * 1000.0);
+            if (r % 13 == 0) time.addMissing(); else time.add(1714086000000L + r * 1000L + (r % 5 == 0 ? 123 : 0));
+            starts[r] = (r % 97 == 0 ? -86_400_000L * 3 : 1714000000000L) + random.nextInt(2 * 86_400) * 1000L + (r % 89 == 0 ? 7 : 0);
+            anyOrder.add(starts[r]);
+            scores[r] = r / (double) n;
+            labels[r] = (byte) (r % 17 == 0 ? -1 : 1);
+        }
+        List<Column> columns = List.of(text.build(), number.build(), time.build(), anyOrder.build());
+        Path out = tmp.resolve("scored.csv");
+        new ScoredCsvWriter().write(out, new Table(n, columns, Map.of(), null), scores, labels, ProgressListener.NONE, CancelToken.NEVER);
+        try (Reader in = Files.newBufferedReader(out, StandardCharsets.UTF_8)) {
+            List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(in).getRecords();
+            assertEquals(n, rows.size());
+            for (int r = 0; r < n; r++) {
+                CSVRecord row = rows.get(r);
+                String t = TEXTS[r % TEXTS.length];
+                assertEquals(t.startsWith("=") ? "'" + t : t, row.get("note"), "row " + r);
+                assertEquals(r % 11 == 0 ? "" : r % 3 == 0 ? NumberColumn.formatNumber(r + 0.25) : Long.toString(r * 1000L), row.get("bytes"), "row " + r);
+                assertEquals(r % 13 == 0 ? "" : Instant.ofEpochMilli(1714086000000L + r * 1000L + (r % 5 == 0 ? 123 : 0)).toString(), row.get("time"), "row " + r);
+                assertEquals(Instant.ofEpochMilli(starts[r]).toString(), row.get("start"), "row " + r);
+                assertEquals(scores[r], Double.parseDouble(row.get("anomaly_score")), "row " + r);
+                assertEquals(labels[r] < 0 ? "-1" : "1", row.get("label"), "row " + r);
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.io.csv;
+
+import dev.taw.io.ImportResult;
+
+import dev.taw.io.csv.CsvImporter;
+
+import dev.taw.io.read.SplitPoint;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.taw.TestData;
+import dev.taw.table.Column;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading a file as two halves on two threads must give exactly what reading it in one piece gives. */
+class ParallelImportTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void twoHalvesGiveTheSameTableIssuesAndLineNumbersAsOnePiece() throws IOException {
+        List<String> seed = Files.readAllLines(TestData.seed());
+        List<String> lines = new ArrayList<>();
+        lines.add(seed.get(0));
+        for (int copy = 0; copy < 8; copy++) {
+            for (int i = 1; i < seed.size(); i++) {
+                String l = seed.get(i);
+                if (i == 50) l = l.replaceFirst("^\\d+", "12k");              // bad number, in each copy
+                if (i == 90) l = l + ",extra";                                 // wrong field count
+                if (i == 120) l = l.replace("Suspicious Web Traffic", "\"Rule, with comma\""); // quoted
+                if (i == 200) lines.add("");                                   // blank line
+                lines.add(l);
+            }
+        }
+        Path f = tmp.resolve("big.csv");
+        Files.write(f, lines);
+        ImportResult one = new CsvImporter(Long.MAX_VALUE).read(f);
+        ImportResult two = new CsvImporter(1).read(f);
+        assertEquals(one.table().rowCount(), two.table().rowCount());
+        assertEquals(8 * 280, two.table().rowCount(), "282 rows less 2 bad ones, 8 times");
+        assertArrayEquals(one.table().sourceLines(), two.table().sourceLines());
+        for (int c = 0; c < one.table().columns().size(); c++) {
+            Column a = one.table().columns().get(c), b = two.table().columns().get(c);
+            for (int r = 0; r < one.table().rowCount(); r++) assertEquals(a.format(r), b.format(r), a.name() + " row " + r);
+        }
+        assertEquals(one.report().issues(), two.report().issues());
+        assertEquals(16, two.report().skippedCount());
+        assertEquals(8, two.report().blankLines());
+        assertEquals(one.report().rowsRead(), two.report().rowsRead());
+    }
+
+    @Test
+    void aQuotedFieldSpanningTheMiddleKeepsTheFileInOnePiece() throws IOException {
+        List<String> seed = Files.readAllLines(TestData.seed());
+        List<String> lines = new ArrayList<>(seed);
+        // open a quote a few lines before the middle of the file and never close it
+        long total = lines.stream().mapToLong(l -> l.length() + 1).sum();
+        int middleLine = 0;
+        for (long bytes = 0; bytes < total / 2; middleLine++) bytes += lines.get(middleLine).length() + 1;
+        int at = middleLine - 3;
+        lines.set(at, lines.get(at).replace("Suspicious Web Traffic", "\"Suspicious Web Traffic"));
+        Path f = tmp.resolve("spanning.csv");
+        Files.write(f, lines);
+        assertEquals(-1, SplitPoint.find(f, Files.size(f)), "odd quote count before the middle: no split");
+        ImportResult r = new CsvImporter(1).read(f);
+        assertEquals(new CsvImporter(Long.MAX_VALUE).read(f).report().issues(), r.report().issues());
+    }
+}
