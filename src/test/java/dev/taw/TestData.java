@@ -31,7 +31,7 @@ public final class TestData {
 
     /** Imports a file or folder as the window and the command line do, its format detected from the content. */
     public static dev.taw.io.ImportResult importLog(Path p) {
-        return new dev.taw.io.detect.LogImporter().read(p, dev.taw.io.detect.LogImporter.Format.AUTO, dev.taw.job.ProgressListener.NONE,
+        return new dev.taw.io.detect.LogImporter().read(p, dev.taw.io.LogFormat.AUTO, dev.taw.job.ProgressListener.NONE,
                 dev.taw.job.CancelToken.NEVER);
     }
 

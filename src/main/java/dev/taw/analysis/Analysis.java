@@ -69,10 +69,7 @@ public final class Analysis {
     }
 
     public BitSet view(byte[] labels, List<RowFilter> filters) {
-        BitSet rows = new BitSet(table().rowCount());
-        rows.set(0, table().rowCount());
-        for (RowFilter f : filters) f.apply(table(), labels, rows);
-        return rows;
+        return RowFilter.view(table(), labels, filters);
     }
 
     public Explanation explain(int row) {

@@ -21,6 +21,19 @@ public sealed interface RowFilter {
     /** Sets in {@code into} the rows that pass, among those already set. */
     void apply(Table table, byte[] labels, BitSet into);
 
+    /** The rows passing every filter (every row when the list is empty). */
+    static BitSet view(Table table, byte[] labels, java.util.List<RowFilter> filters) {
+        BitSet rows = new BitSet(table.rowCount());
+        rows.set(0, table.rowCount());
+        for (RowFilter f : filters) f.apply(table, labels, rows);
+        return rows;
+    }
+
+    /** The filters in words, joined with " and "; "all rows" when there are none. */
+    static String describe(java.util.List<RowFilter> filters) {
+        return filters.isEmpty() ? "all rows" : String.join(" and ", filters.stream().map(RowFilter::describe).toList());
+    }
+
     /** Rows whose column equals {@code value} as displayed (a country, an IP, a port, a status code). */
     record Equals(SeedField field, String value) implements RowFilter {
         @Override public String describe() { return field.header() + " = " + value; }

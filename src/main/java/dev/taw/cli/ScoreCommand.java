@@ -9,24 +9,16 @@ import dev.taw.analysis.IpStat;
 import dev.taw.io.ImportException;
 import dev.taw.io.ImportIssue;
 import dev.taw.io.ImportResult;
-import dev.taw.export.ScoredCsvWriter;
 import dev.taw.analysis.Analysis;
 import dev.taw.pipeline.AnalysisPipeline;
+import dev.taw.pipeline.Exports;
 import dev.taw.job.CancelToken;
 import dev.taw.analysis.Investigation;
-import dev.taw.analysis.RowScores;
-import dev.taw.report.PdfReportWriter;
-import dev.taw.report.ReportModel;
-import java.time.Instant;
 import dev.taw.job.ProgressListener;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * {@code score INPUT --output SCORED.csv [options]}: import, analyse, write, and print what an analyst
@@ -75,60 +67,21 @@ public final class ScoreCommand {
 
     private void execute(ScoreOptions o) throws IOException {
         // an analyst's own database is opened first, so a wrong path fails before any work
-        AnalysisPipeline pipeline;
-        if (o.geoip() != null) {
-            dev.taw.geo.GeoIp geo = dev.taw.geo.GeoIp.open(o.geoip());
-            pipeline = new AnalysisPipeline(() -> geo);
-        } else {
-            pipeline = new AnalysisPipeline();
-        }
+        AnalysisPipeline pipeline = o.geoip() != null ? AnalysisPipeline.withCountryDatabase(o.geoip()) : new AnalysisPipeline();
         ProgressListener progress = ProgressListener.NONE;
         ImportResult imported = pipeline.importFile(o.input(), o.format(), progress, CancelToken.NEVER);
-        RowScores rows = pipeline.scoreRows(imported, o.features(), o.settings(), progress, CancelToken.NEVER);
-        double contamination = o.settings().contamination();
-        // every row has its score: write the CSV on another thread while the hosts are scored and the findings
-        // gathered (the writer does not keep both cores busy; together they finish about a third of a second sooner)
-        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "scored-csv");
-            t.setDaemon(true);
-            return t;
-        });
-        Investigation inv;
-        Analysis analysis;
-        try {
-            Future<Void> written = writer.submit(() -> {
-                new ScoredCsvWriter().write(o.output(), imported.table(), rows.scores(), rows.labels(contamination), progress, CancelToken.NEVER);
-                return null;
-            });
-            analysis = pipeline.scoreHosts(rows, progress, CancelToken.NEVER);
-            inv = Investigation.of(analysis, contamination, List.of());
-            awaitWrite(written);
-        } finally {
-            writer.shutdownNow();
-        }
+        AnalysisPipeline.Scored run = pipeline.analyzeAndWrite(imported, o.features(), o.settings(), o.filters(), o.output(), progress, CancelToken.NEVER);
+        Exports.Written report = null;
         if (o.report() != null) {
             String source = o.input().getFileName() == null ? o.input().toString() : o.input().getFileName().toString();
-            new PdfReportWriter().write(o.report(), new ReportModel(source, inv, Instant.now(), o.paper()), progress, CancelToken.NEVER);
+            report = Exports.report(run.investigation(), source, o.paper(), o.report(), progress, CancelToken.NEVER);
         }
-        if (!o.quiet()) printSummary(o, analysis, inv);
+        if (!o.quiet()) printSummary(o, run, report);
     }
 
-    /** Waits for the CSV; its failure is this command's (an I/O error is reported as "cannot write"). */
-    private static void awaitWrite(Future<Void> written) throws IOException {
-        try {
-            written.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while writing");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) throw io;
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IOException(e.getCause());
-        }
-    }
-
-    private void printSummary(ScoreOptions o, Analysis a, Investigation inv) {
+    private void printSummary(ScoreOptions o, AnalysisPipeline.Scored run, Exports.Written pdf) {
+        Analysis a = run.analysis();
+        Investigation inv = run.investigation();
         Findings f = inv.findings();
         var report = a.imported().report();
         out.print(report.describe());
@@ -143,7 +96,8 @@ public final class ScoreCommand {
         out.printf(Locale.ROOT, "Result: %s rows, %s suspicious (%s), %s normal; score cut-off %s%n",
                 Formats.count(f.rows()), Formats.count(f.suspicious()), Formats.percent(f.suspiciousRate()), Formats.count(f.normal()),
                 Formats.score(f.cutOff()));
-        out.println("Wrote " + o.output() + (o.report() != null ? " and " + o.report() : ""));
+        out.println(run.csv().sentence());
+        if (pdf != null) out.println(pdf.sentence());
         if (o.top() == 0) return;
         out.println();
         out.println("Top suspicious source IPs:");

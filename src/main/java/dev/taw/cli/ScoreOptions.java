@@ -3,50 +3,68 @@ package dev.taw.cli;
 
 import dev.taw.features.FeatureSet;
 import dev.taw.model.ForestSettings;
+import dev.taw.analysis.RowFilter;
+import dev.taw.features.Feature;
+import dev.taw.io.LogFormat;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The parsed {@code score} command line. */
-record ScoreOptions(Path input, Path output, Path report, dev.taw.report.ReportModel.Paper paper, Path geoip, dev.taw.io.detect.LogImporter.Format format,
-                    ForestSettings settings, FeatureSet features, int top, boolean quiet) {
+record ScoreOptions(Path input, Path output, Path report, dev.taw.report.Paper paper, Path geoip, dev.taw.io.LogFormat format,
+                    ForestSettings settings, FeatureSet features, List<RowFilter> filters, int top, boolean quiet) {
 
-    static final String HELP = """
-            Usage: traffic-workbench score INPUT --output SCORED.csv [options]
+    /** The help text, made from the lists of formats and features so that it cannot fall behind them. */
+    static final String HELP = help();
 
-            Scores every row of a CloudWatch web-traffic CSV export or a VPC Flow Log (plain or gzip,
-            detected from the content) with an Isolation Forest and writes it back with two more columns: anomaly_score (0-1, higher is
-            more suspicious) and label (-1 suspicious, 1 normal).
-
-            Options:
-              -o, --output FILE          scored CSV to write (required); written whole or not at all
-                  --report FILE          also write a PDF report of the investigation
-                  --paper a4|letter      paper size of the report (default a4)
-                  --format auto|csv|vpc|alb|waf|cloudfront  the input's format (default auto: from the content)
-                  --geoip FILE           MaxMind DB (.mmdb) for source countries where the input has none
-                                         (default: the bundled registry database, (c) NRO, CC BY 4.0)
-                  --contamination X      share of rows to flag, 0.0001-0.5 (default 0.05)
-                  --trees N              number of isolation trees, 1-10000 (default 100)
-                  --seed N               random seed; same file + settings + seed = same scores (default 42)
-                  --sample-size N        rows each tree sees, psi (default 256; capped at the row count)
-                  --extension-level N    0 = classic Isolation Forest (default); >0 = extended
-                  --features LIST        comma-separated features to use (default: all); one of
-                                         BYTES_IN, BYTES_OUT, OUT_IN_RATIO, DURATION, DST_PORT, STATUS_CLASS,
-                                         PROTOCOL_RARITY, COUNTRY_RARITY, IP_RECORDS, IP_VOLUME_DEVIATION
-                  --top N                suspicious IPs, countries and rows to print (default 10)
-              -q, --quiet                print only errors
-              -h, --help                 show this help
-
-            Exit status: 0 success, 1 the input could not be analysed or the output not written,
-            2 a mistake in the command line.
-            """;
+    private static String help() {
+        String formats = Arrays.stream(LogFormat.values()).map(LogFormat::cliName).collect(Collectors.joining("|"));
+        StringBuilder readable = new StringBuilder();
+        for (LogFormat f : LogFormat.readable()) readable.append(String.format(Locale.ROOT, "  %-11s %s%n", f.cliName(), f.description()));
+        StringBuilder features = new StringBuilder();
+        for (Feature f : Feature.values()) features.append(String.format(Locale.ROOT, "%29s%-21s %s%n", "", f.name(), f.label()));
+        return "Usage: traffic-workbench score INPUT --output SCORED.csv [options]\n\n"
+                + "Scores every row of a traffic log (a file, gzip or not, or a folder of them; the format is\n"
+                + "detected from the content) with an Isolation Forest and writes it back with two more columns:\n"
+                + "anomaly_score (0-1, higher is more suspicious) and label (-1 suspicious, 1 normal).\n\n"
+                + "Formats:\n" + readable + "\n"
+                + "Options:\n"
+                + "  -o, --output FILE          scored CSV to write (required); written whole or not at all\n"
+                + "      --report FILE          also write a PDF report of the investigation\n"
+                + "      --paper a4|letter      paper size of the report (default a4)\n"
+                + "      --format " + formats + "\n"
+                + "                             the input's format (default auto: from the content)\n"
+                + "      --where FIELD=VALUE    export and report only the rows in this view (repeatable, all must hold):\n"
+                + "                             FIELD is a column role (" + String.join(", ", WhereFilter.FIELDS) + "; or country, ip, port)\n"
+                + "                             or label (suspicious|normal); scores and labels stay the whole file's\n"
+                + "      --geoip FILE           MaxMind DB (.mmdb) for source countries where the input has none\n"
+                + "                             (default: the bundled registry database, (c) NRO, CC BY 4.0)\n"
+                + "      --contamination X      share of rows to flag, 0.0001-0.5 (default 0.05)\n"
+                + "      --trees N              number of isolation trees, 1-10000 (default 100)\n"
+                + "      --seed N               random seed; same file + settings + seed = same scores (default 42)\n"
+                + "      --sample-size N        rows each tree sees, psi (default 256; capped at the row count)\n"
+                + "      --extension-level N    0 = classic Isolation Forest (default); >0 = extended\n"
+                + "      --features LIST        comma-separated features to use (default: all of these)\n"
+                + features
+                + "      --top N                suspicious IPs, countries and rows to print (default 10)\n"
+                + "  -q, --quiet                print only errors\n"
+                + "  -h, --help                 show this help\n\n"
+                + "Exit status: 0 success, 1 the input could not be analysed or the output not written,\n"
+                + "2 a mistake in the command line.\n";
+    }
 
     static ScoreOptions parse(String[] args) throws UsageException {
         Path input = null, output = null, report = null;
-        dev.taw.report.ReportModel.Paper paper = dev.taw.report.ReportModel.Paper.A4;
+        dev.taw.report.Paper paper = dev.taw.report.Paper.A4;
         Path geoip = null;
-        dev.taw.io.detect.LogImporter.Format format = dev.taw.io.detect.LogImporter.Format.AUTO;
+        dev.taw.io.LogFormat format = dev.taw.io.LogFormat.AUTO;
         ForestSettings s = ForestSettings.defaults();
         FeatureSet features = FeatureSet.all();
         int top = 10;
+        List<RowFilter> filters = new ArrayList<>();
         boolean quiet = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -56,13 +74,14 @@ record ScoreOptions(Path input, Path output, Path report, dev.taw.report.ReportM
                     case "--report" -> report = Path.of(value(args, ++i, a));
                     case "--paper" -> paper = paper(value(args, ++i, a));
                     case "--geoip" -> geoip = Path.of(value(args, ++i, a));
-                    case "--format" -> format = dev.taw.io.detect.LogImporter.Format.parse(value(args, ++i, a));
+                    case "--format" -> format = dev.taw.io.LogFormat.parse(value(args, ++i, a));
                     case "--contamination" -> s = s.withContamination(Double.parseDouble(value(args, ++i, a)));
                     case "--trees" -> s = s.withTrees(Integer.parseInt(value(args, ++i, a)));
                     case "--seed" -> s = s.withSeed(Long.parseLong(value(args, ++i, a)));
                     case "--sample-size" -> s = new ForestSettings(s.trees(), s.contamination(), s.seed(), Integer.parseInt(value(args, ++i, a)), s.extensionLevel());
                     case "--extension-level" -> s = new ForestSettings(s.trees(), s.contamination(), s.seed(), s.sampleSize(), Integer.parseInt(value(args, ++i, a)));
                     case "--features" -> features = FeatureSet.fromText(value(args, ++i, a));
+                    case "--where" -> filters.add(WhereFilter.parse(value(args, ++i, a)));
                     case "--top" -> top = Integer.parseInt(value(args, ++i, a));
                     case "-q", "--quiet" -> quiet = true;
                     default -> {
@@ -80,13 +99,13 @@ record ScoreOptions(Path input, Path output, Path report, dev.taw.report.ReportM
         if (input == null) throw new UsageException("missing INPUT file (see --help)");
         if (output == null) throw new UsageException("missing --output FILE (see --help)");
         if (top < 0) throw new UsageException("--top must be 0 or more");
-        return new ScoreOptions(input, output, report, paper, geoip, format, s, features, top, quiet);
+        return new ScoreOptions(input, output, report, paper, geoip, format, s, features, List.copyOf(filters), top, quiet);
     }
 
-    private static dev.taw.report.ReportModel.Paper paper(String v) throws UsageException {
+    private static dev.taw.report.Paper paper(String v) throws UsageException {
         return switch (v.toLowerCase(java.util.Locale.ROOT)) {
-            case "a4" -> dev.taw.report.ReportModel.Paper.A4;
-            case "letter" -> dev.taw.report.ReportModel.Paper.LETTER;
+            case "a4" -> dev.taw.report.Paper.A4;
+            case "letter" -> dev.taw.report.Paper.LETTER;
             default -> throw new UsageException("--paper must be a4 or letter, got '" + v + "'");
         };
     }

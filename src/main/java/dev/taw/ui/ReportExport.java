@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.ui;
 
+import dev.taw.report.Paper;
+
 import dev.taw.analysis.Investigation;
-import dev.taw.report.PdfReportWriter;
-import dev.taw.report.ReportModel;
+import dev.taw.pipeline.Exports;
 import dev.taw.ui.common.Dialogs;
 import dev.taw.ui.common.FxJobs;
 import dev.taw.ui.shell.WorkbenchViewModel;
 import java.awt.Desktop;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -33,14 +33,11 @@ final class ReportExport {
     /** Writes the report of {@code inv} to {@code target} in the background; {@code done} runs on the FX thread. */
     void write(Window owner, Investigation inv, WorkbenchViewModel vm, Path target, Consumer<Path> done) {
         String source = vm.fileProperty().get().getFileName().toString();
-        ReportModel model = new ReportModel(source, inv, Instant.now(), ReportModel.Paper.forCountry(Locale.getDefault().getCountry()));
+        Paper paper = Paper.forCountry(Locale.getDefault().getCountry());
         vm.statusProperty().set("Writing report " + target.getFileName() + "…");
-        FxJobs.start("Writing " + target.getFileName(), (p, c) -> {
-            new PdfReportWriter().write(target, model, p, c);
-            return target;
-        }, path -> {
-            vm.statusProperty().set("Wrote " + path);
-            done.accept(path);
+        FxJobs.start("Writing " + target.getFileName(), (p, c) -> Exports.report(inv, source, paper, target, p, c), written -> {
+            vm.statusProperty().set(written.sentence());
+            done.accept(written.file());
         }, err -> dialogs.error(owner, "Report not written", err.getMessage() + "\nNo file was written."),
                 () -> vm.statusProperty().set("Report cancelled; nothing was written"));
     }

@@ -51,7 +51,7 @@ class PdfReportWriterTest {
                 ProgressListener.NONE, CancelToken.NEVER);
     }
 
-    private Path write(Investigation inv, ReportModel.Paper paper, String name) throws IOException {
+    private Path write(Investigation inv, Paper paper, String name) throws IOException {
         Path pdf = tmp.resolve(name);
         new PdfReportWriter().write(pdf, new ReportModel("CloudWatch_Traffic_Web_Attack.csv", inv, Instant.parse("2026-11-24T12:00:00Z"), paper),
                 ProgressListener.NONE, CancelToken.NEVER);
@@ -61,7 +61,7 @@ class PdfReportWriterTest {
     @Test
     void theSeedReportStatesTheFindingsAndDrawsEveryChart() throws IOException {
         Investigation inv = Investigation.of(seed, 0.05, List.of());
-        Path pdf = write(inv, ReportModel.Paper.A4, "seed.pdf");
+        Path pdf = write(inv, Paper.A4, "seed.pdf");
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             assertEquals(7, doc.getNumberOfPages());
             String text = new PDFTextStripper().getText(doc);
@@ -93,8 +93,8 @@ class PdfReportWriterTest {
     @Test
     void letterPaperAndA4() throws IOException {
         Investigation inv = Investigation.of(seed, 0.05, List.of());
-        try (PDDocument a4 = Loader.loadPDF(write(inv, ReportModel.Paper.A4, "a4.pdf").toFile());
-             PDDocument letter = Loader.loadPDF(write(inv, ReportModel.Paper.LETTER, "letter.pdf").toFile())) {
+        try (PDDocument a4 = Loader.loadPDF(write(inv, Paper.A4, "a4.pdf").toFile());
+             PDDocument letter = Loader.loadPDF(write(inv, Paper.LETTER, "letter.pdf").toFile())) {
             assertEquals(PDRectangle.A4.getWidth(), a4.getPage(0).getMediaBox().getWidth(), 0.1);
             assertEquals(PDRectangle.LETTER.getHeight(), letter.getPage(0).getMediaBox().getHeight(), 0.1);
         }
@@ -103,7 +103,7 @@ class PdfReportWriterTest {
     @Test
     void aFilteredViewIsSaidAndCovered() throws IOException {
         Investigation nl = Investigation.of(seed, 0.05, List.of(new RowFilter.Equals(SeedField.SRC_IP_COUNTRY_CODE, "NL")));
-        try (PDDocument doc = Loader.loadPDF(write(nl, ReportModel.Paper.A4, "nl.pdf").toFile())) {
+        try (PDDocument doc = Loader.loadPDF(write(nl, Paper.A4, "nl.pdf").toFile())) {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("Filtered view"));
             assertTrue(text.contains("(18 of 282 rows)"), text);
@@ -132,7 +132,7 @@ class PdfReportWriterTest {
         Analysis a = p.analyze(p.importFile(csv, ProgressListener.NONE, CancelToken.NEVER), FeatureSet.all(), ForestSettings.defaults(),
                 ProgressListener.NONE, CancelToken.NEVER);
         Path pdf = tmp.resolve("hostile.pdf");
-        new PdfReportWriter().write(pdf, new ReportModel("hostile \u202E.csv", Investigation.of(a, 0.2, List.of()), Instant.now(), ReportModel.Paper.A4),
+        new PdfReportWriter().write(pdf, new ReportModel("hostile \u202E.csv", Investigation.of(a, 0.2, List.of()), Instant.now(), Paper.A4),
                 ProgressListener.NONE, CancelToken.NEVER);
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(doc);
@@ -152,7 +152,7 @@ class PdfReportWriterTest {
                 ForestSettings.defaults(), ProgressListener.NONE, CancelToken.NEVER);
         Path pdf = tmp.resolve("waf.pdf");
         new PdfReportWriter().write(pdf, new ReportModel("waf-sample.log", Investigation.of(waf, 0.05, List.of()), Instant.now(),
-                ReportModel.Paper.A4), ProgressListener.NONE, CancelToken.NEVER);
+                Paper.A4), ProgressListener.NONE, CancelToken.NEVER);
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("By verdict (action)"), "the status chart follows the format");
@@ -171,7 +171,7 @@ class PdfReportWriterTest {
         Analysis a = p.analyze(p.importFile(Path.of("sample-data", sample), ProgressListener.NONE, CancelToken.NEVER), FeatureSet.all(),
                 ForestSettings.defaults(), ProgressListener.NONE, CancelToken.NEVER);
         Path pdf = tmp.resolve(sample + ".pdf");
-        new PdfReportWriter().write(pdf, new ReportModel(sample, Investigation.of(a, 0.05, List.of()), Instant.now(), ReportModel.Paper.A4),
+        new PdfReportWriter().write(pdf, new ReportModel(sample, Investigation.of(a, 0.05, List.of()), Instant.now(), Paper.A4),
                 ProgressListener.NONE, CancelToken.NEVER);
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             for (int page = 1; page <= doc.getNumberOfPages(); page++) {
@@ -191,7 +191,7 @@ class PdfReportWriterTest {
         cancel.cancel();
         Investigation inv = Investigation.of(seed, 0.05, List.of());
         assertThrows(CancellationException.class, () -> new PdfReportWriter().write(pdf,
-                new ReportModel("x.csv", inv, Instant.now(), ReportModel.Paper.A4), ProgressListener.NONE, cancel));
+                new ReportModel("x.csv", inv, Instant.now(), Paper.A4), ProgressListener.NONE, cancel));
         assertFalse(Files.exists(pdf));
         assertEquals(0, tmp.toFile().list().length, "no temporary file left");
     }

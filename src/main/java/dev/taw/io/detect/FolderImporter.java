@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.detect;
 
+import dev.taw.io.LogFormat;
+
 import dev.taw.io.ImportResult;
 import dev.taw.io.ImportException;
 import dev.taw.io.ImportReport;
@@ -10,6 +12,7 @@ import dev.taw.io.detect.LogImporter;
 
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
+import dev.taw.job.Workers;
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
 import dev.taw.table.SeedField;
@@ -41,7 +44,7 @@ final class FolderImporter {
         this.single = single;
     }
 
-    ImportResult read(Path folder, LogImporter.Format format, ProgressListener progress, CancelToken cancel) {
+    ImportResult read(Path folder, LogFormat format, ProgressListener progress, CancelToken cancel) {
         List<Path> files;
         try (Stream<Path> s = Files.walk(folder)) {
             files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
@@ -56,54 +59,28 @@ final class FolderImporter {
         List<String> notLogs = new ArrayList<>();
         Map<String, Integer> formats = new TreeMap<>();
         // files are independent: read them on every core, a few ahead, and take the results in path order
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "folder-reader");
-            t.setDaemon(true);
-            return t;
-        });
         try {
-            java.util.ArrayDeque<java.util.concurrent.Future<ImportResult>> inFlight = new java.util.ArrayDeque<>();
-            int next = 0;
-            for (int i = 0; i < files.size(); i++) {
-                while (next < files.size() && inFlight.size() < threads * 2) {
-                    Path f = files.get(next++);
-                    inFlight.add(pool.submit(() -> single.readFile(f, format, ProgressListener.NONE, cancel)));
-                }
-                cancel.throwIfCancelled();
-                Path f = files.get(i);
-                progress.onProgress("Reading file " + (i + 1) + " of " + files.size() + ": " + f.getFileName(), i, files.size());
-                try {
-                    ImportResult r = result(inFlight.poll());
-                    parts.add(r);
-                    partFiles.add(f);
-                    formats.merge(r.report().format().replaceAll(", \\d+ (fields|columns)", ""), 1, Integer::sum);
-                } catch (ImportException e) {
-                    notLogs.add(folder.relativize(f) + " (" + e.getMessage().replaceFirst("^.*?: ", "") + ")");
-                }
-            }
-        } finally {
-            pool.shutdownNow();
+            Workers.inOrder(files.size(), Workers.cores() * 2, i -> () -> single.readFile(files.get(i), format, ProgressListener.NONE, cancel), cancel,
+                    (i, result) -> {
+                        Path f = files.get(i);
+                        progress.onProgress("Reading file " + (i + 1) + " of " + files.size() + ": " + f.getFileName(), i, files.size());
+                        try {
+                            ImportResult r = result.get();
+                            parts.add(r);
+                            partFiles.add(f);
+                            formats.merge(r.report().format().replaceAll(", \\d+ (fields|columns)", ""), 1, Integer::sum);
+                        } catch (ImportException e) {
+                            notLogs.add(folder.relativize(f) + " (" + e.getMessage().replaceFirst("^.*?: ", "") + ")");
+                        }
+                    });
+        } catch (IOException e) {
+            throw new ImportException(folder + ": " + e.getMessage()); // reading reports its own I/O errors as ImportException; this is an interrupt
         }
         progress.onProgress("Reading files", files.size(), files.size());
         if (parts.isEmpty()) {
             throw new ImportException(folder + ": none of the " + files.size() + " files is a traffic log; first: " + notLogs.get(0));
         }
         return join(folder, parts, partFiles, notLogs, formats);
-    }
-
-    /** A file's result, or the failure it ended with, as if it had been read on this thread. */
-    private static ImportResult result(java.util.concurrent.Future<ImportResult> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("interrupted");
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r; // ImportException (not a log), cancellation, …
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     private static ImportResult join(Path folder, List<ImportResult> parts, List<Path> files, List<String> notLogs, Map<String, Integer> formats) {

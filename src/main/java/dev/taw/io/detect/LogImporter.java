@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.detect;
 
+import dev.taw.io.LogFormat;
+
 import dev.taw.io.ImportResult;
 import dev.taw.io.ImportException;
 import dev.taw.io.ImportIssue;
@@ -29,33 +31,19 @@ import java.util.Locale;
 
 /**
  * Opens a traffic log of any supported format, or a folder of them: detects each file's format from its
- * content (never the file name) or takes the analyst's {@link Format}, and hands it to that importer.
+ * content (never the file name) or takes the analyst's {@link LogFormat}, and hands it to that importer.
  */
 public final class LogImporter {
 
-    /** The formats the workbench reads; AUTO detects. */
-    public enum Format {
-        AUTO, CSV, VPC, ALB, WAF, CLOUDFRONT;
-
-        /** @throws IllegalArgumentException naming the choices */
-        public static Format parse(String s) {
-            try {
-                return valueOf(s.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown format '" + s + "'; use auto, csv, vpc, alb, waf or cloudfront");
-            }
-        }
-    }
-
     /** A file, or every log file under a folder. */
-    public ImportResult read(Path path, Format format, ProgressListener progress, CancelToken cancel) {
+    public ImportResult read(Path path, LogFormat format, ProgressListener progress, CancelToken cancel) {
         if (Files.isDirectory(path)) return new FolderImporter(this).read(path, format, progress, cancel);
         return readFile(path, format, progress, cancel);
     }
 
-    ImportResult readFile(Path path, Format format, ProgressListener progress, CancelToken cancel) {
-        Format f = format == Format.AUTO ? detect(path) : format;
-        if (format == Format.AUTO && f == Format.CSV) {
+    ImportResult readFile(Path path, LogFormat format, ProgressListener progress, CancelToken cancel) {
+        LogFormat f = format == LogFormat.AUTO ? detect(path) : format;
+        if (format == LogFormat.AUTO && f == LogFormat.CSV) {
             try {
                 return new CsvImporter().read(path, progress, cancel);
             } catch (ImportException e) {
@@ -106,21 +94,21 @@ public final class LogImporter {
      * From the first non-blank line: a flow-log header or a default-format record means VPC, a listener type
      * and an ISO time mean ALB; anything else is CSV (whose importer says what is wrong with it).
      */
-    public static Format detect(Path path) {
+    public static LogFormat detect(Path path) {
         InputFiles.Opened opened = InputFiles.peek(path);
         try (InputStream in = opened.stream(); LineReader lines = new LineReader(in, LineReader.MAX_LINE_BYTES)) {
             String line;
             while ((line = lines.next()) != null && line != LineReader.TOO_LONG && line.isBlank()) {
                 // skip leading blank lines
             }
-            if (line == null || line == LineReader.TOO_LONG) return Format.CSV; // the CSV importer says what is wrong
+            if (line == null || line == LineReader.TOO_LONG) return LogFormat.CSV; // the CSV importer says what is wrong
             String first = line.startsWith("\uFEFF") ? line.substring(1) : line;
-            if (VpcFlowImporter.isHeader(first) || VpcFlowImporter.isHeaderlessV2(first)) return Format.VPC;
-            if (WafImporter.looksLikeWaf(first)) return Format.WAF;
-            if (CloudFrontImporter.looksLikeCloudFront(first)) return Format.CLOUDFRONT;
-            return AlbImporter.looksLikeAlb(first) ? Format.ALB : Format.CSV;
+            if (VpcFlowImporter.isHeader(first) || VpcFlowImporter.isHeaderlessV2(first)) return LogFormat.VPC;
+            if (WafImporter.looksLikeWaf(first)) return LogFormat.WAF;
+            if (CloudFrontImporter.looksLikeCloudFront(first)) return LogFormat.CLOUDFRONT;
+            return AlbImporter.looksLikeAlb(first) ? LogFormat.ALB : LogFormat.CSV;
         } catch (IOException e) {
-            return Format.CSV;
+            return LogFormat.CSV;
         }
     }
 }

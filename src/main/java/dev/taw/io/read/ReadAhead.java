@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.read;
 
+import dev.taw.job.Workers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -33,8 +34,7 @@ final class ReadAhead extends InputStream {
 
     ReadAhead(InputStream in, String name) {
         this.in = in;
-        this.worker = new Thread(this::fill, "read-ahead " + name);
-        worker.setDaemon(true);
+        this.worker = Workers.daemon("read-ahead " + name, this::fill);
         worker.start();
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.read;
 
+import dev.taw.job.Workers;
 import dev.taw.io.read.ReadAhead;
 
 import dev.taw.io.read.LineView;
@@ -103,8 +104,7 @@ public final class SplitAhead implements LineView {
     public SplitAhead(LineReader reader, String name) {
         this.reader = reader;
         for (int i = 0; i < 6; i++) free.add(new Batch());
-        worker = new Thread(this::fill, "split-ahead " + name);
-        worker.setDaemon(true);
+        worker = Workers.daemon("split-ahead " + name, this::fill);
         worker.start();
     }
 

@@ -6,7 +6,7 @@ import dev.taw.features.Feature;
 import dev.taw.features.FeatureSet;
 import dev.taw.io.ImportException;
 import dev.taw.io.ImportResult;
-import dev.taw.export.ScoredCsvWriter;
+import dev.taw.pipeline.Exports;
 import dev.taw.analysis.Investigation;
 import dev.taw.ui.charts.ChartsPanel;
 import dev.taw.ui.common.Dialogs;
@@ -360,10 +360,8 @@ public final class MainWindowController {
 
     /** Writes the scored CSV on a background task; the window stays usable. */
     void exportCsv(Investigation inv, Path target) {
-        FxJobs.start("Exporting " + target.getFileName(), (p, c) -> {
-            new ScoredCsvWriter().write(target, inv.analysis().table(), inv.analysis().scores(), inv.labels(), p, c);
-            return target;
-        }, done -> vm.statusProperty().set("Wrote " + done), err -> dialogs.error(window(), "Export failed", err.getMessage()),
+        FxJobs.start("Exporting " + target.getFileName(), (p, c) -> Exports.scoredCsv(inv, target, p, c),
+                done -> vm.statusProperty().set(done.sentence()), err -> dialogs.error(window(), "Export failed", err.getMessage()),
                 () -> vm.statusProperty().set("Export cancelled; nothing was written"));
     }
 

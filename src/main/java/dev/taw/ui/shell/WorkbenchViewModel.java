@@ -105,8 +105,7 @@ public final class WorkbenchViewModel {
         if (mmdb == null) {
             pipeline = new AnalysisPipeline();
         } else {
-            dev.taw.geo.GeoIp geo = dev.taw.geo.GeoIp.open(mmdb);
-            pipeline = new AnalysisPipeline(() -> geo);
+            pipeline = AnalysisPipeline.withCountryDatabase(mmdb);
         }
     }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.detect;
 
+import dev.taw.io.LogFormat;
+
 import dev.taw.io.ImportResult;
 import dev.taw.io.ImportException;
 
@@ -50,7 +52,7 @@ class FolderImporterTest {
     @Test
     void everyLogUnderTheFolderOpensAsOneTableAndTheRestIsListed() throws IOException {
         List<String> stages = new ArrayList<>();
-        ImportResult r = new LogImporter().read(folder(), LogImporter.Format.AUTO, (s, d, t) -> stages.add(s), CancelToken.NEVER);
+        ImportResult r = new LogImporter().read(folder(), LogFormat.AUTO, (s, d, t) -> stages.add(s), CancelToken.NEVER);
         Table t = r.table();
         assertEquals(282 + 4 + 3, t.rowCount());
         assertTrue(r.report().format().startsWith("folder, 3 file(s): "), r.report().format());
@@ -84,12 +86,12 @@ class FolderImporterTest {
     @Test
     void aFolderWithoutLogsSaysSo() throws IOException {
         Files.writeString(tmp.resolve("a.txt"), "nothing\n");
-        ImportException e = assertThrows(ImportException.class, () -> new LogImporter().read(tmp, LogImporter.Format.AUTO,
+        ImportException e = assertThrows(ImportException.class, () -> new LogImporter().read(tmp, LogFormat.AUTO,
                 ProgressListener.NONE, CancelToken.NEVER));
         assertTrue(e.getMessage().contains("none of the 1 files is a traffic log; first: a.txt"), e.getMessage());
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         Files.delete(tmp.resolve("a.txt"));
-        ImportException e2 = assertThrows(ImportException.class, () -> new LogImporter().read(empty, LogImporter.Format.AUTO,
+        ImportException e2 = assertThrows(ImportException.class, () -> new LogImporter().read(empty, LogFormat.AUTO,
                 ProgressListener.NONE, CancelToken.NEVER));
         assertTrue(e2.getMessage().endsWith("the folder has no files"), e2.getMessage());
     }
@@ -116,7 +118,7 @@ class FolderImporterTest {
         }
         Files.writeString(tmp.resolve("2024/04/21/zz-readme.txt"), "not a log\n");
         List<String> stages = new ArrayList<>();
-        ImportResult r = new LogImporter().read(tmp, LogImporter.Format.AUTO, (stage, done, total) -> stages.add(stage), CancelToken.NEVER);
+        ImportResult r = new LogImporter().read(tmp, LogFormat.AUTO, (stage, done, total) -> stages.add(stage), CancelToken.NEVER);
         Table t = r.table();
         assertEquals(60 * 50, t.rowCount());
         Column source = t.column("source_file").orElseThrow();
@@ -139,7 +141,7 @@ class FolderImporterTest {
         for (int f = 0; f < 20; f++) Files.copy(TestData.resource("vpc/default-v2-with-header.log"), tmp.resolve("f" + f + ".log"));
         CancelToken token = new CancelToken();
         org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class, () -> new LogImporter().read(tmp,
-                LogImporter.Format.AUTO, (stage, done, total) -> {
+                LogFormat.AUTO, (stage, done, total) -> {
                     if (stage.startsWith("Reading file 3")) token.cancel();
                 }, token));
     }

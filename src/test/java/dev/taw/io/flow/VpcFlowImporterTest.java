@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.flow;
 
+import dev.taw.io.LogFormat;
+
 import dev.taw.io.ImportResult;
 import dev.taw.io.ImportException;
 import dev.taw.io.ImportIssue;
@@ -150,10 +152,10 @@ class VpcFlowImporterTest {
 
     @Test
     void csvStillOpensAsCsvAndAnUnrecognisedHeaderlessFileSaysWhatItSaw() throws IOException {
-        assertEquals(LogImporter.Format.CSV, LogImporter.detect(TestData.seed()));
-        assertEquals(LogImporter.Format.VPC, LogImporter.detect(TestData.resource("vpc/headerless-v2.log")));
+        assertEquals(LogFormat.CSV, LogImporter.detect(TestData.seed()));
+        assertEquals(LogFormat.VPC, LogImporter.detect(TestData.resource("vpc/headerless-v2.log")));
         Path odd = Files.writeString(tmp.resolve("odd.log"), "hello world this is not a flow log\n");
-        ImportException e = assertThrows(ImportException.class, () -> new LogImporter().read(odd, LogImporter.Format.VPC,
+        ImportException e = assertThrows(ImportException.class, () -> new LogImporter().read(odd, LogFormat.VPC,
                 ProgressListener.NONE, CancelToken.NEVER));
         assertTrue(e.getMessage().startsWith("odd.log:1: not a VPC flow log"), e.getMessage());
         assertTrue(e.getMessage().contains("\"hello world this is not a flow log\""), e.getMessage());

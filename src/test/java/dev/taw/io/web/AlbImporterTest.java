@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.web;
 
+import dev.taw.io.LogFormat;
+
 import dev.taw.io.ImportResult;
 import dev.taw.io.ImportIssue;
 
@@ -73,7 +75,7 @@ class AlbImporterTest {
         lines.add(sample.get(0).replace("203.0.113.45:51544", "2001:db8::zz:443"));                         // not an address
         lines.add(String.join(" ", AlbImporter.tokensForTest(sample.get(0)).subList(0, 10)));               // too few fields
         Path f = Files.write(tmp.resolve("mixed.log"), lines);
-        ImportResult r = new LogImporter().read(f, LogImporter.Format.ALB, ProgressListener.NONE, CancelToken.NEVER);
+        ImportResult r = new LogImporter().read(f, LogFormat.ALB, ProgressListener.NONE, CancelToken.NEVER);
         assertEquals(3, r.table().rowCount());
         assertEquals(List.of("extra_34", "extra_35"), r.report().extraColumns());
         assertEquals("TID_8c0f1e2d3c4b5a69788796a5b4c3d2e1", cell(r.table(), "conn_trace_id", 2));

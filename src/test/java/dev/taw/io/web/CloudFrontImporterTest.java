@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.web;
 
+import dev.taw.io.LogFormat;
+
 import dev.taw.io.ImportResult;
 import dev.taw.io.ImportException;
 import dev.taw.io.ImportIssue;
@@ -37,7 +39,7 @@ class CloudFrontImporterTest {
     @Test
     void theNotesSampleIsDetectedDecodedOnceAndMappedToTheSharedColumns() {
         Path f = TestData.resource("cloudfront/E2EXAMPLE1ABCD.2024-04-25-23.a1b2c3.log");
-        assertEquals(LogImporter.Format.CLOUDFRONT, LogImporter.detect(f));
+        assertEquals(LogFormat.CLOUDFRONT, LogImporter.detect(f));
         ImportResult r = importLog(f);
         Table t = r.table();
         assertEquals("CloudFront standard [33 fields]", r.report().format());

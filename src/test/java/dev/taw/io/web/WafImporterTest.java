@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.web;
 
+import dev.taw.io.LogFormat;
+
 import dev.taw.io.ImportResult;
 import dev.taw.io.ImportIssue;
 
@@ -62,11 +64,11 @@ class WafImporterTest {
                 "{\"timestamp\":1714086301002,\"action\":\"ALLOW\",\"webaclId\":\"x\"}", // no httpRequest
                 sample.get(2).substring(0, 300),                            // cut mid-record
                 sample.get(3)));
-        ImportResult r = new LogImporter().read(f, LogImporter.Format.WAF, ProgressListener.NONE, CancelToken.NEVER);
+        ImportResult r = new LogImporter().read(f, LogFormat.WAF, ProgressListener.NONE, CancelToken.NEVER);
         assertEquals(3, r.table().rowCount());
         assertEquals(List.of(1, 1, 4), List.of(r.table().sourceLines()[0], r.table().sourceLines()[1], r.table().sourceLines()[2]));
         assertEquals(List.of(Reason.FIELD_COUNT, Reason.INVALID_JSON), r.report().issues().stream().map(ImportIssue::reason).toList());
         assertTrue(r.report().issues().get(1).toString().startsWith("firehose.log:3: WAF: INVALID_JSON — "), r.report().issues().get(1).toString());
-        assertEquals(LogImporter.Format.WAF, LogImporter.detect(f));
+        assertEquals(LogFormat.WAF, LogImporter.detect(f));
     }
 }

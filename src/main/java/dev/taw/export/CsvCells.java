@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.export;
+
+/**
+ * One CSV cell as we write it: quoted only when it must be (RFC 4180), and neutralised when a spreadsheet
+ * would run it as a formula (OWASP's advice against CSV injection). Every CSV the workbench writes goes through here.
+ */
+public final class CsvCells {
+    private CsvCells() { }
+
+    /** Appends the field, quoted (with quotes doubled) only if it holds a comma, a quote or a line break. */
+    public static StringBuilder appendField(StringBuilder b, String v) {
+        boolean quote = false;
+        for (int i = 0; i < v.length() && !quote; i++) {
+            char c = v.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        if (!quote) return b.append(v);
+        b.append('"');
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '"') b.append('"');
+            b.append(c);
+        }
+        return b.append('"');
+    }
+
+    /** Prefixes an apostrophe to text a spreadsheet would evaluate; numbers like -12 stay as they are. */
+    public static String neutralise(String cell) {
+        if (cell.isEmpty()) return cell;
+        char c = cell.charAt(0);
+        if (c != '=' && c != '+' && c != '-' && c != '@' && c != '\t' && c != '\r') return cell;
+        if ((c == '+' || c == '-') && looksNumeric(cell)) return cell;
+        return "'" + cell;
+    }
+
+    private static boolean looksNumeric(String s) {
+        try {
+            Double.parseDouble(s);
+            return s.strip().equals(s) && !s.endsWith("d") && !s.endsWith("f") && !s.endsWith("D") && !s.endsWith("F");
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.export;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/** ISO-8601 UTC text of the last instant seen: logs repeat the same timestamp row after row. */
+final class TimeText {
+    private long last = Long.MIN_VALUE;
+    private byte[] text;
+    private long day = Long.MIN_VALUE;          // the day of the reusable text below
+    private final byte[] sameDay = new byte[20]; // "YYYY-MM-DDThh:mm:ssZ", time of day rewritten in place
+
+    /** The text of an instant; valid until the next call (the caller copies it at once). */
+    byte[] of(long millis) {
+        if (millis == last) return text;
+        last = millis;
+        long sec = Math.floorDiv(millis, 1000);
+        if (millis % 1000 == 0 && Math.floorDiv(sec, 86_400) == day) {
+            // flow records of one day in any order: only the time of day changes, no calendar arithmetic
+            int s = (int) Math.floorMod(sec, 86_400);
+            two(sameDay, 11, s / 3600);
+            two(sameDay, 14, s / 60 % 60);
+            two(sameDay, 17, s % 60);
+            return text = sameDay;
+        }
+        String iso = iso(millis);
+        if (millis % 1000 == 0 && iso.length() == 20) { // the plain form: its date can serve the day's other seconds
+            day = Math.floorDiv(sec, 86_400);
+            System.arraycopy(iso.getBytes(StandardCharsets.US_ASCII), 0, sameDay, 0, 20);
+            return text = sameDay;
+        }
+        day = Long.MIN_VALUE;
+        return text = iso.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static void two(byte[] b, int at, int v) {
+        b[at] = (byte) ('0' + v / 10);
+        b[at + 1] = (byte) ('0' + v % 10);
+    }
+
+    /** Same text as {@code Instant.toString()} for whole seconds in years 0000–9999, built directly. */
+    static String iso(long millis) {
+        if (millis % 1000 != 0) return java.time.Instant.ofEpochMilli(millis).toString();
+        LocalDateTime t = LocalDateTime.ofEpochSecond(millis / 1000, 0, ZoneOffset.UTC);
+        if (t.getYear() < 0 || t.getYear() > 9999) return java.time.Instant.ofEpochMilli(millis).toString();
+        char[] c = "0000-00-00T00:00:00Z".toCharArray();
+        put(c, 0, t.getYear(), 4);
+        put(c, 5, t.getMonthValue(), 2);
+        put(c, 8, t.getDayOfMonth(), 2);
+        put(c, 11, t.getHour(), 2);
+        put(c, 14, t.getMinute(), 2);
+        put(c, 17, t.getSecond(), 2);
+        return new String(c);
+    }
+
+    private static void put(char[] c, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+}
