@@ -134,10 +134,45 @@ class ScoreCommandTest {
     }
 
     @Test
+    void whereWritesOnlyTheRowsInViewWithTheWholeFilesScoresAndSaysSo() throws IOException {
+        Path all = tmp.resolve("all.csv"), view = tmp.resolve("view.csv"), pdf = tmp.resolve("view.pdf");
+        assertEquals(0, run(TestData.seed().toString(), "-o", all.toString(), "-q"));
+        assertEquals(0, run(TestData.seed().toString(), "-o", view.toString(), "--where", "country=NL", "--where", "label=suspicious", "--report", pdf.toString()));
+        List<CSVRecord> every = read(all), some = read(view);
+        List<CSVRecord> expected = every.stream().filter(r -> r.get("src_ip_country_code").equals("NL") && r.get("label").equals("-1")).toList();
+        assertEquals(expected.size(), some.size());
+        assertTrue(some.size() > 0 && some.size() < 18, "NL has 18 rows, some suspicious: " + some.size());
+        for (int i = 0; i < some.size(); i++) assertEquals(expected.get(i).toList(), some.get(i).toList(), "same row, same score and label");
+        String said = out.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("Wrote " + view + ": " + some.size() + " of 282 rows (view: src_ip_country_code = NL and suspicious only)"), said);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(text.contains("src_ip_country_code = NL"), text.substring(0, 400));
+        }
+        assertEquals(2, run(TestData.seed().toString(), "-o", view.toString(), "--where", "colour=red"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--where: unknown field 'colour'"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpNamesEveryFormatAndFeature() {
+        assertEquals(0, run("--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        for (dev.taw.io.LogFormat f : dev.taw.io.LogFormat.values()) assertTrue(help.contains(f.cliName()), f.name());
+        for (dev.taw.features.Feature f : dev.taw.features.Feature.values()) assertTrue(help.contains(f.name()), f.name());
+    }
+
+    @Test
+    void theReadmeShowsTheHelpAsItIs() throws IOException {
+        assertEquals(0, run("--help"));
+        String readme = Files.readString(Path.of("README.md"));
+        assertTrue(readme.contains(out.toString(StandardCharsets.UTF_8).strip()), "README's CLI block is the --help text");
+    }
+
+    @Test
     void helpDocumentsEveryOption() {
         assertEquals(0, run("--help"));
         String help = out.toString(StandardCharsets.UTF_8);
-        for (String opt : List.of("--output", "--report", "--paper", "--geoip", "--contamination", "--trees", "--seed", "--sample-size", "--extension-level", "--features", "--top", "--quiet")) {
+        for (String opt : List.of("--output", "--report", "--paper", "--geoip", "--contamination", "--trees", "--seed", "--sample-size", "--extension-level", "--features", "--top", "--quiet", "--where", "--format")) {
             assertTrue(help.contains(opt), opt);
         }
     }

@@ -347,6 +347,37 @@ class WorkbenchFxTest extends FxRobot {
     }
 
     @Test
+    void aFilteredViewExportsTheRowsInViewInBothFilesAndTheCommandLineWritesTheSameBytes() throws Exception {
+        openSeedWithShortcut();
+        var c = w.controller();
+        clickOn("Suspicious source IPs");
+        clickOn(fx(() -> c.ipTable().lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getItem() != null && r.getIndex() == 1).findFirst().orElseThrow()));
+        waitIdle();
+        assertEquals(28, investigation().findings().rows(), "155.91.45.242 has 28 rows");
+        dialogs.nextSave = tmp.resolve("view.csv");
+        push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(dialogs.nextSave));
+        waitIdle();
+        assertEquals(29, Files.readAllLines(dialogs.nextSave).size(), "header + the 28 rows in view");
+        assertEquals("Wrote " + dialogs.nextSave + ": 28 of 282 rows (view: src_ip = 155.91.45.242)", fx(() -> w.viewModel().statusProperty().get()));
+        Path csv = dialogs.nextSave;
+        dialogs.nextSave = tmp.resolve("view.pdf");
+        push(KeyCode.CONTROL, KeyCode.E);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Files.exists(dialogs.nextSave));
+        try (PDDocument doc = Loader.loadPDF(dialogs.nextSave.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains("src_ip = 155.91.45.242"), text.substring(0, 400));
+        }
+        // the command line, asked for the same view, writes the same bytes
+        Path cli = tmp.resolve("cli.csv");
+        int status = new dev.taw.cli.ScoreCommand(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), System.err)
+                .run(new String[] {TestData.seed().toString(), "-o", cli.toString(), "--where", "src_ip=155.91.45.242", "-q"});
+        assertEquals(0, status);
+        assertEquals(-1L, Files.mismatch(csv, cli));
+    }
+
+    @Test
     void selectingARowExplainsIt() throws Exception {
         openSeedWithShortcut();
         interact(() -> w.controller().rowTable().getSelectionModel().select(0));
