@@ -6,7 +6,7 @@ import dev.taw.features.FeatureMatrix;
 import dev.taw.features.IpContext;
 import dev.taw.model.TrainedForest;
 import dev.taw.table.Column;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import dev.taw.table.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,7 +32,7 @@ public final class Explainer {
         this.table = table;
         this.x = x;
         this.forest = forest;
-        this.ip = table.column(SeedField.SRC_IP).isPresent() ? IpContext.of(table) : null;
+        this.ip = table.column(Role.SRC_IP).isPresent() ? IpContext.of(table) : null;
     }
 
     public Explanation explain(int row) {
@@ -61,19 +61,19 @@ public final class Explainer {
                     Formats.ratio(Math.exp(value)), Formats.ratio(Math.exp(typical)));
             case DURATION -> String.format(Locale.ROOT, "session lasted %s (typical %s)", seconds(value), seconds(typical));
             case DST_PORT -> String.format(Locale.ROOT, "destination port %.0f (typical %.0f)", value, typical);
-            case STATUS_CLASS -> String.format(Locale.ROOT, "HTTP status %s (typical %s)", cell(SeedField.RESPONSE_CODE, row),
+            case STATUS_CLASS -> String.format(Locale.ROOT, "HTTP status %s (typical %s)", cell(Role.RESPONSE_CODE, row),
                     typical == 0 ? "none" : String.format(Locale.ROOT, "%.0fxx", typical));
             case PROTOCOL_RARITY -> String.format(Locale.ROOT, "protocol %s is rare here (%s of rows)",
-                    cell(SeedField.PROTOCOL, row), Formats.percent(value));
+                    cell(Role.PROTOCOL, row), Formats.percent(value));
             case COUNTRY_RARITY -> String.format(Locale.ROOT, "source country %s is rare here (%s of rows)",
-                    cell(SeedField.SRC_IP_COUNTRY_CODE, row), Formats.percent(value));
+                    cell(Role.SRC_IP_COUNTRY_CODE, row), Formats.percent(value));
             case IP_RECORDS -> {
                 long mine = Math.round(Math.exp(value));
                 long usual = Math.round(Math.exp(typical));
                 yield String.format(Locale.ROOT, "this IP has %s %d record%s (typical client: %d)",
                         mine < usual ? "only" : "", mine, mine == 1 ? "" : "s", usual).replace("has  ", "has ");
             }
-            case RULE_RARITY -> String.format(Locale.ROOT, "rules fired: %s, rare here (%s of rows)", cell(SeedField.RULE_NAMES, row),
+            case RULE_RARITY -> String.format(Locale.ROOT, "rules fired: %s, rare here (%s of rows)", cell(Role.RULE_NAMES, row),
                     Formats.percent(value));
             case REJECT_SHARE -> String.format(Locale.ROOT, "%s of this IP's traffic was denied (typical %s)",
                     Formats.percent(value), Formats.percent(typical));
@@ -83,7 +83,7 @@ public final class Explainer {
                     Math.round(Math.expm1(typical)));
             case SYN_ONLY_SHARE -> String.format(Locale.ROOT, "%s of this IP's flows were SYN-only (typical %s)",
                     Formats.percent(value), Formats.percent(typical));
-            case PORT_RARITY -> String.format(Locale.ROOT, "port %s is rare here (%s of rows)", cell(SeedField.DST_PORT, row), Formats.percent(value));
+            case PORT_RARITY -> String.format(Locale.ROOT, "port %s is rare here (%s of rows)", cell(Role.DST_PORT, row), Formats.percent(value));
             case IP_VOLUME_DEVIATION -> {
                 double mine = ip == null ? Math.expm1(value) : Math.expm1(ip.volume(row));
                 double usual = ip == null ? 0 : Math.expm1(ip.usualVolumeOf(row));
@@ -102,7 +102,7 @@ public final class Explainer {
         return s >= 120 ? String.format(Locale.ROOT, "%.0f min", s / 60) : String.format(Locale.ROOT, "%.0f s", s);
     }
 
-    private String cell(SeedField f, int row) {
+    private String cell(Role f, int row) {
         return table.column(f).map((Column c) -> c.format(row)).orElse("?");
     }
 }

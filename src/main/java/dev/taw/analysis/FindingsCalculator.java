@@ -4,7 +4,7 @@ package dev.taw.analysis;
 import dev.taw.model.Threshold;
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import dev.taw.table.TimeColumn;
@@ -39,12 +39,12 @@ public final class FindingsCalculator {
         long n = rows.cardinality();
         long sus = 0;
         for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) if (labels[r] == Threshold.SUSPICIOUS) sus++;
-        SeedField timeField = timeField(t);
+        Role timeField = timeField(t);
         return new Findings(n, sus, cutOff,
-                categories(t.column(SeedField.SRC_IP_COUNTRY_CODE), labels, rows),
-                categories(t.column(SeedField.PROTOCOL), labels, rows),
-                categories(t.column(SeedField.DST_PORT), labels, rows),
-                categories(t.column(SeedField.RESPONSE_CODE), labels, rows),
+                categories(t.column(Role.SRC_IP_COUNTRY_CODE), labels, rows),
+                categories(t.column(Role.PROTOCOL), labels, rows),
+                categories(t.column(Role.DST_PORT), labels, rows),
+                categories(Role.outcomeOf(t) == null ? java.util.Optional.empty() : t.column(Role.outcomeOf(t)), labels, rows),
                 topIps(t, scores, labels, rows, hosts),
                 timeField == null ? null : t.column(timeField).orElseThrow().name(),
                 timeField == null ? List.of() : timeline(t.time(timeField).orElseThrow(), labels, rows),
@@ -53,8 +53,8 @@ public final class FindingsCalculator {
     }
 
     /** The column the timeline uses: {@code time}, else {@code creation_time}, else {@code end_time}. */
-    public static SeedField timeField(Table t) {
-        for (SeedField f : new SeedField[] {SeedField.TIME, SeedField.CREATION_TIME, SeedField.END_TIME}) {
+    public static Role timeField(Table t) {
+        for (Role f : new Role[] {Role.TIME, Role.CREATION_TIME, Role.END_TIME}) {
             if (t.time(f).isPresent()) return f;
         }
         return null;
@@ -100,11 +100,11 @@ public final class FindingsCalculator {
 
     /** IPs ranked by host score when there is one, else by suspicious rows, then highest row score. */
     static List<IpStat> topIps(Table t, double[] scores, byte[] labels, BitSet rows, HostScores hosts) {
-        TextColumn ip = t.text(SeedField.SRC_IP).orElse(null);
+        TextColumn ip = t.text(Role.SRC_IP).orElse(null);
         if (ip == null) return List.of();
-        TextColumn country = t.text(SeedField.SRC_IP_COUNTRY_CODE).orElse(null);
-        double[] in = t.number(SeedField.BYTES_IN).map(NumberColumn::values).orElse(null);
-        double[] out = t.number(SeedField.BYTES_OUT).map(NumberColumn::values).orElse(null);
+        TextColumn country = t.text(Role.SRC_IP_COUNTRY_CODE).orElse(null);
+        double[] in = t.number(Role.BYTES_IN).map(NumberColumn::values).orElse(null);
+        double[] out = t.number(Role.BYTES_OUT).map(NumberColumn::values).orElse(null);
         int k = ip.distinctCount();
         long[] total = new long[k];
         long[] sus = new long[k];
@@ -194,8 +194,8 @@ public final class FindingsCalculator {
     }
 
     static BytesView bytes(Table t, double[] scores, byte[] labels, BitSet rows) {
-        double[] in = t.number(SeedField.BYTES_IN).map(NumberColumn::values).orElse(null);
-        double[] out = t.number(SeedField.BYTES_OUT).map(NumberColumn::values).orElse(null);
+        double[] in = t.number(Role.BYTES_IN).map(NumberColumn::values).orElse(null);
+        double[] out = t.number(Role.BYTES_OUT).map(NumberColumn::values).orElse(null);
         if (in == null || out == null) {
             return new BytesView(0, 0, new long[0], new long[0], 0, new double[0], new double[0], new boolean[0], new int[0]);
         }

@@ -9,7 +9,7 @@ import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
 import dev.taw.table.Medians;
 import dev.taw.table.NumberColumn;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import dev.taw.table.TimeColumn;
@@ -51,7 +51,7 @@ public final class HostScores {
 
     /** @return the host scores, or null when the log has no source IP or too few hosts */
     public static HostScores fit(Table t, ForestSettings s, ProgressListener progress, CancelToken cancel) {
-        TextColumn ip = t.text(SeedField.SRC_IP).orElse(null);
+        TextColumn ip = t.text(Role.SRC_IP).orElse(null);
         if (ip == null || ip.distinctCount() - 1 < MIN_HOSTS) return null;
         int hosts = ip.distinctCount();
         int[] rows = new int[hosts];
@@ -59,10 +59,10 @@ public final class HostScores {
         List<String> names = new ArrayList<>();
         List<double[]> cols = new ArrayList<>();
         add(names, cols, "flows", perHost(rows, r -> Math.log(Math.max(1, r))));
-        t.column(SeedField.DST_PORT).ifPresent(c -> add(names, cols, "ports", log1p(HostContext.distinctPerIp(t, ip, c))));
-        t.column(SeedField.DST_IP).ifPresent(c -> add(names, cols, "hosts", log1p(HostContext.distinctPerIp(t, ip, c))));
-        t.column(SeedField.RESPONSE_CODE).ifPresent(c -> {
-            add(names, cols, "rejected", share(t, ip, rows, r -> HostContext.denied(c.format(r))));
+        t.column(Role.DST_PORT).ifPresent(c -> add(names, cols, "ports", log1p(HostContext.distinctPerIp(t, ip, c))));
+        t.column(Role.DST_IP).ifPresent(c -> add(names, cols, "hosts", log1p(HostContext.distinctPerIp(t, ip, c))));
+        t.column(Role.VERDICT).ifPresent(c -> add(names, cols, "rejected", share(t, ip, rows, r -> HostContext.denied(c.format(r)))));
+        t.column(Role.RESPONSE_CODE).ifPresent(c -> {
             java.util.function.IntUnaryOperator status = httpStatus(c);
             add(names, cols, "4xx", share(t, ip, rows, r -> status.applyAsInt(r) / 100 == 4)); // refused, not found: brute force, stuffing
             add(names, cols, "5xx", share(t, ip, rows, r -> status.applyAsInt(r) / 100 == 5)); // errors a fuzzer or injection provokes
@@ -77,7 +77,7 @@ public final class HostScores {
             add(names, cols, "tool agent", share(t, ip, rows, r -> tool[agent.code(r)]));
         });
         t.column("tcp-flags").filter(NumberColumn.class::isInstance).ifPresent(c -> add(names, cols, "syn-only", share(t, ip, rows, r -> !c.isMissing(r) && ((NumberColumn) c).get(r) == 2.0)));
-        double[] in = sum(t, ip, SeedField.BYTES_IN), out = sum(t, ip, SeedField.BYTES_OUT);
+        double[] in = sum(t, ip, Role.BYTES_IN), out = sum(t, ip, Role.BYTES_OUT);
         if (in != null) add(names, cols, "bytes in", log1p(in));
         if (out != null) add(names, cols, "bytes out", log1p(out));
         if (in != null && out != null) {
@@ -85,7 +85,7 @@ public final class HostScores {
             for (int h = 0; h < hosts; h++) per[h] = Math.log1p((in[h] + out[h]) / Math.max(1, rows[h]));
             add(names, cols, "per flow", per);
         }
-        SeedField tf = FindingsCalculator.timeField(t);
+        Role tf = FindingsCalculator.timeField(t);
         if (tf != null) add(names, cols, "regularity", regularity(t.time(tf).orElseThrow(), ip));
         // constant host features tell the forest nothing
         for (int f = cols.size() - 1; f >= 0; f--) {
@@ -198,7 +198,7 @@ public final class HostScores {
         return r -> -1;
     }
 
-    private static double[] sum(Table t, TextColumn ip, SeedField f) {
+    private static double[] sum(Table t, TextColumn ip, Role f) {
         NumberColumn c = t.number(f).orElse(null);
         if (c == null) return null;
         double[] s = new double[ip.distinctCount()];

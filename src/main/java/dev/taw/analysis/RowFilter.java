@@ -4,7 +4,7 @@ package dev.taw.analysis;
 import dev.taw.model.Threshold;
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import dev.taw.table.TimeColumn;
@@ -35,7 +35,7 @@ public sealed interface RowFilter {
     }
 
     /** Rows whose column equals {@code value} as displayed (a country, an IP, a port, a status code). */
-    record Equals(SeedField field, String value) implements RowFilter {
+    record Equals(Role field, String value) implements RowFilter {
         @Override public String describe() { return field.header() + " = " + value; }
 
         @Override public void apply(Table table, byte[] labels, BitSet into) {
@@ -57,7 +57,7 @@ public sealed interface RowFilter {
     }
 
     /** Rows whose time (the timeline's column) lies in [from, to). */
-    record TimeRange(SeedField field, long fromMillis, long toMillis) implements RowFilter {
+    record TimeRange(Role field, long fromMillis, long toMillis) implements RowFilter {
         @Override public String describe() {
             return field.header() + " in " + Instant.ofEpochMilli(fromMillis) + " – " + Instant.ofEpochMilli(toMillis);
         }
@@ -83,8 +83,8 @@ public sealed interface RowFilter {
         }
 
         @Override public void apply(Table table, byte[] labels, BitSet into) {
-            double[] in = table.number(SeedField.BYTES_IN).map(NumberColumn::values).orElse(null);
-            double[] out = table.number(SeedField.BYTES_OUT).map(NumberColumn::values).orElse(null);
+            double[] in = table.number(Role.BYTES_IN).map(NumberColumn::values).orElse(null);
+            double[] out = table.number(Role.BYTES_OUT).map(NumberColumn::values).orElse(null);
             if (in == null || out == null) {
                 into.clear();
                 return;

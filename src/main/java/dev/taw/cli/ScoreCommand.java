@@ -123,7 +123,7 @@ public final class ScoreCommand {
             int row = ranked[i];
             Explanation e = a.explain(row);
             out.printf(Locale.ROOT, "  line %d  score %s  %s: %s%n", a.table().sourceLines()[row], Formats.score(e.score()),
-                    a.table().column(dev.taw.table.SeedField.SRC_IP).map(c -> c.format(row)).orElse(""), e.summary());
+                    a.table().column(dev.taw.table.Role.SRC_IP).map(c -> c.format(row)).orElse(""), e.summary());
         }
     }
 }

@@ -2,19 +2,19 @@
 package dev.taw.cli;
 
 import dev.taw.analysis.RowFilter;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import java.util.List;
 import java.util.Locale;
 
 /** {@code --where FIELD=VALUE}: the command line's way to the window's filters (a clicked country, IP, port, …). */
 final class WhereFilter {
     /** The roles a view can be narrowed by, as the window's charts and tables offer them. */
-    static final List<String> FIELDS = List.of(SeedField.SRC_IP.header(), SeedField.SRC_IP_COUNTRY_CODE.header(), SeedField.DST_PORT.header(),
-            SeedField.PROTOCOL.header(), SeedField.RESPONSE_CODE.header());
+    static final List<String> FIELDS = List.of(Role.SRC_IP.header(), Role.SRC_IP_COUNTRY_CODE.header(), Role.DST_PORT.header(),
+            Role.PROTOCOL.header(), Role.RESPONSE_CODE.header());
 
     /** Shorter names an analyst types. */
-    private static final java.util.Map<String, SeedField> ALIASES = java.util.Map.of("country", SeedField.SRC_IP_COUNTRY_CODE, "ip", SeedField.SRC_IP,
-            "port", SeedField.DST_PORT);
+    private static final java.util.Map<String, Role> ALIASES = java.util.Map.of("country", Role.SRC_IP_COUNTRY_CODE, "ip", Role.SRC_IP,
+            "port", Role.DST_PORT);
 
     private WhereFilter() { }
 
@@ -30,7 +30,7 @@ final class WhereFilter {
                 default -> throw new IllegalArgumentException("label must be suspicious or normal, got '" + value + "'");
             };
         }
-        SeedField role = ALIASES.containsKey(field.toLowerCase(Locale.ROOT)) ? ALIASES.get(field.toLowerCase(Locale.ROOT)) : SeedField.byHeader(field).filter(f -> FIELDS.contains(f.header()))
+        Role role = ALIASES.containsKey(field.toLowerCase(Locale.ROOT)) ? ALIASES.get(field.toLowerCase(Locale.ROOT)) : Role.byHeader(field).filter(f -> FIELDS.contains(f.header()))
                 .orElseThrow(() -> new IllegalArgumentException("unknown field '" + field + "'; use label, country, ip, port or one of " + String.join(", ", FIELDS)));
         return new RowFilter.Equals(role, value);
     }

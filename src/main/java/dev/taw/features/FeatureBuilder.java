@@ -4,7 +4,7 @@ package dev.taw.features;
 import dev.taw.table.Column;
 import dev.taw.table.Medians;
 import dev.taw.table.NumberColumn;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import dev.taw.table.TimeColumn;
@@ -27,7 +27,7 @@ public final class FeatureBuilder {
                 leftOut.put(f, "switched off");
                 continue;
             }
-            String absent = f.needs().stream().filter(s -> table.column(s).isEmpty()).map(SeedField::header).findFirst().orElse(null);
+            String absent = f.needs().stream().filter(s -> table.column(s).isEmpty()).map(Role::header).findFirst().orElse(null);
             if (absent != null) {
                 leftOut.put(f, "column '" + absent + "' is not in the file");
                 continue;
@@ -57,33 +57,33 @@ public final class FeatureBuilder {
         double[] v = new double[n];
         switch (f) {
             case BYTES_IN -> {
-                double[] in = numbers(t, SeedField.BYTES_IN);
+                double[] in = numbers(t, Role.BYTES_IN);
                 for (int i = 0; i < n; i++) v[i] = log1p(in[i]);
             }
             case BYTES_OUT -> {
-                double[] out = numbers(t, SeedField.BYTES_OUT);
+                double[] out = numbers(t, Role.BYTES_OUT);
                 for (int i = 0; i < n; i++) v[i] = log1p(out[i]);
             }
             case OUT_IN_RATIO -> {
-                double[] in = numbers(t, SeedField.BYTES_IN);
-                double[] out = numbers(t, SeedField.BYTES_OUT);
+                double[] in = numbers(t, Role.BYTES_IN);
+                double[] out = numbers(t, Role.BYTES_OUT);
                 for (int i = 0; i < n; i++) v[i] = log1p(out[i]) - log1p(in[i]);
             }
             case DURATION -> {
-                TimeColumn start = t.time(SeedField.CREATION_TIME).orElseThrow();
-                TimeColumn end = t.time(SeedField.END_TIME).orElseThrow();
+                TimeColumn start = t.time(Role.CREATION_TIME).orElseThrow();
+                TimeColumn end = t.time(Role.END_TIME).orElseThrow();
                 for (int i = 0; i < n; i++) {
                     v[i] = start.isMissing(i) || end.isMissing(i) ? Double.NaN : (end.get(i) - start.get(i)) / 1000.0;
                 }
                 fillMissingWithMedian(v);
             }
-            case DST_PORT -> System.arraycopy(numbers(t, SeedField.DST_PORT), 0, v, 0, n);
+            case DST_PORT -> System.arraycopy(numbers(t, Role.DST_PORT), 0, v, 0, n);
             case STATUS_CLASS -> {
-                Column c = t.column(SeedField.RESPONSE_CODE).orElseThrow();
+                Column c = t.column(Role.RESPONSE_CODE).orElseThrow();
                 for (int i = 0; i < n; i++) v[i] = statusClass(c.format(i));
             }
-            case PROTOCOL_RARITY -> share(text(t, SeedField.PROTOCOL), v);
-            case COUNTRY_RARITY -> share(text(t, SeedField.SRC_IP_COUNTRY_CODE), v);
+            case PROTOCOL_RARITY -> share(text(t, Role.PROTOCOL), v);
+            case COUNTRY_RARITY -> share(text(t, Role.SRC_IP_COUNTRY_CODE), v);
             case IP_RECORDS -> {
                 for (int i = 0; i < n; i++) v[i] = Math.log(ip.rowsOf(i));
             }
@@ -91,14 +91,14 @@ public final class FeatureBuilder {
                 for (int i = 0; i < n; i++) v[i] = ip.volume(i) - ip.usualVolumeOf(i);
             }
             case REJECT_SHARE -> v = HostContext.rejectShare(t);
-            case PORT_BREADTH -> v = HostContext.breadth(t, SeedField.DST_PORT);
-            case HOST_BREADTH -> v = HostContext.breadth(t, SeedField.DST_IP);
+            case PORT_BREADTH -> v = HostContext.breadth(t, Role.DST_PORT);
+            case HOST_BREADTH -> v = HostContext.breadth(t, Role.DST_IP);
             case SYN_ONLY_SHARE -> {
                 double[] s = HostContext.synOnlyShare(t);
                 if (s != null) v = s; // no tcp-flags column: all zero, left out as constant
             }
             case RULE_RARITY -> {
-                Column rules = t.column(SeedField.RULE_NAMES).orElseThrow();
+                Column rules = t.column(Role.RULE_NAMES).orElseThrow();
                 if (rules instanceof TextColumn tc) {
                     share(tc, v);
                 } else {
@@ -108,7 +108,7 @@ public final class FeatureBuilder {
                 }
             }
             case PORT_RARITY -> {
-                double[] port = numbers(t, SeedField.DST_PORT);
+                double[] port = numbers(t, Role.DST_PORT);
                 int[] counts = new int[65536]; // ports are 0-65535; anything else is counted apart
                 java.util.Map<Double, Integer> other = new java.util.HashMap<>();
                 for (double p : port) {
@@ -138,13 +138,13 @@ public final class FeatureBuilder {
         return 0.0;
     }
 
-    private static double[] numbers(Table t, SeedField f) {
+    private static double[] numbers(Table t, Role f) {
         Column c = t.column(f).orElseThrow();
         if (c instanceof NumberColumn nc) return nc.values();
         throw new IllegalStateException(f.header() + " is not numeric");
     }
 
-    private static TextColumn text(Table t, SeedField f) {
+    private static TextColumn text(Table t, Role f) {
         return t.text(f).orElseThrow(() -> new IllegalStateException(f.header() + " is not text"));
     }
 

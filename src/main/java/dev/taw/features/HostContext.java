@@ -3,7 +3,7 @@ package dev.taw.features;
 
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import java.util.Arrays;
@@ -29,8 +29,8 @@ public final class HostContext {
 
     /** Share of this row's src_ip rows whose verdict denied it. */
     static double[] rejectShare(Table t) {
-        TextColumn ip = t.text(SeedField.SRC_IP).orElseThrow();
-        Column verdict = t.column(SeedField.RESPONSE_CODE).orElseThrow();
+        TextColumn ip = t.text(Role.SRC_IP).orElseThrow();
+        Column verdict = t.column(Role.VERDICT).orElseThrow();
         boolean[] flag = new boolean[t.rowCount()];
         for (int r = 0; r < flag.length; r++) flag[r] = denied(verdict.format(r));
         return shareByIp(ip, flag);
@@ -42,12 +42,12 @@ public final class HostContext {
         if (flags == null) return null;
         boolean[] flag = new boolean[t.rowCount()];
         for (int r = 0; r < flag.length; r++) flag[r] = !flags.isMissing(r) && flags.get(r) == 2.0;
-        return shareByIp(t.text(SeedField.SRC_IP).orElseThrow(), flag);
+        return shareByIp(t.text(Role.SRC_IP).orElseThrow(), flag);
     }
 
     /** log(1 + number of distinct values of {@code other} seen with this row's src_ip). */
-    static double[] breadth(Table t, SeedField other) {
-        TextColumn ip = t.text(SeedField.SRC_IP).orElseThrow();
+    static double[] breadth(Table t, Role other) {
+        TextColumn ip = t.text(Role.SRC_IP).orElseThrow();
         double[] perIp = distinctPerIp(t, ip, t.column(other).orElseThrow());
         double[] v = new double[t.rowCount()];
         for (int r = 0; r < v.length; r++) v[r] = Math.log1p(perIp[ip.code(r)]);

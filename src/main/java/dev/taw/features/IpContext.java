@@ -2,7 +2,7 @@
 package dev.taw.features;
 
 import dev.taw.table.NumberColumn;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import java.util.Arrays;
@@ -25,9 +25,9 @@ public final class IpContext {
     }
 
     public static IpContext of(Table t) {
-        TextColumn ip = t.text(SeedField.SRC_IP).orElseThrow();
-        double[] in = t.number(SeedField.BYTES_IN).map(NumberColumn::values).orElse(new double[t.rowCount()]);
-        double[] out = t.number(SeedField.BYTES_OUT).map(NumberColumn::values).orElse(new double[t.rowCount()]);
+        TextColumn ip = t.text(Role.SRC_IP).orElseThrow();
+        double[] in = t.number(Role.BYTES_IN).map(NumberColumn::values).orElse(new double[t.rowCount()]);
+        double[] out = t.number(Role.BYTES_OUT).map(NumberColumn::values).orElse(new double[t.rowCount()]);
         int n = t.rowCount();
         int[] codes = ip.codes();
         int k = ip.distinctCount();

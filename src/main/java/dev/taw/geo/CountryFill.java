@@ -2,7 +2,7 @@
 package dev.taw.geo;
 
 import dev.taw.table.Column;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import java.util.ArrayList;
@@ -20,8 +20,8 @@ public final class CountryFill {
 
     /** True when rows have a source IP but some have no country. */
     public static boolean needed(Table t) {
-        if (t.text(SeedField.SRC_IP).isEmpty()) return false;
-        TextColumn existing = t.text(SeedField.SRC_IP_COUNTRY_CODE).orElse(null);
+        if (t.text(Role.SRC_IP).isEmpty()) return false;
+        TextColumn existing = t.text(Role.SRC_IP_COUNTRY_CODE).orElse(null);
         return existing == null || anyMissing(existing);
     }
 
@@ -35,11 +35,11 @@ public final class CountryFill {
     /** @return the filled table, or null when no row needs a country */
     public static Filled apply(Table t, GeoIp geo) {
         if (!needed(t)) return null;
-        TextColumn ip = t.text(SeedField.SRC_IP).orElseThrow();
-        TextColumn existing = t.text(SeedField.SRC_IP_COUNTRY_CODE).orElse(null);
+        TextColumn ip = t.text(Role.SRC_IP).orElseThrow();
+        TextColumn existing = t.text(Role.SRC_IP_COUNTRY_CODE).orElse(null);
         String[] byIp = new String[ip.distinctCount()];
         for (int c = 0; c < byIp.length; c++) byIp[c] = geo.country(ip.dictionary()[c]);
-        TextColumn.Builder b = new TextColumn.Builder(existing != null ? existing.name() : SeedField.SRC_IP_COUNTRY_CODE.header());
+        TextColumn.Builder b = new TextColumn.Builder(existing != null ? existing.name() : Role.SRC_IP_COUNTRY_CODE.header());
         int filled = 0;
         for (int r = 0; r < t.rowCount(); r++) {
             if (existing != null && !existing.isMissing(r)) {
@@ -54,9 +54,9 @@ public final class CountryFill {
         List<Column> columns = new ArrayList<>(t.columns());
         if (existing != null) columns.set(columns.indexOf(existing), country);
         else columns.add(country);
-        Map<SeedField, Column> roles = new EnumMap<>(SeedField.class);
+        Map<Role, Column> roles = new EnumMap<>(Role.class);
         roles.putAll(t.roles());
-        roles.put(SeedField.SRC_IP_COUNTRY_CODE, country);
+        roles.put(Role.SRC_IP_COUNTRY_CODE, country);
         Table filledTable = new Table(t.rowCount(), columns, roles, t.sourceLines());
         String note = String.format("%s: %,d row(s) given a country from %,d distinct address(es) — %s",
                 existing == null ? "src_ip_country_code added" : "empty src_ip_country_code cells filled", filled, byIp.length - 1, geo.describe());

@@ -7,7 +7,7 @@ import dev.taw.analysis.Formats;
 import dev.taw.analysis.TimeBucket;
 import dev.taw.analysis.Investigation;
 import dev.taw.table.NumberColumn;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +22,8 @@ final class Captions {
 
     static String bytes(Investigation inv) {
         var t = inv.analysis().table();
-        double[] in = t.number(SeedField.BYTES_IN).map(NumberColumn::values).orElse(null);
-        double[] out = t.number(SeedField.BYTES_OUT).map(NumberColumn::values).orElse(null);
+        double[] in = t.number(Role.BYTES_IN).map(NumberColumn::values).orElse(null);
+        double[] out = t.number(Role.BYTES_OUT).map(NumberColumn::values).orElse(null);
         if (in == null || out == null) return "This file has no bytes columns.";
         double maxIn = 0, minIn = Double.MAX_VALUE, maxOut = 0;
         long n = 0;

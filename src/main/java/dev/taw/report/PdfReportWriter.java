@@ -14,7 +14,7 @@ import dev.taw.job.CancelToken;
 import dev.taw.analysis.Investigation;
 import dev.taw.job.ProgressListener;
 import dev.taw.table.Column;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -154,9 +154,9 @@ public final class PdfReportWriter {
         }
         categoryChart(p, "By protocol", f.protocols(), "protocol");
         categoryChart(p, "By destination port", f.ports(), "port");
-        String verdict = inv.analysis().table().column(dev.taw.table.SeedField.RESPONSE_CODE).map(c -> c.name()).orElse("response.code");
-        boolean status = verdict.equals("response.code") || verdict.equals("elb_status_code");
-        categoryChart(p, status ? "By response code" : "By verdict (" + verdict + ")", f.responseCodes(), status ? "response code" : "verdict");
+        boolean verdict = Role.outcomeOf(inv.analysis().table()) == Role.VERDICT;
+        String column = inv.analysis().table().column(Role.VERDICT).map(c -> c.name()).orElse("verdict");
+        categoryChart(p, verdict ? "By verdict (" + column + ")" : "By response code", f.responseCodes(), verdict ? "verdict" : "response code");
     }
 
     private static void categoryChart(Pages p, String title, List<CategoryStat> stats, String what) throws IOException {
@@ -210,7 +210,7 @@ public final class PdfReportWriter {
         p.newPage();
         p.line("The most suspicious rows, and why", 14, true, 0);
         p.paragraph("For each row: the features whose replacement by their typical value lowers the score most.", 9, false);
-        Column ip = a.table().column(SeedField.SRC_IP).orElse(null);
+        Column ip = a.table().column(Role.SRC_IP).orElse(null);
         int[] rows = inv.rowsByScore();
         for (int i = 0; i < Math.min(TOP_ROWS, rows.length); i++) {
             cancel.throwIfCancelled();

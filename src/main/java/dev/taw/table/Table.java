@@ -10,7 +10,7 @@ import java.util.Optional;
  * column that plays them, whatever the header was called; {@code sourceLines[row]} is the file line the
  * row came from, so an analyst can go back to the source.
  */
-public record Table(int rowCount, List<Column> columns, Map<SeedField, Column> roles, int[] sourceLines) {
+public record Table(int rowCount, List<Column> columns, Map<Role, Column> roles, int[] sourceLines) {
 
     public Table {
         columns = List.copyOf(columns);
@@ -20,7 +20,7 @@ public record Table(int rowCount, List<Column> columns, Map<SeedField, Column> r
         }
     }
 
-    public Optional<Column> column(SeedField field) {
+    public Optional<Column> column(Role field) {
         return Optional.ofNullable(roles.get(field));
     }
 
@@ -29,15 +29,15 @@ public record Table(int rowCount, List<Column> columns, Map<SeedField, Column> r
         return columns.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
-    public Optional<NumberColumn> number(SeedField field) {
+    public Optional<NumberColumn> number(Role field) {
         return column(field).filter(NumberColumn.class::isInstance).map(NumberColumn.class::cast);
     }
 
-    public Optional<TextColumn> text(SeedField field) {
+    public Optional<TextColumn> text(Role field) {
         return column(field).filter(TextColumn.class::isInstance).map(TextColumn.class::cast);
     }
 
-    public Optional<TimeColumn> time(SeedField field) {
+    public Optional<TimeColumn> time(Role field) {
         return column(field).filter(TimeColumn.class::isInstance).map(TimeColumn.class::cast);
     }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import java.util.List;
@@ -27,7 +27,7 @@ class HostContextTest {
         }
         TextColumn ipc = ip.build();
         Column portc = port.build();
-        Table t = new Table(ips.length, List.of(ipc, portc), Map.of(SeedField.SRC_IP, ipc, SeedField.DST_PORT, portc), null);
+        Table t = new Table(ips.length, List.of(ipc, portc), Map.of(Role.SRC_IP, ipc, Role.DST_PORT, portc), null);
         double[] d = HostContext.distinctPerIp(t, ipc, portc);
         assertArrayEquals(new double[] {0, 2, 2, 1}, d, "codes: '' , a, b, c");
         assertSame(d, HostContext.distinctPerIp(t, ipc, portc), "the second caller gets the first count");

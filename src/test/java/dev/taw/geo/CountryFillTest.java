@@ -13,7 +13,7 @@ import dev.taw.model.ForestSettings;
 import dev.taw.pipeline.AnalysisPipeline;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +41,8 @@ class CountryFillTest {
     void aFileWithoutCountriesGetsThemAndTheSameScores() throws IOException {
         ImportResult original = pipeline.importFile(TestData.seed(), ProgressListener.NONE, CancelToken.NEVER);
         ImportResult filled = pipeline.importFile(seedWithoutCountry(), ProgressListener.NONE, CancelToken.NEVER);
-        var want = original.table().text(SeedField.SRC_IP_COUNTRY_CODE).orElseThrow();
-        var got = filled.table().text(SeedField.SRC_IP_COUNTRY_CODE).orElseThrow();
+        var want = original.table().text(Role.SRC_IP_COUNTRY_CODE).orElseThrow();
+        var got = filled.table().text(Role.SRC_IP_COUNTRY_CODE).orElseThrow();
         for (int r = 0; r < 282; r++) assertEquals(want.format(r), got.format(r), "row " + r);
         assertTrue(filled.report().countrySource().startsWith("src_ip_country_code added: 282 row(s) given a country from 28 distinct address(es)"),
                 filled.report().countrySource());
@@ -59,7 +59,7 @@ class CountryFillTest {
         lines.set(2, lines.get(2).replace("165.225.33.6,US", "10.9.8.7,"));     // a private address with no country
         lines.set(3, lines.get(3).replaceFirst("^(([^,]*,){5})[^,]*,", "$1XX,")); // the file's own value is kept
         ImportResult r = pipeline.importFile(Files.write(tmp.resolve("partial.csv"), lines), ProgressListener.NONE, CancelToken.NEVER);
-        var c = r.table().text(SeedField.SRC_IP_COUNTRY_CODE).orElseThrow();
+        var c = r.table().text(Role.SRC_IP_COUNTRY_CODE).orElseThrow();
         assertEquals(List.of("AE", "private", "XX"), List.of(c.format(0), c.format(1), c.format(2)));
         assertTrue(r.report().countrySource().startsWith("empty src_ip_country_code cells filled: 2 row(s)"), r.report().countrySource());
         assertEquals(16, r.table().columns().size(), "no column added when the file has one");

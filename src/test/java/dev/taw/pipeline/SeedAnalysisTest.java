@@ -24,7 +24,7 @@ import dev.taw.features.Feature;
 import dev.taw.features.FeatureSet;
 import dev.taw.io.ImportResult;
 import dev.taw.model.ForestSettings;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import dev.taw.table.TextColumn;
 import java.util.Arrays;
 import java.util.List;
@@ -66,7 +66,7 @@ class SeedAnalysisTest {
         assertTrue(flaggedIps.contains(HEAVY_CLIENT), "heavy client flagged: " + flaggedIps);
         assertTrue(flaggedIps.containsAll(Set.of("65.49.1.72", "192.241.205.18")), "one-off scanner sessions flagged: " + flaggedIps);
         // the ten highest-scoring rows are all scanner sessions or the heavy client's biggest transfers
-        TextColumn ip = a.table().text(SeedField.SRC_IP).orElseThrow();
+        TextColumn ip = a.table().text(Role.SRC_IP).orElseThrow();
         Set<String> topTen = a.topRows(10, null).stream().map(ip::format).collect(Collectors.toSet());
         Set<String> expected = new java.util.HashSet<>(SCANNERS);
         expected.add(HEAVY_CLIENT);
@@ -105,18 +105,18 @@ class SeedAnalysisTest {
 
     @Test
     void filtersNarrowEveryBreakdown() {
-        Findings nl = analysis.findings(0.05, List.of(new RowFilter.Equals(SeedField.SRC_IP_COUNTRY_CODE, "NL")));
+        Findings nl = analysis.findings(0.05, List.of(new RowFilter.Equals(Role.SRC_IP_COUNTRY_CODE, "NL")));
         assertEquals(18, nl.rows());
         assertEquals(List.of("NL"), nl.countries().stream().map(CategoryStat::value).toList());
         assertEquals(List.of("165.225.240.79"), nl.topIps().stream().map(IpStat::ip).toList());
         assertEquals(18, nl.timeline().stream().mapToLong(TimeBucket::rows).sum());
-        Findings susNl = analysis.findings(0.05, List.of(new RowFilter.Equals(SeedField.SRC_IP_COUNTRY_CODE, "NL"), new RowFilter.Label(true)));
+        Findings susNl = analysis.findings(0.05, List.of(new RowFilter.Equals(Role.SRC_IP_COUNTRY_CODE, "NL"), new RowFilter.Label(true)));
         assertEquals(susNl.rows(), susNl.suspicious());
         assertEquals(nl.suspicious(), susNl.rows());
         Findings box = analysis.findings(0.05, List.of(new RowFilter.BytesBox(0, 100, 0, 1000)));
         assertEquals(Set.of("65.49.1.72", "192.241.205.18", "192.241.230.19"),
                 box.topIps().stream().map(IpStat::ip).collect(Collectors.toSet()));
-        Findings port = analysis.findings(0.05, List.of(new RowFilter.Equals(SeedField.DST_PORT, "443")));
+        Findings port = analysis.findings(0.05, List.of(new RowFilter.Equals(Role.DST_PORT, "443")));
         assertEquals(282, port.rows());
     }
 

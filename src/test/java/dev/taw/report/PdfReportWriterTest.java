@@ -15,7 +15,7 @@ import dev.taw.pipeline.AnalysisPipeline;
 import dev.taw.job.CancelToken;
 import dev.taw.analysis.Investigation;
 import dev.taw.job.ProgressListener;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +102,7 @@ class PdfReportWriterTest {
 
     @Test
     void aFilteredViewIsSaidAndCovered() throws IOException {
-        Investigation nl = Investigation.of(seed, 0.05, List.of(new RowFilter.Equals(SeedField.SRC_IP_COUNTRY_CODE, "NL")));
+        Investigation nl = Investigation.of(seed, 0.05, List.of(new RowFilter.Equals(Role.SRC_IP_COUNTRY_CODE, "NL")));
         try (PDDocument doc = Loader.loadPDF(write(nl, Paper.A4, "nl.pdf").toFile())) {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("Filtered view"));

@@ -12,7 +12,7 @@ import dev.taw.analysis.TimeBucket;
 import dev.taw.bench.TrafficGenerator;
 import dev.taw.analysis.Analysis;
 import dev.taw.analysis.Investigation;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import dev.taw.ui.common.UserSettings;
 import java.io.File;
 import java.nio.file.Files;
@@ -187,7 +187,7 @@ class WorkbenchFxTest extends FxRobot {
         var c = w.controller();
         Investigation inv = investigation();
         assertEquals(18, inv.findings().rows());
-        var country = inv.analysis().table().text(SeedField.SRC_IP_COUNTRY_CODE).orElseThrow();
+        var country = inv.analysis().table().text(Role.SRC_IP_COUNTRY_CODE).orElseThrow();
         assertTrue(fx(() -> c.rowTable().getItems().stream().allMatch(r -> country.format(r).equals("NL"))));
         assertEquals(18, (int) fx(() -> c.rowTable().getItems().size()));
         assertEquals(List.of("165.225.240.79"), fx(() -> c.ipTable().getItems().stream().map(i -> i.ip()).toList()));
@@ -237,8 +237,8 @@ class WorkbenchFxTest extends FxRobot {
         waitIdle();
         assertTrue(investigation().filters().get(0) instanceof dev.taw.analysis.RowFilter.BytesBox, investigation().filters().toString());
         long expected = java.util.stream.IntStream.range(0, 282).filter(r -> {
-            double in = investigation().analysis().table().number(SeedField.BYTES_IN).orElseThrow().get(r);
-            double out = investigation().analysis().table().number(SeedField.BYTES_OUT).orElseThrow().get(r);
+            double in = investigation().analysis().table().number(Role.BYTES_IN).orElseThrow().get(r);
+            double out = investigation().analysis().table().number(Role.BYTES_OUT).orElseThrow().get(r);
             return in <= box.maxIn() && out <= box.maxOut();
         }).count();
         assertEquals(expected, investigation().findings().rows());
@@ -249,7 +249,7 @@ class WorkbenchFxTest extends FxRobot {
     void clickingAColumnHeaderSortsTheRows() throws Exception {
         openSeedWithShortcut();
         var table = w.controller().rowTable();
-        var in = investigation().analysis().table().number(SeedField.BYTES_IN).orElseThrow();
+        var in = investigation().analysis().table().number(Role.BYTES_IN).orElseThrow();
         javafx.scene.Node header = fx(() -> table.lookupAll(".column-header").stream()
                 .filter(n -> n instanceof javafx.scene.control.skin.TableColumnHeader h && h.getTableColumn() != null
                         && "bytes_in".equals(h.getTableColumn().getText()))

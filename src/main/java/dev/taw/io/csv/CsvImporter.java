@@ -12,7 +12,7 @@ import dev.taw.io.read.LineReader;
 
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import dev.taw.table.Table;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +24,7 @@ import org.apache.commons.csv.CSVFormat;
 /**
  * Imports a CloudWatch web-traffic CSV export (plain or gzip) into a typed {@link Table}.
  *
- * <p>Columns are matched by header name ({@link SeedField#normalise}), in any order; unknown columns are
+ * <p>Columns are matched by header name ({@link Role#normalise}), in any order; unknown columns are
  * kept as text. Records are read line by line: a line without a quote character is split directly on the
  * delimiter (the common case, and several times faster); a line with quotes is handed to Commons CSV,
  * joined with following lines only while a quoted field is still open. A quote that never closes costs
@@ -144,5 +144,5 @@ public final class CsvImporter {
     }
 
     /** What the header says: delimiter, column names, how each is parsed, which seed field each plays. */
-    record Header(char delimiter, CSVFormat format, String[] names, SeedField.Kind[] kinds, Map<SeedField, Integer> roles) { }
+    record Header(char delimiter, CSVFormat format, String[] names, Role.Kind[] kinds, Map<Role, Integer> roles) { }
 }

@@ -17,7 +17,7 @@ import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import dev.taw.table.TimeColumn;
@@ -82,7 +82,7 @@ final class CsvRun {
     /** Reads the data lines; {@code tick} reports progress every few thousand lines. */
     void executeAfterHeader(Runnable tick) throws IOException {
         int width = header.names().length;
-        SeedField.Kind[] kinds = header.kinds();
+        Role.Kind[] kinds = header.kinds();
         Cells fields = new Cells(width);
         double[] num = new double[width];
         long[] time = new long[width];
@@ -176,18 +176,18 @@ final class CsvRun {
         List<String> cells = parseWithCommons(header, format);
         if (cells == null) throw new ImportException(file + ":" + currentLine + ": the header has an unterminated quote");
         String[] headers = cells.stream().map(String::strip).toArray(String[]::new);
-        Map<SeedField, Integer> roles = new EnumMap<>(SeedField.class);
-        SeedField.Kind[] kinds = new SeedField.Kind[headers.length];
+        Map<Role, Integer> roles = new EnumMap<>(Role.class);
+        Role.Kind[] kinds = new Role.Kind[headers.length];
         for (int i = 0; i < headers.length; i++) {
-            SeedField f = SeedField.byHeader(headers[i]).orElse(null);
+            Role f = Role.byHeader(headers[i]).orElse(null);
             if (f != null && !roles.containsKey(f)) {
                 roles.put(f, i);
                 kinds[i] = f.kind();
             } else {
-                kinds[i] = SeedField.Kind.TEXT;
+                kinds[i] = Role.Kind.TEXT;
             }
         }
-        for (SeedField f : SeedField.values()) {
+        for (Role f : Role.values()) {
             if (f.required() && !roles.containsKey(f)) {
                 throw new ImportException(file + ":" + currentLine + ": required column '" + f.header() + "' is missing (columns found: "
                         + String.join(", ", headers) + ")");
@@ -269,13 +269,13 @@ final class CsvRun {
         }
     }
 
-    private boolean parseCells(SeedField.Kind[] kinds, Cells cells, double[] num, long[] time, boolean[] missing, String line) {
+    private boolean parseCells(Role.Kind[] kinds, Cells cells, double[] num, long[] time, boolean[] missing, String line) {
         String[] headers = header.names();
         for (int i = 0; i < kinds.length; i++) {
-            if (kinds[i] == SeedField.Kind.TEXT) continue;
+            if (kinds[i] == Role.Kind.TEXT) continue;
             missing[i] = cells.isMissing(i);
             if (missing[i]) continue;
-            if (kinds[i] == SeedField.Kind.NUMBER) {
+            if (kinds[i] == Role.Kind.NUMBER) {
                 double v = cells.number(i);
                 if (Double.isNaN(v)) {
                     skip(headers[i], Reason.NOT_A_NUMBER, "expected a number, found \"" + ImportIssue.snippet(cells.text(i)) + "\"", record(cells, line));
@@ -295,7 +295,7 @@ final class CsvRun {
         return true;
     }
 
-    private void append(SeedField.Kind[] kinds, Cells cells, double[] num, long[] time, boolean[] missing, long line) {
+    private void append(Role.Kind[] kinds, Cells cells, double[] num, long[] time, boolean[] missing, long line) {
         for (int i = 0; i < kinds.length; i++) {
             switch (kinds[i]) {
                 case NUMBER -> { if (missing[i]) numbers[i].addMissing(); else numbers[i].add(num[i]); }
@@ -338,7 +338,7 @@ final class CsvRun {
 
     private ImportResult toResult() {
         String[] headers = header.names();
-        Map<SeedField, Integer> roles = header.roles();
+        Map<Role, Integer> roles = header.roles();
         if (rowsRead == 0) throw new ImportException(file + ": has a header but no data rows");
         if (rows == 0) {
             throw new ImportException(file + ": none of the " + rowsRead + " rows could be imported; first problem: " + issues.get(0));
@@ -354,10 +354,10 @@ final class CsvRun {
             if (c instanceof NumberColumn nc && nc.missingCount() > 0) imputed.put(nc.name(), nc.missingCount());
             columns.add(c);
         }
-        Map<SeedField, Column> roleColumns = new EnumMap<>(SeedField.class);
+        Map<Role, Column> roleColumns = new EnumMap<>(Role.class);
         roles.forEach((f, i) -> roleColumns.put(f, columns.get(i)));
         List<String> missingOptional = new ArrayList<>();
-        for (SeedField f : SeedField.values()) if (!roles.containsKey(f)) missingOptional.add(f.header());
+        for (Role f : Role.values()) if (!roles.containsKey(f)) missingOptional.add(f.header());
         List<String> extra = new ArrayList<>();
         for (int i = 0; i < headers.length; i++) if (!roles.containsValue(i)) extra.add(headers[i]);
         Table table = new Table(rows, columns, roleColumns, sourceLines.toArray());

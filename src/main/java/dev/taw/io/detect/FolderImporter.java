@@ -15,7 +15,7 @@ import dev.taw.job.ProgressListener;
 import dev.taw.job.Workers;
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import dev.taw.table.TimeColumn;
@@ -87,21 +87,21 @@ final class FolderImporter {
         // one output column per role (named as the first file names it), then the other columns by name
         // first the output name of each role and of every other column, and the kind each must have:
         // a column that is a number in one file and text in another becomes text, so nothing is lost
-        Map<SeedField, String> roleName = new EnumMap<>(SeedField.class);
-        Map<String, SeedField.Kind> kinds = new LinkedHashMap<>();
+        Map<Role, String> roleName = new EnumMap<>(Role.class);
+        Map<String, Role.Kind> kinds = new LinkedHashMap<>();
         for (ImportResult r : parts) {
             for (var e : r.table().roles().entrySet()) roleName.putIfAbsent(e.getKey(), e.getValue().name());
         }
         for (ImportResult r : parts) {
             for (Column c : r.table().columns()) {
                 String out = outputName(r.table(), c, roleName);
-                kinds.merge(out, kindOf(c), (a, b) -> a == b ? a : SeedField.Kind.TEXT);
+                kinds.merge(out, kindOf(c), (a, b) -> a == b ? a : Role.Kind.TEXT);
             }
         }
-        kinds.putIfAbsent("source_file", SeedField.Kind.TEXT);
+        kinds.putIfAbsent("source_file", Role.Kind.TEXT);
         Map<String, Merged> columns = new LinkedHashMap<>();
         kinds.forEach((n, k) -> columns.put(n, new Merged(n, k)));
-        Map<SeedField, Merged> roles = new EnumMap<>(SeedField.class);
+        Map<Role, Merged> roles = new EnumMap<>(Role.class);
         roleName.forEach((f, n) -> roles.put(f, columns.get(n)));
         Merged sourceFile = columns.get("source_file");
         int total = 0;
@@ -130,22 +130,22 @@ final class FolderImporter {
         List<Column> built = merged.parallelStream().map(Merged::build).toList(); // medians of many columns: on every core
         Map<Merged, Column> done = new LinkedHashMap<>();
         for (int i = 0; i < merged.size(); i++) done.put(merged.get(i), built.get(i));
-        Map<SeedField, Column> roleColumns = new EnumMap<>(SeedField.class);
+        Map<Role, Column> roleColumns = new EnumMap<>(Role.class);
         roles.forEach((f, m) -> roleColumns.put(f, done.get(m)));
         Table table = new Table(total, built, roleColumns, lines.toArray());
         return new ImportResult(table, report(folder, parts, table, notLogs, formats));
     }
 
     /** A role's column goes under the role's output name; any other column under its own name. */
-    private static String outputName(Table t, Column c, Map<SeedField, String> roleName) {
+    private static String outputName(Table t, Column c, Map<Role, String> roleName) {
         for (var e : t.roles().entrySet()) if (e.getValue() == c) return roleName.get(e.getKey());
         return c.name();
     }
 
-    private static SeedField.Kind kindOf(Column c) {
-        if (c instanceof NumberColumn) return SeedField.Kind.NUMBER;
-        if (c instanceof TimeColumn) return SeedField.Kind.TIME;
-        return SeedField.Kind.TEXT;
+    private static Role.Kind kindOf(Column c) {
+        if (c instanceof NumberColumn) return Role.Kind.NUMBER;
+        if (c instanceof TimeColumn) return Role.Kind.TIME;
+        return Role.Kind.TEXT;
     }
 
     private static ImportReport report(Path folder, List<ImportResult> parts, Table table, List<String> notLogs, Map<String, Integer> formats) {
@@ -169,7 +169,7 @@ final class FolderImporter {
         String format = "folder, " + parts.size() + " file(s): " + formats.entrySet().stream().map(e -> e.getValue() + " × " + e.getKey())
                 .reduce((a, b) -> a + ", " + b).orElse("");
         List<String> missing = new ArrayList<>();
-        for (SeedField f : SeedField.values()) if (table.column(f).isEmpty()) missing.add(f.header());
+        for (Role f : Role.values()) if (table.column(f).isEmpty()) missing.add(f.header());
         return new ImportReport(folder.getFileName() == null ? folder.toString() : folder.getFileName().toString(), read, table.rowCount(), skipped,
                 issues, imputed, blank, missing, List.of(), table.constantColumns(), warnings, null, format);
     }
@@ -177,17 +177,17 @@ final class FolderImporter {
     /** One output column being filled from the files' columns. */
     private static final class Merged {
         private final String name;
-        private final SeedField.Kind kind;
+        private final Role.Kind kind;
         private final NumberColumn.Builder numbers;
         private final TimeColumn.Builder times;
         private final TextColumn.Builder texts;
 
-        Merged(String name, SeedField.Kind kind) {
+        Merged(String name, Role.Kind kind) {
             this.name = name;
             this.kind = kind;
-            numbers = kind == SeedField.Kind.NUMBER ? new NumberColumn.Builder(name) : null;
-            times = kind == SeedField.Kind.TIME ? new TimeColumn.Builder(name) : null;
-            texts = kind == SeedField.Kind.TEXT ? new TextColumn.Builder(name) : null;
+            numbers = kind == Role.Kind.NUMBER ? new NumberColumn.Builder(name) : null;
+            times = kind == Role.Kind.TIME ? new TimeColumn.Builder(name) : null;
+            texts = kind == Role.Kind.TEXT ? new TextColumn.Builder(name) : null;
         }
 
         /** Appends the {@code n} rows of a file's column ({@code c} null: the file has no such column, all missing). */

@@ -23,7 +23,7 @@ import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import dev.taw.table.TimeColumn;
@@ -401,13 +401,13 @@ public final class VpcFlowImporter {
             if (lr.rows == 0) throw new ImportException(lr.file + ": no traffic records could be imported (" + lr.skipped + " skipped, " + (noData + skipData)
                     + " NODATA/SKIPDATA)" + (lr.issues.isEmpty() ? "" : "; first problem: " + lr.issues.get(0)));
             List<Column> columns = new ArrayList<>();
-            Map<SeedField, Column> roles = new EnumMap<>(SeedField.class);
-            add(columns, roles, SeedField.BYTES_IN, bytesIn.build());
-            add(columns, roles, SeedField.BYTES_OUT, bytesOut.build());
-            add(columns, roles, SeedField.SRC_IP, remote.build());
-            add(columns, roles, SeedField.DST_IP, local.build());
-            add(columns, roles, SeedField.DST_PORT, servicePort.build());
-            add(columns, roles, SeedField.PROTOCOL, protocolName.build());
+            Map<Role, Column> roles = new EnumMap<>(Role.class);
+            add(columns, roles, Role.BYTES_IN, bytesIn.build());
+            add(columns, roles, Role.BYTES_OUT, bytesOut.build());
+            add(columns, roles, Role.SRC_IP, remote.build());
+            add(columns, roles, Role.DST_IP, local.build());
+            add(columns, roles, Role.DST_PORT, servicePort.build());
+            add(columns, roles, Role.PROTOCOL, protocolName.build());
             columns.add(direction.build());
             Map<String, Integer> imputed = new LinkedHashMap<>();
             for (String f : order) {
@@ -416,11 +416,11 @@ public final class VpcFlowImporter {
                 columns.add(c);
                 switch (f) {
                     case "start" -> {
-                        roles.put(SeedField.TIME, c);
-                        roles.put(SeedField.CREATION_TIME, c);
+                        roles.put(Role.TIME, c);
+                        roles.put(Role.CREATION_TIME, c);
                     }
-                    case "end" -> roles.put(SeedField.END_TIME, c);
-                    case "action" -> roles.put(SeedField.RESPONSE_CODE, c); // the verdict charts show: ACCEPT / REJECT
+                    case "end" -> roles.put(Role.END_TIME, c);
+                    case "action" -> roles.put(Role.VERDICT, c); // ACCEPT / REJECT
                     default -> { }
                 }
             }
@@ -432,7 +432,7 @@ public final class VpcFlowImporter {
             return new ImportResult(t, report);
         }
 
-        private static void add(List<Column> columns, Map<SeedField, Column> roles, SeedField role, Column c) {
+        private static void add(List<Column> columns, Map<Role, Column> roles, Role role, Column c) {
             columns.add(c);
             roles.put(role, c);
         }

@@ -15,7 +15,7 @@ import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import dev.taw.table.TextColumn;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -159,9 +159,9 @@ public final class LineRecords {
     }
 
     /** Seed columns no role was given to, for the import summary. */
-    public static List<String> missing(Map<SeedField, Column> roles) {
+    public static List<String> missing(Map<Role, Column> roles) {
         List<String> out = new ArrayList<>();
-        for (SeedField f : SeedField.values()) if (!roles.containsKey(f)) out.add(f.header());
+        for (Role f : Role.values()) if (!roles.containsKey(f)) out.add(f.header());
         return out;
     }
 }

@@ -16,7 +16,7 @@ import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import dev.taw.table.TimeColumn;
@@ -243,28 +243,28 @@ public final class AlbImporter {
             if (lr.read == 0) throw new ImportException(lr.file + ": the file is empty");
             if (lr.rows == 0) throw new ImportException(lr.file + ": no ALB request could be imported; first problem: " + lr.issues.get(0));
             List<Column> columns = new ArrayList<>();
-            Map<SeedField, Column> roles = new EnumMap<>(SeedField.class);
+            Map<Role, Column> roles = new EnumMap<>(Role.class);
             Column src = client.build(), dst = target.build(), prt = port.build(), proto = protocol.build();
             columns.addAll(List.of(src, dst, prt, proto, method.build(), host.build(), urlPath.build(), query.build()));
-            roles.put(SeedField.SRC_IP, src);
-            roles.put(SeedField.DST_IP, dst);
-            roles.put(SeedField.DST_PORT, prt);
-            roles.put(SeedField.PROTOCOL, proto);
+            roles.put(Role.SRC_IP, src);
+            roles.put(Role.DST_IP, dst);
+            roles.put(Role.DST_PORT, prt);
+            roles.put(Role.PROTOCOL, proto);
             Map<String, Integer> imputed = new LinkedHashMap<>();
             for (String f : order) {
                 Column c = NUMBERS.contains(f) ? numbers.get(f).build() : TIMES.contains(f) ? times.get(f).build() : text.get(f).build();
                 columns.add(c);
                 if (c instanceof NumberColumn nc && nc.missingCount() > 0 && !f.endsWith("processing_time")) imputed.put(f, nc.missingCount());
                 switch (f) {
-                    case "received_bytes" -> roles.put(SeedField.BYTES_IN, c);
-                    case "sent_bytes" -> roles.put(SeedField.BYTES_OUT, c);
+                    case "received_bytes" -> roles.put(Role.BYTES_IN, c);
+                    case "sent_bytes" -> roles.put(Role.BYTES_OUT, c);
                     case "time" -> {
-                        roles.put(SeedField.TIME, c);
-                        roles.put(SeedField.END_TIME, c);
+                        roles.put(Role.TIME, c);
+                        roles.put(Role.END_TIME, c);
                     }
-                    case "request_creation_time" -> roles.put(SeedField.CREATION_TIME, c);
-                    case "elb_status_code" -> roles.put(SeedField.RESPONSE_CODE, c);
-                    case "actions_executed" -> roles.put(SeedField.RULE_NAMES, c);
+                    case "request_creation_time" -> roles.put(Role.CREATION_TIME, c);
+                    case "elb_status_code" -> roles.put(Role.RESPONSE_CODE, c);
+                    case "actions_executed" -> roles.put(Role.RULE_NAMES, c);
                     default -> { }
                 }
             }

@@ -14,7 +14,7 @@ import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import dev.taw.table.TimeColumn;
@@ -159,29 +159,29 @@ public final class CloudFrontImporter {
             if (lr.rows == 0) throw new ImportException(lr.file + ": no request could be imported; first problem: " + lr.issues.get(0));
             if (headersReapplied > 0) lr.warnings.add(headersReapplied + " header line(s) found mid-file (concatenated files) and applied");
             List<Column> columns = new ArrayList<>();
-            Map<SeedField, Column> roles = new EnumMap<>(SeedField.class);
+            Map<Role, Column> roles = new EnumMap<>(Role.class);
             Column end = time.build(), start = started.build(), dstPort = port.build();
             columns.add(end);
             columns.add(start);
-            roles.put(SeedField.TIME, end);
-            roles.put(SeedField.END_TIME, end);
-            roles.put(SeedField.CREATION_TIME, start);
+            roles.put(Role.TIME, end);
+            roles.put(Role.END_TIME, end);
+            roles.put(Role.CREATION_TIME, start);
             Map<String, Integer> imputed = new LinkedHashMap<>();
             for (String f : order) {
                 Column c = numbers.containsKey(f) ? numbers.get(f).build() : text.get(f).build();
                 if (c instanceof NumberColumn nc && nc.missingCount() > 0) imputed.put(f, nc.missingCount());
                 columns.add(c);
                 switch (f) {
-                    case "c-ip" -> roles.put(SeedField.SRC_IP, c);
-                    case "cs-bytes" -> roles.put(SeedField.BYTES_IN, c);
-                    case "sc-bytes" -> roles.put(SeedField.BYTES_OUT, c);
-                    case "sc-status" -> roles.put(SeedField.RESPONSE_CODE, c);
-                    case "cs-protocol" -> roles.put(SeedField.PROTOCOL, c);
+                    case "c-ip" -> roles.put(Role.SRC_IP, c);
+                    case "cs-bytes" -> roles.put(Role.BYTES_IN, c);
+                    case "sc-bytes" -> roles.put(Role.BYTES_OUT, c);
+                    case "sc-status" -> roles.put(Role.RESPONSE_CODE, c);
+                    case "cs-protocol" -> roles.put(Role.PROTOCOL, c);
                     default -> { }
                 }
             }
             columns.add(dstPort);
-            roles.put(SeedField.DST_PORT, dstPort);
+            roles.put(Role.DST_PORT, dstPort);
             columns.addAll(lr.sourceColumns());
             Table t = new Table(lr.rows, columns, roles, lr.lines());
             ImportReport report = new ImportReport(lr.file, lr.read, lr.rows, lr.skipped, lr.issues, imputed, lr.blank, LineRecords.missing(roles),

@@ -18,7 +18,7 @@ import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import dev.taw.table.TimeColumn;
@@ -145,18 +145,18 @@ public final class WafImporter {
             if (lr.read == 0) throw new ImportException(lr.file + ": the file is empty");
             if (lr.rows == 0) throw new ImportException(lr.file + ": no WAF record could be imported; first problem: " + lr.issues.get(0));
             if (allowed == 0) lr.warnings.add("no ALLOW records: the web ACL's logging filter may keep only BLOCK/COUNT, so rates are biased");
-            Map<SeedField, Column> roles = new EnumMap<>(SeedField.class);
+            Map<Role, Column> roles = new EnumMap<>(Role.class);
             Column t = time.build(), src = ip.build(), cc = country.build(), verdict = action.build(), fired = rules.build(),
                     det = detection.build(), proto = version.build();
-            roles.put(SeedField.TIME, t);
-            roles.put(SeedField.CREATION_TIME, t);
-            roles.put(SeedField.END_TIME, t);
-            roles.put(SeedField.SRC_IP, src);
-            roles.put(SeedField.SRC_IP_COUNTRY_CODE, cc);
-            roles.put(SeedField.RESPONSE_CODE, verdict); // the verdict the status charts show: ALLOW / BLOCK / CAPTCHA / CHALLENGE
-            roles.put(SeedField.RULE_NAMES, fired);
-            roles.put(SeedField.DETECTION_TYPES, det);
-            roles.put(SeedField.PROTOCOL, proto);
+            roles.put(Role.TIME, t);
+            roles.put(Role.CREATION_TIME, t);
+            roles.put(Role.END_TIME, t);
+            roles.put(Role.SRC_IP, src);
+            roles.put(Role.SRC_IP_COUNTRY_CODE, cc);
+            roles.put(Role.VERDICT, verdict); // ALLOW / BLOCK / CAPTCHA / CHALLENGE
+            roles.put(Role.RULE_NAMES, fired);
+            roles.put(Role.DETECTION_TYPES, det);
+            roles.put(Role.PROTOCOL, proto);
             List<Column> columns = new ArrayList<>(List.of(t, src, cc, verdict, fired, det, ruleType.build(), proto, method.build(), host.build(),
                     uri.build(), args.build(), agent.build(), labels.build(), source.build(), acl.build(), responseCode.build()));
             columns.addAll(lr.sourceColumns());

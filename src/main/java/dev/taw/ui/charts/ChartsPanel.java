@@ -5,7 +5,7 @@ import dev.taw.analysis.Findings;
 import dev.taw.analysis.Formats;
 import dev.taw.analysis.RowFilter;
 import dev.taw.analysis.Investigation;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.chart.BarChart;
@@ -60,22 +60,24 @@ public final class ChartsPanel {
         grid.add(breakdowns, 2, 1);
 
         bytes.setOnSelect(onFilter::accept);
-        countries.setOnSelect(v -> onFilter.accept(new RowFilter.Equals(SeedField.SRC_IP_COUNTRY_CODE, v)));
-        protocols.setOnSelect(v -> onFilter.accept(new RowFilter.Equals(SeedField.PROTOCOL, v)));
-        ports.setOnSelect(v -> onFilter.accept(new RowFilter.Equals(SeedField.DST_PORT, v)));
-        statuses.setOnSelect(v -> onFilter.accept(new RowFilter.Equals(SeedField.RESPONSE_CODE, v)));
+        countries.setOnSelect(v -> onFilter.accept(new RowFilter.Equals(Role.SRC_IP_COUNTRY_CODE, v)));
+        protocols.setOnSelect(v -> onFilter.accept(new RowFilter.Equals(Role.PROTOCOL, v)));
+        ports.setOnSelect(v -> onFilter.accept(new RowFilter.Equals(Role.DST_PORT, v)));
+        statuses.setOnSelect(v -> onFilter.accept(new RowFilter.Equals(outcome, v)));
         timeline.setOnSelect(b -> onFilter.accept(new RowFilter.TimeRange(timeField, b.startMillis(), b.startMillis() + b.widthMillis())));
         this.onFilter = onFilter;
     }
 
     private final Consumer<RowFilter> onFilter;
+    /** The column the outcome chart shows and filters by: the verdict where the log has one, else the HTTP status. */
+    private Role outcome = Role.RESPONSE_CODE;
     /** The column the timeline buckets, so a clicked bucket filters on the same one. */
-    private SeedField timeField = SeedField.TIME;
+    private Role timeField = Role.TIME;
 
     /** The updates for one investigation, one per view, to be run on successive frames. */
     public List<Runnable> updates(Investigation inv) {
         Findings f = inv.findings();
-        SeedField tf = dev.taw.analysis.FindingsCalculator.timeField(inv.analysis().table());
+        Role tf = dev.taw.analysis.FindingsCalculator.timeField(inv.analysis().table());
         if (tf != null) timeField = tf;
         return List.of(
                 () -> {
@@ -85,18 +87,19 @@ public final class ChartsPanel {
                 },
                 () -> bytes.show(f.bytes()),
                 () -> scores.show(f.scores()),
-                () -> countries.show(f.countries(), selected(inv, SeedField.SRC_IP_COUNTRY_CODE)),
+                () -> countries.show(f.countries(), selected(inv, Role.SRC_IP_COUNTRY_CODE)),
                 () -> timeline.show(f.timeline()),
-                () -> protocols.show(f.protocols(), selected(inv, SeedField.PROTOCOL)),
-                () -> ports.show(f.ports(), selected(inv, SeedField.DST_PORT)),
+                () -> protocols.show(f.protocols(), selected(inv, Role.PROTOCOL)),
+                () -> ports.show(f.ports(), selected(inv, Role.DST_PORT)),
                 () -> {
-                    // flow logs and WAF logs put their verdict (ACCEPT/REJECT, ALLOW/BLOCK) where HTTP logs have a status
-                    String verdict = inv.analysis().table().column(SeedField.RESPONSE_CODE).map(c -> c.name()).orElse("response.code");
-                    boolean status = verdict.equals("response.code") || verdict.equals("elb_status_code");
-                    statusTab.setText(status ? "Response code" : "Verdict");
-                    statuses.setTitle(status ? "By response code" : "By verdict (" + verdict + ")");
-                    statuses.getXAxis().setLabel(verdict);
-                    statuses.show(f.responseCodes(), selected(inv, SeedField.RESPONSE_CODE));
+                    // flow logs and WAF logs have a verdict (ACCEPT/REJECT, ALLOW/BLOCK) where HTTP logs have a status
+                    Role role = Role.outcomeOf(inv.analysis().table());
+                    outcome = role == null ? Role.RESPONSE_CODE : role;
+                    String column = inv.analysis().table().column(outcome).map(c -> c.name()).orElse(outcome.header());
+                    statusTab.setText(outcome == Role.VERDICT ? "Verdict" : "Response code");
+                    statuses.setTitle(outcome == Role.VERDICT ? "By verdict (" + column + ")" : "By response code");
+                    statuses.getXAxis().setLabel(column);
+                    statuses.show(f.responseCodes(), selected(inv, outcome));
                 });
     }
 
@@ -113,7 +116,7 @@ public final class ChartsPanel {
         else d.nodeProperty().addListener((o, a, b) -> { if (b != null) apply.run(); });
     }
 
-    private static String selected(Investigation inv, SeedField field) {
+    private static String selected(Investigation inv, Role field) {
         return inv.filters().stream().filter(x -> x instanceof RowFilter.Equals e && e.field() == field)
                 .map(x -> ((RowFilter.Equals) x).value()).findFirst().orElse(null);
     }

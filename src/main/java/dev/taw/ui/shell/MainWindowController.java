@@ -100,7 +100,7 @@ public final class MainWindowController {
                 e.consume();
             }
         });
-        ips.setOnSelect(ip -> vm.toggleFilter(new RowFilter.Equals(dev.taw.table.SeedField.SRC_IP, ip.ip())));
+        ips.setOnSelect(ip -> vm.toggleFilter(new RowFilter.Equals(dev.taw.table.Role.SRC_IP, ip.ip())));
         rows.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> showDetail(row));
         vm.setOnImportFailed(this::importFailed);
         vm.setOnImported(this::imported);

@@ -19,7 +19,7 @@ import dev.taw.TestData;
 import dev.taw.io.ImportIssue.Reason;
 import dev.taw.job.CancelToken;
 import dev.taw.table.NumberColumn;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import dev.taw.table.TimeColumn;
@@ -53,10 +53,10 @@ class CsvImporterTest {
         assertEquals(List.of("protocol", "response.code", "dst_port", "dst_ip", "rule_names", "observation_name",
                 "source.meta", "source.name", "detection_types"), r.report().constantColumns());
         assertEquals("282 rows · 0 skipped · 9 constant columns ignored", r.report().oneLine());
-        assertEquals(5602.0, t.number(SeedField.BYTES_IN).orElseThrow().get(0));
-        assertEquals(Instant.parse("2024-04-25T23:10:00Z").toEpochMilli(), t.time(SeedField.END_TIME).orElseThrow().get(0));
+        assertEquals(5602.0, t.number(Role.BYTES_IN).orElseThrow().get(0));
+        assertEquals(Instant.parse("2024-04-25T23:10:00Z").toEpochMilli(), t.time(Role.END_TIME).orElseThrow().get(0));
         // repeated strings are stored once: 28 distinct IPs (+ the empty entry)
-        assertEquals(29, t.text(SeedField.SRC_IP).orElseThrow().distinctCount());
+        assertEquals(29, t.text(Role.SRC_IP).orElseThrow().distinctCount());
         assertEquals(2, t.sourceLines()[0]);
     }
 
@@ -65,15 +65,15 @@ class CsvImporterTest {
         ImportResult r = importer.read(TestData.resource("import/reordered.csv"));
         Table t = r.table();
         assertEquals(3, t.rowCount());
-        assertEquals(List.of(100.0, 150.0, 120.0), boxed(t.number(SeedField.BYTES_IN).orElseThrow()));
-        assertEquals(List.of(200.0, 300.0, 250.0), boxed(t.number(SeedField.BYTES_OUT).orElseThrow()));
-        assertEquals("10.0.0.2", t.text(SeedField.SRC_IP).orElseThrow().format(1));
-        assertEquals(443.0, t.number(SeedField.DST_PORT).orElseThrow().get(0));
+        assertEquals(List.of(100.0, 150.0, 120.0), boxed(t.number(Role.BYTES_IN).orElseThrow()));
+        assertEquals(List.of(200.0, 300.0, 250.0), boxed(t.number(Role.BYTES_OUT).orElseThrow()));
+        assertEquals("10.0.0.2", t.text(Role.SRC_IP).orElseThrow().format(1));
+        assertEquals(443.0, t.number(Role.DST_PORT).orElseThrow().get(0));
         // unknown columns are carried through as they were
         assertEquals(List.of("Country", "note"), r.report().extraColumns());
         assertEquals("third", t.columns().get(4).format(2));
         assertTrue(r.report().missingOptionalColumns().contains("src_ip_country_code"));
-        TimeColumn time = t.time(SeedField.TIME).orElseThrow();
+        TimeColumn time = t.time(Role.TIME).orElseThrow();
         assertEquals(Instant.parse("2024-04-25T21:10:00Z").toEpochMilli(), time.get(1), "offset +02:00 converted to UTC");
         assertEquals(Instant.parse("2024-04-25T23:20:00.123Z").toEpochMilli(), time.get(2), "fractions kept");
     }
@@ -106,7 +106,7 @@ class CsvImporterTest {
         Table t = r.table();
         assertEquals(List.of(2, 7, 9), List.of(t.sourceLines()[0], t.sourceLines()[1], t.sourceLines()[2]));
         assertEquals(1L, rep.imputedCount());
-        NumberColumn in = t.number(SeedField.BYTES_IN).orElseThrow();
+        NumberColumn in = t.number(Role.BYTES_IN).orElseThrow();
         assertTrue(in.isMissing(1));
         assertEquals(6301.0, in.get(1), "imputed with the median of 5602 and 7000 …");
         assertEquals("", in.format(1), "… and exported empty, as it came");
@@ -117,16 +117,16 @@ class CsvImporterTest {
     void quotedFieldsKeepCommasQuotesAndNewlines() {
         ImportResult bad = importer.read(TestData.resource("import/bad-rows.csv"));
         Table t = bad.table();
-        assertEquals("Côte \"d'Ivoire\"", t.text(SeedField.SRC_IP_COUNTRY_CODE).orElseThrow().format(2));
-        assertEquals("Rule A, Rule B", t.text(SeedField.RULE_NAMES).orElseThrow().format(2));
+        assertEquals("Côte \"d'Ivoire\"", t.text(Role.SRC_IP_COUNTRY_CODE).orElseThrow().format(2));
+        assertEquals("Rule A, Rule B", t.text(Role.RULE_NAMES).orElseThrow().format(2));
         // epoch seconds, epoch milliseconds and "date time" without a zone (UTC) all parse
-        assertEquals(1714086000000L, t.time(SeedField.CREATION_TIME).orElseThrow().get(2));
-        assertEquals(1714086600000L, t.time(SeedField.END_TIME).orElseThrow().get(2));
-        assertEquals(Instant.parse("2024-04-25T23:00:00Z").toEpochMilli(), t.time(SeedField.TIME).orElseThrow().get(2));
+        assertEquals(1714086000000L, t.time(Role.CREATION_TIME).orElseThrow().get(2));
+        assertEquals(1714086600000L, t.time(Role.END_TIME).orElseThrow().get(2));
+        assertEquals(Instant.parse("2024-04-25T23:00:00Z").toEpochMilli(), t.time(Role.TIME).orElseThrow().get(2));
 
         ImportResult multi = importer.read(TestData.resource("import/quoted-multiline.csv"));
         assertEquals(2, multi.table().rowCount());
-        assertEquals("first line\nsecond line", multi.table().text(SeedField.RULE_NAMES).orElseThrow().format(0));
+        assertEquals("first line\nsecond line", multi.table().text(Role.RULE_NAMES).orElseThrow().format(0));
         assertEquals(4, multi.table().sourceLines()[1], "the multi-line record took lines 2 and 3");
     }
 
@@ -134,8 +134,8 @@ class CsvImporterTest {
     void utf8BomAndCrlfAreHandled() {
         ImportResult r = importer.read(TestData.resource("import/bom-crlf.csv"));
         assertEquals(2, r.table().rowCount());
-        assertTrue(r.table().number(SeedField.BYTES_IN).isPresent(), "BOM must not stick to the first header");
-        assertEquals("w", r.table().text(SeedField.DETECTION_TYPES).orElseThrow().format(1), "no stray CR");
+        assertTrue(r.table().number(Role.BYTES_IN).isPresent(), "BOM must not stick to the first header");
+        assertEquals("w", r.table().text(Role.DETECTION_TYPES).orElseThrow().format(1), "no stray CR");
     }
 
     @Test
@@ -207,13 +207,13 @@ class CsvImporterTest {
         Files.write(f, java.nio.ByteBuffer.allocate(header.length + good.length + bad.length).put(header).put(good).put(bad).array());
         Table t = importer.read(f).table();
         assertEquals(2, t.rowCount());
-        assertEquals("Ελλάδα", t.text(SeedField.SRC_IP_COUNTRY_CODE).orElseThrow().format(0));
-        assertEquals("X\uFFFDY", t.text(SeedField.SRC_IP_COUNTRY_CODE).orElseThrow().format(1));
+        assertEquals("Ελλάδα", t.text(Role.SRC_IP_COUNTRY_CODE).orElseThrow().format(0));
+        assertEquals("X\uFFFDY", t.text(Role.SRC_IP_COUNTRY_CODE).orElseThrow().format(1));
     }
 
     @Test
     void textIsDictionaryEncoded() {
-        TextColumn meta = importer.read(TestData.seed()).table().text(SeedField.SOURCE_META).orElseThrow();
+        TextColumn meta = importer.read(TestData.seed()).table().text(Role.SOURCE_META).orElseThrow();
         assertEquals(2, meta.distinctCount(), "the empty entry and AWS_VPC_Flow");
         assertTrue(meta.isConstant());
     }
@@ -230,13 +230,13 @@ class CsvImporterTest {
         ImportResult r = importer.read(f);
         Table t = r.table();
         assertEquals(4, t.rowCount());
-        TextColumn ip = t.text(SeedField.SRC_IP).orElseThrow();
+        TextColumn ip = t.text(Role.SRC_IP).orElseThrow();
         assertEquals(2, ip.distinctCount(), "one code for the address, whichever path read it (plus the empty value)");
         assertEquals(List.of("web", "web", "web café", "web"), List.of(t.column("note").orElseThrow().format(0), t.column("note").orElseThrow().format(1),
                 t.column("note").orElseThrow().format(2), t.column("note").orElseThrow().format(3)));
-        NumberColumn in = t.number(SeedField.BYTES_IN).orElseThrow();
+        NumberColumn in = t.number(Role.BYTES_IN).orElseThrow();
         assertEquals(100.0, in.get(0), "spaces around a number are not part of it");
-        assertTrue(in.isMissing(1) && t.number(SeedField.BYTES_OUT).orElseThrow().isMissing(1), "NA and - are missing on the quoted path too");
+        assertTrue(in.isMissing(1) && t.number(Role.BYTES_OUT).orElseThrow().isMissing(1), "NA and - are missing on the quoted path too");
         ImportIssue bad = r.report().issues().get(0);
         assertEquals(5, bad.line());
         assertTrue(bad.toString().contains("found \"12k\"") && bad.toString().contains("12k,1,203.0.113.8,web"), bad.toString());

@@ -19,7 +19,7 @@ import dev.taw.pipeline.AnalysisPipeline;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
 import dev.taw.table.Column;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import dev.taw.table.Table;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -67,17 +67,17 @@ class FolderImporterTest {
         assertTrue(source.format(0).endsWith("a_vpcflowlogs_20240425T2305Z.log"), source.format(0));
         assertEquals("export.csv", source.format(288));
         // the same roles joined: bytes_in of the CSV and of the oriented flow records are one column
-        assertEquals(4380.0, t.number(SeedField.BYTES_IN).orElseThrow().get(0));
-        assertEquals(5602.0, t.number(SeedField.BYTES_IN).orElseThrow().get(7));
-        assertEquals("", t.text(SeedField.SRC_IP_COUNTRY_CODE).orElseThrow().format(0), "flow logs have no country of their own");
-        assertEquals("AE", t.text(SeedField.SRC_IP_COUNTRY_CODE).orElseThrow().format(7));
+        assertEquals(4380.0, t.number(Role.BYTES_IN).orElseThrow().get(0));
+        assertEquals(5602.0, t.number(Role.BYTES_IN).orElseThrow().get(7));
+        assertEquals("", t.text(Role.SRC_IP_COUNTRY_CODE).orElseThrow().format(0), "flow logs have no country of their own");
+        assertEquals("AE", t.text(Role.SRC_IP_COUNTRY_CODE).orElseThrow().format(7));
     }
 
     @Test
     void theMixedFolderIsScoredWithCountriesFilledForTheFlowRecords() throws IOException {
         AnalysisPipeline p = new AnalysisPipeline();
         ImportResult r = p.importFile(folder(), ProgressListener.NONE, CancelToken.NEVER);
-        assertEquals("reserved", r.table().text(SeedField.SRC_IP_COUNTRY_CODE).orElseThrow().format(0), "203.0.113.45 is a documentation address");
+        assertEquals("reserved", r.table().text(Role.SRC_IP_COUNTRY_CODE).orElseThrow().format(0), "203.0.113.45 is a documentation address");
         assertTrue(r.report().countrySource().startsWith("empty src_ip_country_code cells filled: 7 row(s)"), r.report().countrySource());
         var a = p.analyze(r, FeatureSet.all(), ForestSettings.defaults(), ProgressListener.NONE, CancelToken.NEVER);
         assertEquals(289, a.scores().length);
@@ -125,7 +125,7 @@ class FolderImporterTest {
         for (int f = 0; f < 60; f++) {
             for (int k = 0; k < 50; k += 7) {
                 int row = f * 50 + k;
-                assertEquals((double) (f * 1000 + k), t.number(SeedField.BYTES_IN).orElseThrow().get(row), "row " + row);
+                assertEquals((double) (f * 1000 + k), t.number(Role.BYTES_IN).orElseThrow().get(row), "row " + row);
                 assertTrue(source.format(row).endsWith(String.format("flows_%02d.log", f) + (f % 3 == 0 ? ".gz" : "")), source.format(row));
                 assertEquals(k + 2, t.sourceLines()[row], "line in its own file");
             }
@@ -133,7 +133,7 @@ class FolderImporterTest {
         assertTrue(r.report().warnings().stream().anyMatch(w -> w.contains("zz-readme.txt")), r.report().warnings().toString());
         assertTrue(stages.contains("Reading file 61 of 61: zz-readme.txt") || stages.stream().anyMatch(s -> s.startsWith("Reading file 61 of 61")),
                 "progress per file");
-        assertEquals(60 * 50 + 1, t.text(SeedField.SRC_IP).orElseThrow().distinctCount(), "one dictionary across the files");
+        assertEquals(60 * 50 + 1, t.text(Role.SRC_IP).orElseThrow().distinctCount(), "one dictionary across the files");
     }
 
     @Test

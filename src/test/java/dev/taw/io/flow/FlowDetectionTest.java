@@ -14,7 +14,7 @@ import dev.taw.analysis.Analysis;
 import dev.taw.pipeline.AnalysisPipeline;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import dev.taw.table.TextColumn;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ public class FlowDetectionTest {
                 ForestSettings.defaults().withSeed(seed), ProgressListener.NONE, CancelToken.NEVER);
         HostScores hosts = a.hostScores();
         assertNotNull(hosts, "700 outside hosts: host scoring is on");
-        TextColumn ip = a.table().text(SeedField.SRC_IP).orElseThrow();
+        TextColumn ip = a.table().text(Role.SRC_IP).orElseThrow();
         List<Double> bad = new ArrayList<>(), good = new ArrayList<>();
         for (int c = 1; c < ip.distinctCount(); c++) {
             String addr = ip.dictionary()[c];

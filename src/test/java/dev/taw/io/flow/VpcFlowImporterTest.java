@@ -19,7 +19,7 @@ import dev.taw.TestData;
 import dev.taw.io.ImportIssue.Reason;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import dev.taw.table.Table;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,17 +44,18 @@ class VpcFlowImporterTest {
         assertEquals(4, t.rowCount(), "NODATA and SKIPDATA are not traffic");
         assertTrue(r.report().warnings().get(0).startsWith("1 NODATA and 1 SKIPDATA records (no traffic) counted, not imported"));
         // 203.0.113.45 → 10.0.1.20:443, 4380 bytes: inbound, so bytes_in, never bytes_out
-        assertEquals("203.0.113.45", t.text(SeedField.SRC_IP).orElseThrow().format(0));
-        assertEquals("10.0.1.20", t.text(SeedField.DST_IP).orElseThrow().format(0));
-        assertEquals(4380.0, t.number(SeedField.BYTES_IN).orElseThrow().get(0));
-        assertEquals(0.0, t.number(SeedField.BYTES_OUT).orElseThrow().get(0));
-        assertEquals(443.0, t.number(SeedField.DST_PORT).orElseThrow().get(0));
-        assertEquals("TCP", t.text(SeedField.PROTOCOL).orElseThrow().format(0));
+        assertEquals("203.0.113.45", t.text(Role.SRC_IP).orElseThrow().format(0));
+        assertEquals("10.0.1.20", t.text(Role.DST_IP).orElseThrow().format(0));
+        assertEquals(4380.0, t.number(Role.BYTES_IN).orElseThrow().get(0));
+        assertEquals(0.0, t.number(Role.BYTES_OUT).orElseThrow().get(0));
+        assertEquals(443.0, t.number(Role.DST_PORT).orElseThrow().get(0));
+        assertEquals("TCP", t.text(Role.PROTOCOL).orElseThrow().format(0));
         assertEquals("ingress (inferred)", cell(t, "direction", 0));
-        assertEquals("REJECT", t.column(SeedField.RESPONSE_CODE).orElseThrow().format(1));
-        assertEquals(3389.0, t.number(SeedField.DST_PORT).orElseThrow().get(1));
-        assertEquals("ICMP", t.text(SeedField.PROTOCOL).orElseThrow().format(3));
-        assertEquals(1714086000000L, t.time(SeedField.TIME).orElseThrow().get(0));
+        assertEquals("REJECT", t.column(Role.VERDICT).orElseThrow().format(1));
+        assertTrue(t.column(Role.RESPONSE_CODE).isEmpty(), "an action is a verdict, not an HTTP status");
+        assertEquals(3389.0, t.number(Role.DST_PORT).orElseThrow().get(1));
+        assertEquals("ICMP", t.text(Role.PROTOCOL).orElseThrow().format(3));
+        assertEquals(1714086000000L, t.time(Role.TIME).orElseThrow().get(0));
         assertEquals("default-v2-with-header.log", cell(t, "source_file", 0));
         assertEquals("2", cell(t, "source_line", 0), "each row leads back to its line");
         assertEquals(5, t.sourceLines()[3]);
@@ -65,13 +66,13 @@ class VpcFlowImporterTest {
         Table t = importLog(TestData.resource("vpc/custom-v5.log")).table();
         assertEquals(3, t.rowCount());
         // egress reply 10.0.1.20:443 → 203.0.113.45: the outside host is the source, the bytes went out
-        assertEquals("203.0.113.45", t.text(SeedField.SRC_IP).orElseThrow().format(1));
-        assertEquals(9120.0, t.number(SeedField.BYTES_OUT).orElseThrow().get(1));
-        assertEquals(0.0, t.number(SeedField.BYTES_IN).orElseThrow().get(1));
-        assertEquals(443.0, t.number(SeedField.DST_PORT).orElseThrow().get(1), "the service port, not the client's");
+        assertEquals("203.0.113.45", t.text(Role.SRC_IP).orElseThrow().format(1));
+        assertEquals(9120.0, t.number(Role.BYTES_OUT).orElseThrow().get(1));
+        assertEquals(0.0, t.number(Role.BYTES_IN).orElseThrow().get(1));
+        assertEquals(443.0, t.number(Role.DST_PORT).orElseThrow().get(1), "the service port, not the client's");
         assertEquals("egress", cell(t, "direction", 1));
         // NAT gateway record: pkt-dstaddr (the internet host) is preferred over the NAT's private dstaddr
-        assertEquals("203.0.113.200", t.text(SeedField.DST_IP).orElseThrow().format(2));
+        assertEquals("203.0.113.200", t.text(Role.DST_IP).orElseThrow().format(2));
         assertEquals("2", cell(t, "tcp-flags", 0));
         assertEquals("i-0fedcba9876543210", cell(t, "instance-id", 0));
     }
@@ -94,8 +95,8 @@ class VpcFlowImporterTest {
         ImportResult r = importLog(TestData.resource("vpc/reordered-unknown-field.log"));
         assertEquals(List.of("future-field"), r.report().extraColumns());
         assertEquals("something-new", cell(r.table(), "future-field", 0));
-        assertEquals(5432.0, r.table().number(SeedField.DST_PORT).orElseThrow().get(1));
-        assertEquals(4380.0, r.table().number(SeedField.BYTES_IN).orElseThrow().get(0));
+        assertEquals(5432.0, r.table().number(Role.DST_PORT).orElseThrow().get(1));
+        assertEquals(4380.0, r.table().number(Role.BYTES_IN).orElseThrow().get(0));
     }
 
     @Test
@@ -179,16 +180,16 @@ class VpcFlowImporterTest {
         assertEquals(4, bad.line());
         assertTrue(bad.toString().contains("'srcaddr' = \"203.0.113.999\""), bad.toString());
         assertEquals("vpc-ö1", cell(t, "vpc-id", 0));
-        assertEquals("198.51.100.2", t.text(SeedField.SRC_IP).orElseThrow().format(0), "the packet's own source comes first");
-        assertEquals("203.0.113.7", t.text(SeedField.SRC_IP).orElseThrow().format(1));
-        assertEquals("2001:db8::7", t.text(SeedField.SRC_IP).orElseThrow().format(2));
+        assertEquals("198.51.100.2", t.text(Role.SRC_IP).orElseThrow().format(0), "the packet's own source comes first");
+        assertEquals("203.0.113.7", t.text(Role.SRC_IP).orElseThrow().format(1));
+        assertEquals("2001:db8::7", t.text(Role.SRC_IP).orElseThrow().format(2));
         assertEquals("", cell(t, "packets", 2), "a missing number stays missing in its own column");
         assertEquals("010.0.0.7", cell(t, "srcaddr", 3));
-        assertEquals(180.0, t.number(SeedField.BYTES_IN).orElseThrow().get(3));
-        String[] sources = t.text(SeedField.SRC_IP).orElseThrow().dictionary();
+        assertEquals(180.0, t.number(Role.BYTES_IN).orElseThrow().get(3));
+        String[] sources = t.text(Role.SRC_IP).orElseThrow().dictionary();
         assertEquals(List.of("", "198.51.100.2", "203.0.113.7", "2001:db8::7", "010.0.0.7"), List.of(sources),
                 "the source column holds only its own values, though it shares a dictionary with every address field");
-        assertEquals(List.of("", "10.0.0.5"), List.of(t.text(SeedField.DST_IP).orElseThrow().dictionary()));
+        assertEquals(List.of("", "10.0.0.5"), List.of(t.text(Role.DST_IP).orElseThrow().dictionary()));
     }
 
     @Test

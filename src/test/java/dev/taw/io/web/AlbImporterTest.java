@@ -19,7 +19,7 @@ import dev.taw.TestData;
 import dev.taw.io.ImportIssue.Reason;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import dev.taw.table.Table;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,28 +40,28 @@ class AlbImporterTest {
         Table t = r.table();
         assertEquals("ALB access log [33 fields]", r.report().format());
         assertEquals(4, t.rowCount());
-        assertEquals("203.0.113.45", t.text(SeedField.SRC_IP).orElseThrow().format(0));
-        assertEquals(412.0, t.number(SeedField.BYTES_IN).orElseThrow().get(0));
-        assertEquals(5822.0, t.number(SeedField.BYTES_OUT).orElseThrow().get(0));
-        assertEquals(443.0, t.number(SeedField.DST_PORT).orElseThrow().get(0), "the listener port from the request URL");
-        assertEquals("HTTPS", t.text(SeedField.PROTOCOL).orElseThrow().format(0));
-        assertEquals("200", t.column(SeedField.RESPONSE_CODE).orElseThrow().format(0));
+        assertEquals("203.0.113.45", t.text(Role.SRC_IP).orElseThrow().format(0));
+        assertEquals(412.0, t.number(Role.BYTES_IN).orElseThrow().get(0));
+        assertEquals(5822.0, t.number(Role.BYTES_OUT).orElseThrow().get(0));
+        assertEquals(443.0, t.number(Role.DST_PORT).orElseThrow().get(0), "the listener port from the request URL");
+        assertEquals("HTTPS", t.text(Role.PROTOCOL).orElseThrow().format(0));
+        assertEquals("200", t.column(Role.RESPONSE_CODE).orElseThrow().format(0));
         assertEquals("/api/cart", cell(t, "path", 0));
         assertEquals("id=42", cell(t, "query", 0));
         // line 2: blocked by WAF: no target, -1 timings are "not measured", not negative
-        assertEquals("", t.text(SeedField.DST_IP).orElseThrow().format(1));
+        assertEquals("", t.text(Role.DST_IP).orElseThrow().format(1));
         assertTrue(t.column("request_processing_time").orElseThrow().isMissing(1));
-        assertEquals("waf", t.column(SeedField.RULE_NAMES).orElseThrow().format(1));
+        assertEquals("waf", t.column(Role.RULE_NAMES).orElseThrow().format(1));
         assertEquals("sqlmap/1.8#stable (https://sqlmap.org)", cell(t, "user_agent", 1));
         // line 3: IPv6 client split at the last colon
-        assertEquals("2001:db8:1f70::a1", t.text(SeedField.SRC_IP).orElseThrow().format(2));
+        assertEquals("2001:db8:1f70::a1", t.text(Role.SRC_IP).orElseThrow().format(2));
         assertEquals("60211", cell(t, "client:port", 2).substring(cell(t, "client:port", 2).lastIndexOf(':') + 1));
         // line 4: \x22 kept as text in the URL, \" unescaped in the user agent, port 80 for http
         assertEquals("q=\\x22%3E%3Cscript%3E", cell(t, "query", 3));
         assertEquals("Mozilla/5.0 \"Scanner\" (compatible; ExampleBot/2.1)", cell(t, "user_agent", 3));
-        assertEquals(80.0, t.number(SeedField.DST_PORT).orElseThrow().get(3));
+        assertEquals(80.0, t.number(Role.DST_PORT).orElseThrow().get(3));
         assertEquals("Ambiguous", cell(t, "classification", 3));
-        assertEquals(1714086252518L, t.time(SeedField.TIME).orElseThrow().get(0), "microseconds read, kept to the millisecond");
+        assertEquals(1714086252518L, t.time(Role.TIME).orElseThrow().get(0), "microseconds read, kept to the millisecond");
     }
 
     @Test

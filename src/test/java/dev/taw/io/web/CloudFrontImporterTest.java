@@ -21,7 +21,7 @@ import dev.taw.TestData;
 import dev.taw.io.ImportIssue.Reason;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import dev.taw.table.Table;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,19 +54,19 @@ class CloudFrontImporterTest {
         assertEquals(Reason.FIELD_COUNT, issues.get(1).reason());
         assertTrue(issues.get(1).detail().contains("expected 33 fields, found 30"));
 
-        assertEquals("203.0.113.45", t.text(SeedField.SRC_IP).orElseThrow().format(0));
-        assertEquals("2001:db8:1f70::a1", t.text(SeedField.SRC_IP).orElseThrow().format(1), "IPv6 viewer");
-        assertEquals(412.0, t.number(SeedField.BYTES_IN).orElseThrow().get(0), "cs-bytes: what the viewer sent");
-        assertEquals(5822.0, t.number(SeedField.BYTES_OUT).orElseThrow().get(0), "sc-bytes: what we sent back");
-        assertEquals(Instant.parse("2024-04-25T23:04:12Z").toEpochMilli(), t.time(SeedField.TIME).orElseThrow().get(0));
-        assertEquals(Instant.parse("2024-04-25T23:06:03Z").toEpochMilli() - 2517, t.time(SeedField.CREATION_TIME).orElseThrow().get(2),
+        assertEquals("203.0.113.45", t.text(Role.SRC_IP).orElseThrow().format(0));
+        assertEquals("2001:db8:1f70::a1", t.text(Role.SRC_IP).orElseThrow().format(1), "IPv6 viewer");
+        assertEquals(412.0, t.number(Role.BYTES_IN).orElseThrow().get(0), "cs-bytes: what the viewer sent");
+        assertEquals(5822.0, t.number(Role.BYTES_OUT).orElseThrow().get(0), "sc-bytes: what we sent back");
+        assertEquals(Instant.parse("2024-04-25T23:04:12Z").toEpochMilli(), t.time(Role.TIME).orElseThrow().get(0));
+        assertEquals(Instant.parse("2024-04-25T23:06:03Z").toEpochMilli() - 2517, t.time(Role.CREATION_TIME).orElseThrow().get(2),
                 "the request started time-taken before it was logged");
         assertEquals("Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0", cell(t, "cs(User-Agent)", 0), "decoded");
         assertEquals("redirect_to=%2Fwp-admin%2F", cell(t, "cs-uri-query", 1), "decoded once: the client's own %2F stays visible");
-        assertEquals("000", t.column(SeedField.RESPONSE_CODE).orElseThrow().format(2), "viewer hung up");
+        assertEquals("000", t.column(Role.RESPONSE_CODE).orElseThrow().format(2), "viewer hung up");
         assertEquals("ClientGeoBlocked", cell(t, "x-edge-detailed-result-type", 1));
         assertEquals("198.51.100.23", cell(t, "x-forwarded-for", 2), "kept, not taken for the client");
-        assertEquals(443.0, t.number(SeedField.DST_PORT).orElseThrow().get(0));
+        assertEquals(443.0, t.number(Role.DST_PORT).orElseThrow().get(0));
         assertEquals("", cell(t, "time-to-first-byte", 2), "'-' is missing, shown empty");
         assertEquals("6", cell(t, "source_line", 2), "each row leads back to its line");
     }

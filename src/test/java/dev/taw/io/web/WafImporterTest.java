@@ -16,7 +16,7 @@ import dev.taw.io.ImportIssue.Reason;
 import dev.taw.pipeline.AnalysisPipeline;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import dev.taw.table.Table;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,20 +40,20 @@ class WafImporterTest {
         Table t = r.table();
         assertEquals("WAF log [JSON]", r.report().format());
         assertEquals(4, t.rowCount());
-        assertEquals("198.51.100.77", t.text(SeedField.SRC_IP).orElseThrow().format(0));
-        assertEquals("BLOCK", t.column(SeedField.RESPONSE_CODE).orElseThrow().format(0));
-        assertTrue(t.column(SeedField.RULE_NAMES).orElseThrow().format(0).contains("SQLi_BODY"));
+        assertEquals("198.51.100.77", t.text(Role.SRC_IP).orElseThrow().format(0));
+        assertEquals("BLOCK", t.column(Role.VERDICT).orElseThrow().format(0));
+        assertTrue(t.column(Role.RULE_NAMES).orElseThrow().format(0).contains("SQLi_BODY"));
         assertEquals("awswaf:managed:aws:sql-database:SQLi_Body", cell(t, "labels", 0));
         assertEquals("sqlmap/1.8#stable (https://sqlmap.org)", cell(t, "user_agent", 0));
         // record 2: ALLOW at the top, even though a nested rule says COUNT; lower-case header names
-        assertEquals("ALLOW", t.column(SeedField.RESPONSE_CODE).orElseThrow().format(1));
-        assertEquals("count-admin-path (COUNT)", t.column(SeedField.RULE_NAMES).orElseThrow().format(1));
+        assertEquals("ALLOW", t.column(Role.VERDICT).orElseThrow().format(1));
+        assertEquals("count-admin-path (COUNT)", t.column(Role.RULE_NAMES).orElseThrow().format(1));
         assertEquals("www.example.com", cell(t, "host", 1));
-        assertEquals("reserved", t.text(SeedField.SRC_IP_COUNTRY_CODE).orElseThrow().format(1), "country '-' filled from GeoIP");
+        assertEquals("reserved", t.text(Role.SRC_IP_COUNTRY_CODE).orElseThrow().format(1), "country '-' filled from GeoIP");
         assertEquals("429", cell(t, "responseCodeSent", 2));
-        assertEquals("CAPTCHA", t.column(SeedField.RESPONSE_CODE).orElseThrow().format(3));
-        assertEquals(1714086301002L, t.time(SeedField.TIME).orElseThrow().get(0));
-        assertTrue(t.number(SeedField.BYTES_IN).isEmpty(), "WAF logs have no bytes");
+        assertEquals("CAPTCHA", t.column(Role.VERDICT).orElseThrow().format(3));
+        assertEquals(1714086301002L, t.time(Role.TIME).orElseThrow().get(0));
+        assertTrue(t.number(Role.BYTES_IN).isEmpty(), "WAF logs have no bytes");
     }
 
     @Test

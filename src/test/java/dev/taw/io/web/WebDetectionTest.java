@@ -15,7 +15,7 @@ import dev.taw.analysis.Analysis;
 import dev.taw.pipeline.AnalysisPipeline;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
-import dev.taw.table.SeedField;
+import dev.taw.table.Role;
 import dev.taw.table.TextColumn;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ class WebDetectionTest {
                 ForestSettings.defaults().withSeed(seed), ProgressListener.NONE, CancelToken.NEVER);
         HostScores hosts = a.hostScores();
         assertNotNull(hosts, "400 clients: host scoring is on");
-        TextColumn ip = a.table().text(SeedField.SRC_IP).orElseThrow();
+        TextColumn ip = a.table().text(Role.SRC_IP).orElseThrow();
         List<Double> bad = new ArrayList<>(), good = new ArrayList<>();
         for (int c = 1; c < ip.distinctCount(); c++) (attackers.containsKey(ip.dictionary()[c]) ? bad : good).add(hosts.score(c));
         double auc = FlowDetectionTest.auc(bad, good);

@@ -5,11 +5,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The columns of the CloudWatch web-traffic export the workbench understands. Headers are matched by
- * {@link #normalise(String)}, so {@code Response Code}, {@code response.code} and {@code RESPONSE_CODE}
- * all name {@link #RESPONSE_CODE}.
+ * What a column means to the analysis, whatever a format calls it: the VPC flow log's {@code srcaddr}, the ALB
+ * log's {@code client:port} and CloudFront's {@code c-ip} all play {@link #SRC_IP}. The names are the CloudWatch
+ * export's headers, the first format the workbench read, and are how filters and messages name a role. CSV
+ * headers are matched by {@link #normalise(String)}, so {@code Response Code}, {@code response.code} and
+ * {@code RESPONSE_CODE} all name {@link #RESPONSE_CODE}.
  */
-public enum SeedField {
+public enum Role {
     BYTES_IN("bytes_in", Kind.NUMBER, true),
     BYTES_OUT("bytes_out", Kind.NUMBER, true),
     CREATION_TIME("creation_time", Kind.TIME, false),
@@ -17,7 +19,10 @@ public enum SeedField {
     SRC_IP("src_ip", Kind.TEXT, false),
     SRC_IP_COUNTRY_CODE("src_ip_country_code", Kind.TEXT, false),
     PROTOCOL("protocol", Kind.TEXT, false),
+    /** The HTTP status a server answered (CloudWatch export, ALB, CloudFront). */
     RESPONSE_CODE("response.code", Kind.TEXT, false),
+    /** What a firewall or WAF decided: a flow log's ACCEPT / REJECT, a WAF's ALLOW / BLOCK / CAPTCHA / CHALLENGE. */
+    VERDICT("verdict", Kind.TEXT, false),
     DST_PORT("dst_port", Kind.NUMBER, false),
     DST_IP("dst_ip", Kind.TEXT, false),
     RULE_NAMES("rule_names", Kind.TEXT, false),
@@ -34,10 +39,16 @@ public enum SeedField {
     private final Kind kind;
     private final boolean required;
 
-    SeedField(String header, Kind kind, boolean required) {
+    Role(String header, Kind kind, boolean required) {
         this.header = header;
         this.kind = kind;
         this.required = required;
+    }
+
+    /** The HTTP status or, in logs that have one, the verdict: what the outcome charts show, or null. */
+    public static Role outcomeOf(Table t) {
+        if (t.column(VERDICT).isPresent()) return VERDICT;
+        return t.column(RESPONSE_CODE).isPresent() ? RESPONSE_CODE : null;
     }
 
     /** The header as the seed export spells it. */
@@ -56,9 +67,9 @@ public enum SeedField {
         return b.toString();
     }
 
-    public static Optional<SeedField> byHeader(String header) {
+    public static Optional<Role> byHeader(String header) {
         String key = normalise(header);
-        for (SeedField f : values()) if (normalise(f.header).equals(key)) return Optional.of(f);
+        for (Role f : values()) if (normalise(f.header).equals(key)) return Optional.of(f);
         return Optional.empty();
     }
 }
