@@ -9,6 +9,7 @@ import dev.taw.analysis.HostScores;
 import dev.taw.analysis.RowFilter;
 import dev.taw.features.FeatureMatrix;
 import dev.taw.features.FeatureSet;
+import dev.taw.features.IpProfile;
 import dev.taw.io.ImportResult;
 import dev.taw.model.ForestSettings;
 import dev.taw.model.Threshold;
@@ -30,6 +31,7 @@ public final class Analysis {
     private final double[] scores;
     private final Threshold threshold;
     private final HostScores hostScores;
+    private final IpProfile ipProfile;
     private volatile Explainer explainer;
 
     public Analysis(RowScores rows, HostScores hostScores) {
@@ -41,6 +43,7 @@ public final class Analysis {
         this.scores = rows.scores();
         this.threshold = rows.threshold();
         this.hostScores = hostScores;
+        this.ipProfile = rows.ipProfile();
     }
 
     public ImportResult imported() { return imported; }
@@ -74,7 +77,7 @@ public final class Analysis {
 
     public Explanation explain(int row) {
         Explainer e = explainer;
-        if (e == null) explainer = e = new Explainer(table(), matrix, forest);
+        if (e == null) explainer = e = new Explainer(table(), matrix, forest, ipProfile);
         return e.explain(row);
     }
 

@@ -3,13 +3,12 @@ package dev.taw.analysis;
 
 import dev.taw.features.Feature;
 import dev.taw.features.FeatureMatrix;
-import dev.taw.features.IpContext;
+import dev.taw.features.IpProfile;
 import dev.taw.model.TrainedForest;
 import dev.taw.table.Column;
 import dev.taw.table.Role;
 import dev.taw.table.Table;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,38 +18,27 @@ import java.util.Locale;
  * ("bytes_out 1.1 MB, 40× the typical row (27.9 kB)").
  */
 public final class Explainer {
-    /** Drops smaller than this are noise from the forest's randomness, not a reason. */
-    static final double MIN_DROP = 0.005;
-    static final int MAX_REASONS = 3;
-
     private final Table table;
     private final FeatureMatrix x;
     private final TrainedForest forest;
-    private final IpContext ip;
+    private final IpProfile ip;
 
-    public Explainer(Table table, FeatureMatrix x, TrainedForest forest) {
+    /** @param ip the analysis's profile of source IPs, or null when the log has none */
+    public Explainer(Table table, FeatureMatrix x, TrainedForest forest, IpProfile ip) {
         this.table = table;
         this.x = x;
         this.forest = forest;
-        this.ip = table.column(Role.SRC_IP).isPresent() ? IpContext.of(table) : null;
+        this.ip = ip;
     }
 
     public Explanation explain(int row) {
         double[] v = x.row(row);
-        double score = forest.score(v);
         List<Explanation.Reason> reasons = new ArrayList<>();
-        for (int f = 0; f < v.length; f++) {
-            double keep = v[f];
-            v[f] = x.typical()[f];
-            double drop = score - forest.score(v);
-            v[f] = keep;
-            if (drop >= MIN_DROP) {
-                Feature feature = x.features().get(f);
-                reasons.add(new Explanation.Reason(feature, drop, words(feature, row, keep, x.typical()[f])));
-            }
+        for (WhatIf.Drop d : WhatIf.reasons(forest, v, x.typical())) {
+            Feature feature = x.features().get(d.feature());
+            reasons.add(new Explanation.Reason(feature, d.drop(), words(feature, row, v[d.feature()], x.typical()[d.feature()])));
         }
-        reasons.sort(Comparator.comparingDouble(Explanation.Reason::scoreDrop).reversed());
-        return new Explanation(row, score, reasons.subList(0, Math.min(MAX_REASONS, reasons.size())));
+        return new Explanation(row, forest.score(v), reasons);
     }
 
     private String words(Feature f, int row, double value, double typical) {

@@ -39,7 +39,7 @@ public final class FindingsCalculator {
         long n = rows.cardinality();
         long sus = 0;
         for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) if (labels[r] == Threshold.SUSPICIOUS) sus++;
-        Role timeField = timeField(t);
+        Role timeField = Role.timeOf(t);
         return new Findings(n, sus, cutOff,
                 categories(t.column(Role.SRC_IP_COUNTRY_CODE), labels, rows),
                 categories(t.column(Role.PROTOCOL), labels, rows),
@@ -52,15 +52,7 @@ public final class FindingsCalculator {
                 bytes(t, scores, labels, rows));
     }
 
-    /** The column the timeline uses: {@code time}, else {@code creation_time}, else {@code end_time}. */
-    public static Role timeField(Table t) {
-        for (Role f : new Role[] {Role.TIME, Role.CREATION_TIME, Role.END_TIME}) {
-            if (t.time(f).isPresent()) return f;
-        }
-        return null;
-    }
-
-    private static BitSet all(int n) {
+        private static BitSet all(int n) {
         BitSet b = new BitSet(n);
         b.set(0, n);
         return b;

@@ -16,12 +16,17 @@ import java.util.Map;
 /** Computes the {@link FeatureMatrix} for a table and a feature set. Pure function of its inputs. */
 public final class FeatureBuilder {
 
+    /** With a profile of its own: for a table used once. */
     public FeatureMatrix build(Table table, FeatureSet wanted) {
+        return build(table, wanted, IpProfile.of(table));
+    }
+
+    /** @param ip the analysis's profile of source IPs (shared with the host features and explanations), or null */
+    public FeatureMatrix build(Table table, FeatureSet wanted, IpProfile ip) {
         int n = table.rowCount();
         List<Feature> used = new ArrayList<>();
         List<double[]> cols = new ArrayList<>();
         Map<Feature, String> leftOut = new LinkedHashMap<>();
-        boolean needsIp = false;
         for (Feature f : Feature.values()) {
             if (!wanted.contains(f)) {
                 leftOut.put(f, "switched off");
@@ -32,10 +37,8 @@ public final class FeatureBuilder {
                 leftOut.put(f, "column '" + absent + "' is not in the file");
                 continue;
             }
-            needsIp |= f == Feature.IP_RECORDS || f == Feature.IP_VOLUME_DEVIATION;
             used.add(f);
         }
-        IpContext ip = needsIp ? IpContext.of(table) : null;
         // each feature is an independent pass over the rows: compute them on every core
         List<double[]> computed = used.parallelStream().map(f -> compute(f, table, ip)).toList();
         for (int i = used.size() - 1; i >= 0; i--) {
@@ -52,7 +55,7 @@ public final class FeatureBuilder {
         return new FeatureMatrix(used, columns, typical, n, leftOut);
     }
 
-    private static double[] compute(Feature f, Table t, IpContext ip) {
+    private static double[] compute(Feature f, Table t, IpProfile ip) {
         int n = t.rowCount();
         double[] v = new double[n];
         switch (f) {
@@ -90,12 +93,21 @@ public final class FeatureBuilder {
             case IP_VOLUME_DEVIATION -> {
                 for (int i = 0; i < n; i++) v[i] = ip.volume(i) - ip.usualVolumeOf(i);
             }
-            case REJECT_SHARE -> v = HostContext.rejectShare(t);
-            case PORT_BREADTH -> v = HostContext.breadth(t, Role.DST_PORT);
-            case HOST_BREADTH -> v = HostContext.breadth(t, Role.DST_IP);
+            case REJECT_SHARE -> {
+                Column verdict = t.column(Role.VERDICT).orElseThrow();
+                boolean[] flag = new boolean[n];
+                for (int r = 0; r < n; r++) flag[r] = IpProfile.denied(verdict.format(r));
+                v = shareByIp(ip.ip(), flag);
+            }
+            case PORT_BREADTH -> v = breadth(t, ip, Role.DST_PORT);
+            case HOST_BREADTH -> v = breadth(t, ip, Role.DST_IP);
             case SYN_ONLY_SHARE -> {
-                double[] s = HostContext.synOnlyShare(t);
-                if (s != null) v = s; // no tcp-flags column: all zero, left out as constant
+                NumberColumn flags = (NumberColumn) t.column("tcp-flags").filter(NumberColumn.class::isInstance).orElse(null);
+                if (flags != null) { // no tcp-flags column: all zero, left out as constant
+                    boolean[] flag = new boolean[n];
+                    for (int r = 0; r < n; r++) flag[r] = !flags.isMissing(r) && flags.get(r) == 2.0;
+                    v = shareByIp(ip.ip(), flag);
+                }
             }
             case RULE_RARITY -> {
                 Column rules = t.column(Role.RULE_NAMES).orElseThrow();
@@ -122,6 +134,27 @@ public final class FeatureBuilder {
                 }
             }
         }
+        return v;
+    }
+
+    /** log(1 + number of distinct values of {@code other} seen with this row's src_ip). */
+    private static double[] breadth(Table t, IpProfile ip, Role other) {
+        double[] perIp = ip.distinctPerIp(t.column(other).orElseThrow());
+        double[] v = new double[t.rowCount()];
+        for (int r = 0; r < v.length; r++) v[r] = Math.log1p(perIp[ip.ip().code(r)]);
+        return v;
+    }
+
+    /** Each row gets the share of its src_ip's rows that are flagged. */
+    private static double[] shareByIp(TextColumn ip, boolean[] flag) {
+        int[] rows = new int[ip.distinctCount()];
+        int[] hits = new int[ip.distinctCount()];
+        for (int r = 0; r < flag.length; r++) {
+            rows[ip.code(r)]++;
+            if (flag[r]) hits[ip.code(r)]++;
+        }
+        double[] v = new double[flag.length];
+        for (int r = 0; r < flag.length; r++) v[r] = (double) hits[ip.code(r)] / rows[ip.code(r)];
         return v;
     }
 

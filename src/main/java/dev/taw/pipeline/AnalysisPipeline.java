@@ -15,6 +15,7 @@ import dev.taw.analysis.HostScores;
 import dev.taw.features.FeatureBuilder;
 import dev.taw.features.FeatureMatrix;
 import dev.taw.features.FeatureSet;
+import dev.taw.features.IpProfile;
 import dev.taw.io.detect.LogImporter;
 import dev.taw.io.ImportResult;
 import dev.taw.model.ForestSettings;
@@ -87,11 +88,12 @@ public final class AnalysisPipeline {
     /** Builds features, fits the row forest and scores every row. */
     public RowScores scoreRows(ImportResult imported, FeatureSet features, ForestSettings settings, ProgressListener progress, CancelToken cancel) {
         progress.onProgress("Building features", 0, 1);
-        FeatureMatrix matrix = new FeatureBuilder().build(imported.table(), features);
+        IpProfile ip = IpProfile.of(imported.table());
+        FeatureMatrix matrix = new FeatureBuilder().build(imported.table(), features, ip);
         cancel.throwIfCancelled();
         TrainedForest forest = TrainedForest.fit(matrix.matrix(), settings, progress, cancel);
         double[] scores = forest.scoreAll(matrix.matrix(), progress, cancel);
-        return new RowScores(imported, features, matrix, settings, forest, scores, new Threshold(scores));
+        return new RowScores(imported, features, matrix, settings, forest, scores, new Threshold(scores), ip);
     }
 
     /** A run that wrote its scored CSV: the analysis, what the analyst looks at, and what was written. */
@@ -115,7 +117,7 @@ public final class AnalysisPipeline {
 
     /** The second forest, over what each source IP did across the log; completes the analysis. */
     public Analysis scoreHosts(RowScores rows, ProgressListener progress, CancelToken cancel) {
-        HostScores hosts = HostScores.fit(rows.imported().table(), rows.settings(), progress, cancel);
+        HostScores hosts = HostScores.fit(rows.ipProfile(), rows.settings(), progress, cancel);
         return new Analysis(rows, hosts);
     }
 }

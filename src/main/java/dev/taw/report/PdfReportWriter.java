@@ -237,7 +237,7 @@ public final class PdfReportWriter {
     }
 
     private static String timeSpan(Analysis a) {
-        var tf = dev.taw.analysis.FindingsCalculator.timeField(a.table());
+        var tf = dev.taw.table.Role.timeOf(a.table());
         if (tf == null) return "no time column";
         var c = a.table().time(tf).orElseThrow();
         long min = Long.MAX_VALUE, max = Long.MIN_VALUE;

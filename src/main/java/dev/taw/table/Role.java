@@ -51,6 +51,14 @@ public enum Role {
         return t.column(RESPONSE_CODE).isPresent() ? RESPONSE_CODE : null;
     }
 
+    /** The time the timeline and the host timing use: when the row happened, else when it started or ended; or null. */
+    public static Role timeOf(Table t) {
+        for (Role f : new Role[] {TIME, CREATION_TIME, END_TIME}) {
+            if (t.time(f).isPresent()) return f;
+        }
+        return null;
+    }
+
     /** The header as the seed export spells it. */
     public String header() { return header; }
 

@@ -59,7 +59,7 @@ public final class FlowBench {
             ForestSettings s = ForestSettings.defaults();
             double[] scores = TrainedForest.fit(x.matrix(), s, ProgressListener.NONE, CancelToken.NEVER).scoreAll(x.matrix(), ProgressListener.NONE, CancelToken.NEVER);
             long t3 = System.nanoTime();
-            HostScores hosts = HostScores.fit(imported.table(), s, ProgressListener.NONE, CancelToken.NEVER);
+            HostScores hosts = HostScores.fit(dev.taw.features.IpProfile.of(imported.table()), s, ProgressListener.NONE, CancelToken.NEVER);
             long t4 = System.nanoTime();
             Threshold threshold = new Threshold(scores);
             double cutOff = threshold.cutOff(s.contamination());

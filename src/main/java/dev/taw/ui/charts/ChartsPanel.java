@@ -77,7 +77,7 @@ public final class ChartsPanel {
     /** The updates for one investigation, one per view, to be run on successive frames. */
     public List<Runnable> updates(Investigation inv) {
         Findings f = inv.findings();
-        Role tf = dev.taw.analysis.FindingsCalculator.timeField(inv.analysis().table());
+        Role tf = dev.taw.table.Role.timeOf(inv.analysis().table());
         if (tf != null) timeField = tf;
         return List.of(
                 () -> {

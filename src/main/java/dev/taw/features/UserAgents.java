@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package dev.taw.analysis;
+package dev.taw.features;
 
 import java.util.List;
 import java.util.Locale;

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Distinct values per source IP: counted once per pair of columns, shared by the row features and the host forest. */
-class HostContextTest {
+/** Distinct values per source IP: counted once per column and analysis, shared by the row features and the host forest. */
+class IpProfileTest {
     @Test
     void distinctPortsPerIpAreCountedOnceAndShared() {
         TextColumn.Builder ip = new TextColumn.Builder("src_ip");
@@ -28,8 +28,9 @@ class HostContextTest {
         TextColumn ipc = ip.build();
         Column portc = port.build();
         Table t = new Table(ips.length, List.of(ipc, portc), Map.of(Role.SRC_IP, ipc, Role.DST_PORT, portc), null);
-        double[] d = HostContext.distinctPerIp(t, ipc, portc);
+        IpProfile profile = IpProfile.of(t);
+        double[] d = profile.distinctPerIp(portc);
         assertArrayEquals(new double[] {0, 2, 2, 1}, d, "codes: '' , a, b, c");
-        assertSame(d, HostContext.distinctPerIp(t, ipc, portc), "the second caller gets the first count");
+        assertSame(d, profile.distinctPerIp(portc), "the second caller gets the first count");
     }
 }
