@@ -31,6 +31,9 @@ public record ImportReport(
 
     public static final int MAX_ISSUES = 1000;
 
+    /** What reading counted: records read, skipped (with the first issues) and blank lines, and the warnings. */
+    public record Counts(String file, long read, long skipped, List<ImportIssue> issues, long blank, List<String> warnings) { }
+
     public ImportReport {
         issues = List.copyOf(issues);
         imputedByColumn = Map.copyOf(imputedByColumn);

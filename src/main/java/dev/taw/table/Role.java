@@ -22,7 +22,7 @@ public enum Role {
     /** The HTTP status a server answered (CloudWatch export, ALB, CloudFront). */
     RESPONSE_CODE("response.code", Kind.TEXT, false),
     /** What a firewall or WAF decided: a flow log's ACCEPT / REJECT, a WAF's ALLOW / BLOCK / CAPTCHA / CHALLENGE. */
-    VERDICT("verdict", Kind.TEXT, false),
+    VERDICT("verdict", Kind.TEXT, false, false),
     DST_PORT("dst_port", Kind.NUMBER, false),
     DST_IP("dst_ip", Kind.TEXT, false),
     RULE_NAMES("rule_names", Kind.TEXT, false),
@@ -38,12 +38,21 @@ public enum Role {
     private final String header;
     private final Kind kind;
     private final boolean required;
+    private final boolean exportColumn;
 
     Role(String header, Kind kind, boolean required) {
+        this(header, kind, required, true);
+    }
+
+    Role(String header, Kind kind, boolean required, boolean exportColumn) {
         this.header = header;
         this.kind = kind;
         this.required = required;
+        this.exportColumn = exportColumn;
     }
+
+    /** A column of the CloudWatch export (its 16 columns); the others only raw logs fill. */
+    public boolean exportColumn() { return exportColumn; }
 
     /** The HTTP status or, in logs that have one, the verdict: what the outcome charts show, or null. */
     public static Role outcomeOf(Table t) {

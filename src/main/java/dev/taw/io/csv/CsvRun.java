@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.csv;
 
+import dev.taw.io.TableAssembler;
 import dev.taw.io.ImportResult;
 import dev.taw.io.Cells;
 import dev.taw.io.ImportException;
@@ -343,26 +344,20 @@ final class CsvRun {
         if (rows == 0) {
             throw new ImportException(file + ": none of the " + rowsRead + " rows could be imported; first problem: " + issues.get(0));
         }
-        List<Column> columns = new ArrayList<>(headers.length);
-        Map<String, Integer> imputed = new LinkedHashMap<>();
+        TableAssembler a = new TableAssembler();
+        List<String> extra = new ArrayList<>();
         for (int i = 0; i < headers.length; i++) {
             Column c = switch (header.kinds()[i]) {
                 case NUMBER -> numbers[i].build();
                 case TIME -> times[i].build();
                 case TEXT -> texts[i].build();
             };
-            if (c instanceof NumberColumn nc && nc.missingCount() > 0) imputed.put(nc.name(), nc.missingCount());
-            columns.add(c);
+            int column = i;
+            Role[] plays = roles.entrySet().stream().filter(e -> e.getValue() == column).map(Map.Entry::getKey).toArray(Role[]::new);
+            if (plays.length == 0) extra.add(headers[i]);
+            a.field(c, plays);
         }
-        Map<Role, Column> roleColumns = new EnumMap<>(Role.class);
-        roles.forEach((f, i) -> roleColumns.put(f, columns.get(i)));
-        List<String> missingOptional = new ArrayList<>();
-        for (Role f : Role.values()) if (!roles.containsKey(f)) missingOptional.add(f.header());
-        List<String> extra = new ArrayList<>();
-        for (int i = 0; i < headers.length; i++) if (!roles.containsValue(i)) extra.add(headers[i]);
-        Table table = new Table(rows, columns, roleColumns, sourceLines.toArray());
-        ImportReport report = new ImportReport(file, rowsRead, rows, skipped, issues, imputed, blankLines,
-                missingOptional, extra, table.constantColumns(), warnings, null, "CSV export, " + headers.length + " columns");
-        return new ImportResult(table, report);
+        return a.result(new ImportReport.Counts(file, rowsRead, skipped, issues, blankLines, warnings), rows, sourceLines.toArray(), extra,
+                "CSV export, " + headers.length + " columns");
     }
 }

@@ -169,7 +169,7 @@ final class FolderImporter {
         String format = "folder, " + parts.size() + " file(s): " + formats.entrySet().stream().map(e -> e.getValue() + " × " + e.getKey())
                 .reduce((a, b) -> a + ", " + b).orElse("");
         List<String> missing = new ArrayList<>();
-        for (Role f : Role.values()) if (table.column(f).isEmpty()) missing.add(f.header());
+        for (Role f : Role.values()) if (f.exportColumn() && table.column(f).isEmpty()) missing.add(f.header());
         return new ImportReport(folder.getFileName() == null ? folder.toString() : folder.getFileName().toString(), read, table.rowCount(), skipped,
                 issues, imputed, blank, missing, List.of(), table.constantColumns(), warnings, null, format);
     }

@@ -4,6 +4,7 @@ package dev.taw.io.read;
 import dev.taw.io.ImportResult;
 import dev.taw.io.ImportException;
 import dev.taw.io.ImportReport;
+import dev.taw.io.TableAssembler;
 import dev.taw.io.ImportIssue;
 
 import dev.taw.io.read.LineView;
@@ -158,10 +159,9 @@ public final class LineRecords {
         return lineOf.toArray();
     }
 
-    /** Seed columns no role was given to, for the import summary. */
-    public static List<String> missing(Map<Role, Column> roles) {
-        List<String> out = new ArrayList<>();
-        for (Role f : Role.values()) if (!roles.containsKey(f)) out.add(f.header());
-        return out;
+    /** The table and report of what was read: {@code assembler}'s columns, then the source file and line of each row. */
+    public ImportResult result(TableAssembler assembler, List<String> extra, String format) {
+        assembler.all(sourceColumns());
+        return assembler.result(new ImportReport.Counts(file, read, skipped, issues, blank, warnings), rows, lines(), extra, format);
     }
 }

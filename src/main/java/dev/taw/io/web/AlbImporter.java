@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.web;
 
+import dev.taw.io.TableAssembler;
 import dev.taw.io.ImportResult;
 import dev.taw.io.Timestamps;
 import dev.taw.io.Cells;
@@ -242,38 +243,25 @@ public final class AlbImporter {
         @Override public ImportResult finish() {
             if (lr.read == 0) throw new ImportException(lr.file + ": the file is empty");
             if (lr.rows == 0) throw new ImportException(lr.file + ": no ALB request could be imported; first problem: " + lr.issues.get(0));
-            List<Column> columns = new ArrayList<>();
-            Map<Role, Column> roles = new EnumMap<>(Role.class);
-            Column src = client.build(), dst = target.build(), prt = port.build(), proto = protocol.build();
-            columns.addAll(List.of(src, dst, prt, proto, method.build(), host.build(), urlPath.build(), query.build()));
-            roles.put(Role.SRC_IP, src);
-            roles.put(Role.DST_IP, dst);
-            roles.put(Role.DST_PORT, prt);
-            roles.put(Role.PROTOCOL, proto);
-            Map<String, Integer> imputed = new LinkedHashMap<>();
+            TableAssembler a = new TableAssembler().derived(client.build(), Role.SRC_IP).derived(target.build(), Role.DST_IP)
+                    .derived(port.build(), Role.DST_PORT).derived(protocol.build(), Role.PROTOCOL)
+                    .all(List.of(method.build(), host.build(), urlPath.build(), query.build()));
             for (String f : order) {
                 Column c = NUMBERS.contains(f) ? numbers.get(f).build() : TIMES.contains(f) ? times.get(f).build() : text.get(f).build();
-                columns.add(c);
-                if (c instanceof NumberColumn nc && nc.missingCount() > 0 && !f.endsWith("processing_time")) imputed.put(f, nc.missingCount());
-                switch (f) {
-                    case "received_bytes" -> roles.put(Role.BYTES_IN, c);
-                    case "sent_bytes" -> roles.put(Role.BYTES_OUT, c);
-                    case "time" -> {
-                        roles.put(Role.TIME, c);
-                        roles.put(Role.END_TIME, c);
-                    }
-                    case "request_creation_time" -> roles.put(Role.CREATION_TIME, c);
-                    case "elb_status_code" -> roles.put(Role.RESPONSE_CODE, c);
-                    case "actions_executed" -> roles.put(Role.RULE_NAMES, c);
-                    default -> { }
-                }
+                Role[] plays = switch (f) {
+                    case "received_bytes" -> new Role[] {Role.BYTES_IN};
+                    case "sent_bytes" -> new Role[] {Role.BYTES_OUT};
+                    case "time" -> new Role[] {Role.TIME, Role.END_TIME};
+                    case "request_creation_time" -> new Role[] {Role.CREATION_TIME};
+                    case "elb_status_code" -> new Role[] {Role.RESPONSE_CODE};
+                    case "actions_executed" -> new Role[] {Role.RULE_NAMES};
+                    default -> new Role[0];
+                };
+                if (f.endsWith("processing_time")) a.derived(c, plays); // -1 (no target answered) is a fact, not a gap to fill
+                else a.field(c, plays);
             }
-            columns.addAll(lr.sourceColumns());
-            Table t = new Table(lr.rows, columns, roles, lr.lines());
             List<String> extra = order.stream().filter(f -> f.startsWith("extra_")).toList();
-            ImportReport report = new ImportReport(lr.file, lr.read, lr.rows, lr.skipped, lr.issues, imputed, lr.blank, LineRecords.missing(roles), extra,
-                    t.constantColumns(), lr.warnings, null, "ALB access log [" + widest + " fields]");
-            return new ImportResult(t, report);
+            return lr.result(a, extra, "ALB access log [" + widest + " fields]");
         }
     }
 }

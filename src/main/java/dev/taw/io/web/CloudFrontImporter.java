@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.web;
 
+import dev.taw.io.TableAssembler;
 import dev.taw.io.ImportResult;
 import dev.taw.io.Cells;
 import dev.taw.io.ImportException;
@@ -158,35 +159,21 @@ public final class CloudFrontImporter {
             if (lr.read == 0) throw new ImportException(lr.file + ": has a #Fields line but no requests");
             if (lr.rows == 0) throw new ImportException(lr.file + ": no request could be imported; first problem: " + lr.issues.get(0));
             if (headersReapplied > 0) lr.warnings.add(headersReapplied + " header line(s) found mid-file (concatenated files) and applied");
-            List<Column> columns = new ArrayList<>();
-            Map<Role, Column> roles = new EnumMap<>(Role.class);
-            Column end = time.build(), start = started.build(), dstPort = port.build();
-            columns.add(end);
-            columns.add(start);
-            roles.put(Role.TIME, end);
-            roles.put(Role.END_TIME, end);
-            roles.put(Role.CREATION_TIME, start);
-            Map<String, Integer> imputed = new LinkedHashMap<>();
+            TableAssembler a = new TableAssembler().derived(time.build(), Role.TIME, Role.END_TIME).derived(started.build(), Role.CREATION_TIME);
             for (String f : order) {
                 Column c = numbers.containsKey(f) ? numbers.get(f).build() : text.get(f).build();
-                if (c instanceof NumberColumn nc && nc.missingCount() > 0) imputed.put(f, nc.missingCount());
-                columns.add(c);
-                switch (f) {
-                    case "c-ip" -> roles.put(Role.SRC_IP, c);
-                    case "cs-bytes" -> roles.put(Role.BYTES_IN, c);
-                    case "sc-bytes" -> roles.put(Role.BYTES_OUT, c);
-                    case "sc-status" -> roles.put(Role.RESPONSE_CODE, c);
-                    case "cs-protocol" -> roles.put(Role.PROTOCOL, c);
-                    default -> { }
-                }
+                Role[] plays = switch (f) {
+                    case "c-ip" -> new Role[] {Role.SRC_IP};
+                    case "cs-bytes" -> new Role[] {Role.BYTES_IN};
+                    case "sc-bytes" -> new Role[] {Role.BYTES_OUT};
+                    case "sc-status" -> new Role[] {Role.RESPONSE_CODE};
+                    case "cs-protocol" -> new Role[] {Role.PROTOCOL};
+                    default -> new Role[0];
+                };
+                a.field(c, plays);
             }
-            columns.add(dstPort);
-            roles.put(Role.DST_PORT, dstPort);
-            columns.addAll(lr.sourceColumns());
-            Table t = new Table(lr.rows, columns, roles, lr.lines());
-            ImportReport report = new ImportReport(lr.file, lr.read, lr.rows, lr.skipped, lr.issues, imputed, lr.blank, LineRecords.missing(roles),
-                    List.of(), t.constantColumns(), lr.warnings, null, variant);
-            return new ImportResult(t, report);
+            a.derived(port.build(), Role.DST_PORT);
+            return lr.result(a, List.of(), variant);
         }
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.web;
 
+import dev.taw.io.TableAssembler;
 import dev.taw.io.ImportResult;
 import dev.taw.io.ImportException;
 import dev.taw.io.ImportReport;
@@ -145,25 +146,14 @@ public final class WafImporter {
             if (lr.read == 0) throw new ImportException(lr.file + ": the file is empty");
             if (lr.rows == 0) throw new ImportException(lr.file + ": no WAF record could be imported; first problem: " + lr.issues.get(0));
             if (allowed == 0) lr.warnings.add("no ALLOW records: the web ACL's logging filter may keep only BLOCK/COUNT, so rates are biased");
-            Map<Role, Column> roles = new EnumMap<>(Role.class);
-            Column t = time.build(), src = ip.build(), cc = country.build(), verdict = action.build(), fired = rules.build(),
-                    det = detection.build(), proto = version.build();
-            roles.put(Role.TIME, t);
-            roles.put(Role.CREATION_TIME, t);
-            roles.put(Role.END_TIME, t);
-            roles.put(Role.SRC_IP, src);
-            roles.put(Role.SRC_IP_COUNTRY_CODE, cc);
-            roles.put(Role.VERDICT, verdict); // ALLOW / BLOCK / CAPTCHA / CHALLENGE
-            roles.put(Role.RULE_NAMES, fired);
-            roles.put(Role.DETECTION_TYPES, det);
-            roles.put(Role.PROTOCOL, proto);
-            List<Column> columns = new ArrayList<>(List.of(t, src, cc, verdict, fired, det, ruleType.build(), proto, method.build(), host.build(),
-                    uri.build(), args.build(), agent.build(), labels.build(), source.build(), acl.build(), responseCode.build()));
-            columns.addAll(lr.sourceColumns());
-            Table table = new Table(lr.rows, columns, roles, lr.lines());
-            ImportReport report = new ImportReport(lr.file, lr.read, lr.rows, lr.skipped, lr.issues, new LinkedHashMap<>(), lr.blank,
-                    LineRecords.missing(roles), List.of(), table.constantColumns(), lr.warnings, null, "WAF log [JSON]");
-            return new ImportResult(table, report);
+            TableAssembler a = new TableAssembler().derived(time.build(), Role.TIME, Role.CREATION_TIME, Role.END_TIME).derived(ip.build(), Role.SRC_IP)
+                    .derived(country.build(), Role.SRC_IP_COUNTRY_CODE)
+                    .derived(action.build(), Role.VERDICT) // ALLOW / BLOCK / CAPTCHA / CHALLENGE
+                    .derived(rules.build(), Role.RULE_NAMES).derived(detection.build(), Role.DETECTION_TYPES).derived(ruleType.build())
+                    .derived(version.build(), Role.PROTOCOL)
+                    .all(List.of(method.build(), host.build(), uri.build(), args.build(), agent.build(), labels.build(), source.build(), acl.build(),
+                            responseCode.build()));
+            return lr.result(a, List.of(), "WAF log [JSON]");
         }
     }
 }

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.io.flow;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The VPC Flow Logs format catalogue: the field names AWS documents, which are numbers, times and addresses, and how a header looks. */
+final class FlowFields {
+    private FlowFields() { }
+
+    static final List<String> DEFAULT_V2 = List.of("version", "account-id", "interface-id", "srcaddr", "dstaddr", "srcport", "dstport",
+            "protocol", "packets", "bytes", "start", "end", "action", "log-status");
+    static final Set<String> KNOWN = Set.of("version", "account-id", "interface-id", "srcaddr", "dstaddr", "srcport", "dstport", "protocol",
+            "packets", "bytes", "start", "end", "action", "log-status", "vpc-id", "subnet-id", "instance-id", "tcp-flags", "type", "pkt-srcaddr",
+            "pkt-dstaddr", "region", "az-id", "sublocation-type", "sublocation-id", "pkt-src-aws-service", "pkt-dst-aws-service",
+            "flow-direction", "traffic-path", "ecs-cluster-arn", "ecs-cluster-name", "ecs-container-instance-arn", "ecs-container-instance-id",
+            "ecs-container-id", "ecs-second-container-id", "ecs-service-name", "ecs-task-definition-arn", "ecs-task-arn", "ecs-task-id",
+            "reject-reason", "resource-id", "encryption-status");
+    static final Set<String> NUMERIC = Set.of("srcport", "dstport", "packets", "bytes", "tcp-flags", "traffic-path");
+    static final Set<String> TIMES = Set.of("start", "end");
+    static final Set<String> ADDRESSES = Set.of("srcaddr", "dstaddr", "pkt-srcaddr", "pkt-dstaddr");
+    static final Map<String, String> PROTOCOLS = Map.of("6", "TCP", "17", "UDP", "1", "ICMP", "58", "ICMPv6", "47", "GRE", "50", "ESP",
+            "51", "AH", "132", "SCTP");
+
+    /** True for a header line: at least 80 % known field names, among them one that only flow logs have. */
+    public static boolean isHeader(String line) {
+        // every data line is tested (headers recur mid-file in concatenated files): rule most out cheaply
+        if (!(line.contains("srcaddr") || line.contains("dstaddr") || line.contains("interface-id") || line.contains("log-status"))) return false;
+        String[] t = line.strip().split(" +");
+        long known = Arrays.stream(t).filter(KNOWN::contains).count();
+        boolean signature = Arrays.stream(t).anyMatch(x -> x.equals("srcaddr") || x.equals("dstaddr") || x.equals("interface-id") || x.equals("log-status"));
+        return t.length >= 2 && signature && known * 5 >= t.length * 4L;
+    }
+
+    /** True for a default-format record without a header: 14 fields, version 2, an ENI, a log status. */
+    public static boolean isHeaderlessV2(String line) {
+        String[] t = line.strip().split(" +");
+        return t.length == 14 && t[0].equals("2") && t[2].startsWith("eni-") && Set.of("OK", "NODATA", "SKIPDATA").contains(t[13]);
+    }
+
+    /**
+     * Cheap test run on every line, since header lines recur mid-file in concatenated files: a header
+     * has only lower-case letters, hyphens and spaces, while a record has digits, so most lines are
+     * ruled out at their first byte.
+     */
+    static boolean mayBeHeader(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (!((c >= 'a' && c <= 'z') || c == '-' || c == ' ' || c == '\t')) return false;
+        }
+        return true;
+    }
+}

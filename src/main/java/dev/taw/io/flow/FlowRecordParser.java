@@ -1,0 +1,354 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.io.flow;
+
+import dev.taw.io.ImportResult;
+import dev.taw.io.Cells;
+import dev.taw.io.ImportException;
+import dev.taw.io.ImportReport;
+import dev.taw.io.ImportIssue;
+
+import dev.taw.io.read.InputFiles;
+
+import dev.taw.io.read.SplitAhead;
+
+import dev.taw.io.read.LineRecords;
+
+import dev.taw.io.read.LineView;
+
+import dev.taw.io.read.LineReader;
+
+import dev.taw.net.AddressClass;
+import dev.taw.io.ImportIssue.Reason;
+import dev.taw.io.TableAssembler;
+import dev.taw.job.CancelToken;
+import dev.taw.job.ProgressListener;
+import dev.taw.table.Column;
+import dev.taw.table.NumberColumn;
+import dev.taw.table.Role;
+import dev.taw.table.Table;
+import dev.taw.table.TextColumn;
+import dev.taw.table.TimeColumn;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the records of one flow-log file, byte by byte where the reader holds them: the current field list
+ * (a header may recur mid-file), each field parsed by its kind, addresses looked up once per record, and each
+ * record oriented by {@link FlowOrientation}; at the end, the table.
+ */
+/** One file's state: the current field order, the columns being built, the counts. */
+final class FlowRecordParser {
+    final LineRecords lr;
+    private final LineView lines;
+    private final Map<String, TextColumn.Builder> text = new LinkedHashMap<>();
+    private final Map<String, NumberColumn.Builder> numbers = new HashMap<>();
+    private final Map<String, TimeColumn.Builder> times = new HashMap<>();
+    private final List<String> order = new ArrayList<>();
+    private final NumberColumn.Builder bytesIn = new NumberColumn.Builder("bytes_in");
+    private final NumberColumn.Builder bytesOut = new NumberColumn.Builder("bytes_out");
+    private final NumberColumn.Builder servicePort = new NumberColumn.Builder("dst_port");
+    /** One dictionary for every address field: a record's addresses recur in several of them. */
+    private final TextColumn.Interner addresses = new TextColumn.Interner();
+    private final TextColumn.Builder remote = new TextColumn.Builder("src_ip", addresses);
+    private final TextColumn.Builder local = new TextColumn.Builder("dst_ip", addresses);
+    private final TextColumn.Builder protocolName = new TextColumn.Builder("protocol_name");
+    private final TextColumn.Builder direction = new TextColumn.Builder("direction");
+    private String[] fields;
+    private int iStatus, iSrc, iDst, iPktSrc, iPktDst, iDirection, iBytes, iSrcPort, iDstPort, iProtocol;
+    /** The builder of each field of the current field list, by position (one of the three is set). */
+    private NumberColumn.Builder[] nb;
+    private TimeColumn.Builder[] tb;
+    private TextColumn.Builder[] xb;
+    private String variant;
+    private long noData;
+    private long skipData;
+    private long headersReapplied;
+
+    FlowRecordParser(LineRecords lr, LineView lines) {
+        this.lr = lr;
+        this.lines = lines;
+    }
+
+    // the current line: its bytes, whether they are ASCII, and each field's start and end
+    private byte[] b;
+    private boolean ascii;
+    private final SplitAhead.Fields fields64 = new SplitAhead.Fields(64);
+    private int[] fs = fields64.start;
+    private int[] fe = fields64.end;
+    private int[] fh = fields64.hash;
+    private long[] fd = fields64.digits;
+    private double[] num = new double[0];
+    private int[] codeOf = new int[0];         // per address field of this record: its code in addresses, -1 not looked up yet
+    private boolean[] isAddress = new boolean[0];
+    private int[] addressFields = new int[0];
+    private long[] time = new long[0];
+    /** Per distinct address (by code in {@link #addresses}): 1 inside the VPC, 2 outside, 3 not an address, 0 not classified yet. */
+    private byte[] insideByCode = new byte[1024];
+    private String[] protocolByCode = new String[16]; // the protocol column's code → its name (TCP, UDP, IP 47…)
+    private int protocolCode;
+
+    void accept(LineView reader, long lineNo) {
+        int from = lr.start(reader, lineNo, variant == null ? "VPC flow" : variant);
+        if (from < 0) return;
+        b = reader.lineBytes();
+        ascii = reader.lineAscii();
+        int to = reader.lineEnd();
+        if (FlowFields.mayBeHeader(b, from, to)) {
+            String line = text(from, to);
+            if (FlowFields.isHeader(line)) {
+                if (fields != null) headersReapplied++;
+                useFields(line.strip().split(" +"), "header");
+                return;
+            }
+        }
+        if (fields == null) {
+            String line = text(from, to);
+            if (!FlowFields.isHeaderlessV2(line)) throw new ImportException(lr.file + ":" + lineNo + ": not a VPC flow log (no header line, and not the default"
+                    + " 14-field format) — first line: \"" + ImportIssue.snippet(line) + "\"");
+            useFields(FlowFields.DEFAULT_V2.toArray(String[]::new), "default v2, no header");
+        }
+        lr.read++;
+        int n = split(from, to);
+        if (n != fields.length) {
+            skip(lineNo, null, Reason.FIELD_COUNT, "expected " + fields.length + " fields, found " + n, text(from, to));
+            return;
+        }
+        if (iStatus >= 0 && is(iStatus, "NODATA")) {
+            noData++;
+            return;
+        }
+        if (iStatus >= 0 && is(iStatus, "SKIPDATA")) {
+            skipData++;
+            return;
+        }
+        Arrays.fill(codeOf, -1);
+        for (int i = 0; i < n; i++) {
+            if (dash(i)) {
+                num[i] = Double.NaN;
+                continue;
+            }
+            if (nb[i] != null) {
+                num[i] = fd[i] >= 0 ? fd[i] : Cells.parseNumber(b, fs[i], fe[i]);
+                if (Double.isNaN(num[i])) {
+                    bad(lineNo, i, Reason.NOT_A_NUMBER, from, to);
+                    return;
+                }
+            } else if (tb[i] != null) {
+                double sec = fd[i] >= 0 ? fd[i] : Cells.parseNumber(b, fs[i], fe[i]);
+                if (Double.isNaN(sec)) {
+                    bad(lineNo, i, Reason.BAD_TIMESTAMP, from, to);
+                    return;
+                }
+                time[i] = (long) sec * 1000L;
+            } else if ((i == iSrc || i == iDst) && addressClass(i) == 3) {
+                bad(lineNo, i, Reason.BAD_IP, from, to);
+                return;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            boolean missing = dash(i);
+            if (nb[i] != null) {
+                if (missing) nb[i].addMissing(); else nb[i].add(num[i]);
+            } else if (tb[i] != null) {
+                if (missing) tb[i].addMissing(); else tb[i].add(time[i]);
+            } else if (isAddress[i]) {
+                xb[i].addCode(addressCode(i));
+            } else {
+                int code = add(xb[i], i);
+                if (i == iProtocol) protocolCode = code;
+            }
+        }
+        orient();
+        lr.row(lineNo);
+    }
+
+    private void orient() {
+        int src = pick(iPktSrc, iSrc), dst = pick(iPktDst, iDst);
+        String stated = iDirection < 0 ? null : is(iDirection, "ingress") ? "ingress" : is(iDirection, "egress") ? "egress" : null;
+        FlowOrientation o = FlowOrientation.of(stated, side(src), side(dst));
+        boolean ingress = o.ingress();
+        int r = ingress ? src : dst, l = ingress ? dst : src;
+        if (r < 0) remote.add(""); else remote.addCode(addressCode(r));
+        if (l < 0) local.add(""); else local.addCode(addressCode(l));
+        double bytes = iBytes < 0 ? Double.NaN : num[iBytes];
+        bytesIn.add(ingress && !Double.isNaN(bytes) ? bytes : 0);
+        bytesOut.add(!ingress && !Double.isNaN(bytes) ? bytes : 0);
+        double sp = iSrcPort < 0 ? Double.NaN : num[iSrcPort], dp = iDstPort < 0 ? Double.NaN : num[iDstPort];
+        double port = FlowOrientation.servicePort(sp, dp);
+        if (Double.isNaN(port)) servicePort.addMissing(); else servicePort.add(port);
+        protocolName.add(protocolName(iProtocol < 0 ? -1 : protocolCode));
+        direction.add(o.words());
+    }
+
+    /** The name of a protocol number, by its code in the protocol column (-1: the format has none); once per distinct value. */
+    private String protocolName(int code) {
+        if (code < 0) return "";
+        if (code >= protocolByCode.length) protocolByCode = Arrays.copyOf(protocolByCode, Math.max(code + 1, protocolByCode.length * 2));
+        String name = protocolByCode[code];
+        if (name == null) {
+            String p = text.get("protocol").value(code);
+            name = protocolByCode[code] = p.equals("-") ? "" : FlowFields.PROTOCOLS.getOrDefault(p, "IP " + p);
+        }
+        return name;
+    }
+
+    private FlowOrientation.Side side(int field) {
+        return switch (addressClass(field)) {
+            case 1 -> FlowOrientation.Side.INSIDE;
+            case 2 -> FlowOrientation.Side.OUTSIDE;
+            default -> FlowOrientation.Side.NONE;
+        };
+    }
+
+    /** The preferred field when it has a value, else the fallback; -1 when neither exists. */
+    private int pick(int preferred, int fallback) {
+        return preferred >= 0 && !dash(preferred) ? preferred : fallback;
+    }
+
+    /** 1 when field {@code i} is an address inside a VPC (private or shared), 2 another address, 3 not an address, 0 none (-1 or "-"). */
+    private int addressClass(int i) {
+        if (i < 0 || dash(i)) return 0;
+        int code = addressCode(i);
+        if (code >= insideByCode.length) insideByCode = Arrays.copyOf(insideByCode, Math.max(code + 1, insideByCode.length * 2));
+        if (insideByCode[code] == 0) { // not classified yet: once per distinct value
+            var a = AddressClass.parse(addresses.value(code));
+            String special = a == null ? null : AddressClass.special(a);
+            insideByCode[code] = (byte) (a == null ? 3 : AddressClass.PRIVATE.equals(special) || AddressClass.SHARED.equals(special) ? 1 : 2);
+        }
+        return insideByCode[code];
+    }
+
+    /**
+     * The code of address field {@code i} of this record in the shared address dictionary, looked up
+     * once per record: pkt-srcaddr is usually srcaddr again, and src_ip/dst_ip repeat one of them.
+     */
+    private int addressCode(int i) {
+        if (codeOf[i] >= 0) return codeOf[i];
+        int len = fe[i] - fs[i];
+        for (int j : addressFields) {
+            if (j != i && codeOf[j] >= 0 && fe[j] - fs[j] == len && Arrays.equals(b, fs[i], fe[i], b, fs[j], fe[j])) return codeOf[i] = codeOf[j];
+        }
+        if (ascii) return codeOf[i] = addresses.internAddress(b, fs[i], fe[i]);
+        String v = text(fs[i], fe[i]);
+        return codeOf[i] = addresses.intern(v, 0, v.length());
+    }
+
+    private int add(TextColumn.Builder to, int i) {
+        if (i < 0) return to.add("");
+        if (ascii) return to.add(b, fs[i], fe[i], fh[i]);
+        return to.add(text(fs[i], fe[i]));
+    }
+
+    private boolean dash(int i) {
+        return fe[i] - fs[i] == 1 && b[fs[i]] == '-';
+    }
+
+    private boolean is(int i, String word) {
+        int len = fe[i] - fs[i];
+        if (len != word.length()) return false;
+        for (int k = 0; k < len; k++) if (b[fs[i] + k] != word.charAt(k)) return false;
+        return true;
+    }
+
+    private String text(int from, int to) {
+        return new String(b, from, to - from, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+    }
+
+    private void bad(long lineNo, int i, Reason reason, int from, int to) {
+        String f = fields[i];
+        skip(lineNo, f, reason, "field " + (i + 1) + " '" + f + "' = \"" + ImportIssue.snippet(text(fs[i], fe[i])) + "\"", text(from, to));
+    }
+
+    /** The current line's fields (bounds, hashes, digit values), split here or ahead on another thread; returns their count. */
+    private int split(int from, int to) {
+        int n = lines instanceof SplitAhead ahead ? ahead.fields(fields64) : fields64.split(b, from, to, 0);
+        fs = fields64.start;
+        fe = fields64.end;
+        fh = fields64.hash;
+        fd = fields64.digits;
+        return n;
+    }
+
+    private void useFields(String[] names, String how) {
+        if (fields != null && !Arrays.equals(fields, names) && lr.rows > 0) {
+            throw new ImportException(lr.file + ":" + lines.lineNumber() + ": the field list changes mid-file (" + fields.length + " → " + names.length
+                    + " fields); open the files of each flow-log format separately");
+        }
+        fields = names;
+        variant = "VPC flow [" + how + ", " + names.length + " fields]";
+        List<String> list = Arrays.asList(names);
+        iStatus = list.indexOf("log-status");
+        iSrc = list.indexOf("srcaddr");
+        iDst = list.indexOf("dstaddr");
+        iPktSrc = list.indexOf("pkt-srcaddr");
+        iPktDst = list.indexOf("pkt-dstaddr");
+        iDirection = list.indexOf("flow-direction");
+        iBytes = list.indexOf("bytes");
+        iSrcPort = list.indexOf("srcport");
+        iDstPort = list.indexOf("dstport");
+        iProtocol = list.indexOf("protocol");
+        for (String f : names) {
+            if (order.contains(f)) continue;
+            order.add(f);
+            if (FlowFields.NUMERIC.contains(f)) numbers.put(f, new NumberColumn.Builder(f));
+            else if (FlowFields.TIMES.contains(f)) times.put(f, new TimeColumn.Builder(f));
+            else text.put(f, FlowFields.ADDRESSES.contains(f) ? new TextColumn.Builder(f, addresses) : new TextColumn.Builder(f));
+        }
+        num = new double[names.length];
+        codeOf = new int[names.length];
+        isAddress = new boolean[names.length];
+        List<Integer> addressList = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            isAddress[i] = FlowFields.ADDRESSES.contains(names[i]);
+            if (isAddress[i]) addressList.add(i);
+        }
+        addressFields = addressList.stream().mapToInt(Integer::intValue).toArray();
+        time = new long[names.length];
+        nb = new NumberColumn.Builder[names.length];
+        tb = new TimeColumn.Builder[names.length];
+        xb = new TextColumn.Builder[names.length];
+        for (int i = 0; i < names.length; i++) {
+            nb[i] = numbers.get(names[i]);
+            tb[i] = times.get(names[i]);
+            xb[i] = text.get(names[i]);
+        }
+    }
+
+    private void skip(long line, String column, Reason reason, String detail, String raw) {
+        lr.skip(line, variant == null ? "VPC flow" : variant, column, reason, detail, raw);
+    }
+
+    ImportResult finish() {
+        if (fields == null) throw new ImportException(lr.file + ": the file is empty");
+        if (lr.read == 0) throw new ImportException(lr.file + ": has a header but no flow records");
+        if (noData + skipData > 0) {
+            lr.warnings.add(String.format("%,d NODATA and %,d SKIPDATA records (no traffic) counted, not imported%s", noData, skipData,
+                    skipData > 0 ? "; SKIPDATA means flow records were lost in those windows" : ""));
+        }
+        if (headersReapplied > 0) lr.warnings.add(headersReapplied + " header line(s) found mid-file (concatenated files) and applied");
+        if (lr.rows == 0) throw new ImportException(lr.file + ": no traffic records could be imported (" + lr.skipped + " skipped, " + (noData + skipData)
+                + " NODATA/SKIPDATA)" + (lr.issues.isEmpty() ? "" : "; first problem: " + lr.issues.get(0)));
+        TableAssembler a = new TableAssembler().derived(bytesIn.build(), Role.BYTES_IN).derived(bytesOut.build(), Role.BYTES_OUT)
+                .derived(remote.build(), Role.SRC_IP).derived(local.build(), Role.DST_IP).derived(servicePort.build(), Role.DST_PORT)
+                .derived(protocolName.build(), Role.PROTOCOL).derived(direction.build());
+        for (String f : order) {
+            Column c = FlowFields.NUMERIC.contains(f) ? numbers.get(f).build() : FlowFields.TIMES.contains(f) ? times.get(f).build() : text.get(f).build();
+            Role[] plays = switch (f) {
+                case "start" -> new Role[] {Role.TIME, Role.CREATION_TIME};
+                case "end" -> new Role[] {Role.END_TIME};
+                case "action" -> new Role[] {Role.VERDICT}; // ACCEPT / REJECT
+                default -> new Role[0];
+            };
+            a.field(c, plays);
+        }
+        return lr.result(a, order.stream().filter(f -> !FlowFields.KNOWN.contains(f)).toList(), variant);
+    }
+}
