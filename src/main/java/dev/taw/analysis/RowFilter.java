@@ -13,7 +13,7 @@ import java.util.BitSet;
 import java.util.Locale;
 
 /** One condition of a linked selection: clicking a bar, an IP, a time range or a region makes one. */
-public sealed interface RowFilter {
+public interface RowFilter {
 
     /** Short text for the filter chip and the report, e.g. {@code country = NL}. */
     String describe();

@@ -17,11 +17,15 @@ public record ForestSettings(int trees, double contamination, long seed, int sam
     public static final double DEFAULT_CONTAMINATION = 0.05;
     public static final long DEFAULT_SEED = 42L;
     public static final int DEFAULT_SAMPLE_SIZE = 256;
+    public static final int MIN_TREES = 1, MAX_TREES = 10_000;
+    public static final double MIN_CONTAMINATION = 0.0001, MAX_CONTAMINATION = 0.5;
 
     public ForestSettings {
-        if (trees < 1 || trees > 10_000) throw new IllegalArgumentException("trees must be between 1 and 10000, got " + trees);
-        if (!(contamination >= 0.0001 && contamination <= 0.5)) {
-            throw new IllegalArgumentException("contamination must be between 0.0001 and 0.5, got " + contamination);
+        if (trees < MIN_TREES || trees > MAX_TREES) {
+            throw new IllegalArgumentException("trees must be between " + MIN_TREES + " and " + MAX_TREES + ", got " + trees);
+        }
+        if (!(contamination >= MIN_CONTAMINATION && contamination <= MAX_CONTAMINATION)) {
+            throw new IllegalArgumentException("contamination must be between " + MIN_CONTAMINATION + " and " + MAX_CONTAMINATION + ", got " + contamination);
         }
         if (sampleSize < 2) throw new IllegalArgumentException("sample size must be at least 2, got " + sampleSize);
         if (extensionLevel < 0) throw new IllegalArgumentException("extension level must be 0 or more, got " + extensionLevel);

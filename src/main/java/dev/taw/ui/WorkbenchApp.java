@@ -2,6 +2,8 @@
 package dev.taw.ui;
 
 import dev.taw.ui.common.Dialogs;
+import dev.taw.ui.export.ExportActions;
+import dev.taw.ui.settings.SettingsController;
 import dev.taw.ui.common.UserSettings;
 import dev.taw.ui.shell.MainWindowController;
 import dev.taw.ui.shell.WorkbenchViewModel;
@@ -51,11 +53,13 @@ public final class WorkbenchApp extends Application {
 
     public static Loaded load(Dialogs dialogs, UserSettings settings) throws IOException {
         WorkbenchViewModel vm = new WorkbenchViewModel();
-        MainWindowController controller = new MainWindowController(vm, dialogs, settings, WorkbenchApp::sampleFile,
-                new ReportExport(dialogs)::export);
+        MainWindowController controller = new MainWindowController(vm, dialogs, settings, WorkbenchApp::sampleFile, new ExportActions(dialogs));
+        SettingsController settingsPane = new SettingsController(new SettingsController.Wiring(vm.settingsModel(), vm::run, vm::cancel,
+                vm.busyProperty(), vm.importedProperty().isNull(), vm.needsRunProperty(), vm.statusProperty()::set));
         FXMLLoader loader = new FXMLLoader(WorkbenchApp.class.getResource("shell/MainWindow.fxml"));
         loader.setControllerFactory(type -> {
             if (type == MainWindowController.class) return controller;
+            if (type == SettingsController.class) return settingsPane;
             throw new IllegalArgumentException("no controller for " + type);
         });
         Parent root = loader.load();

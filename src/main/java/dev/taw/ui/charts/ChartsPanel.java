@@ -105,8 +105,7 @@ public final class ChartsPanel {
 
     private void hookCount(XYChart.Data<String, Number> d, boolean suspicious, Findings f) {
         Runnable apply = () -> {
-            d.getNode().getStyleClass().add(suspicious ? "default-color1" : "default-color0");
-            d.getNode().setStyle(suspicious ? "-fx-bar-fill: -taw-suspicious;" : "-fx-bar-fill: -taw-normal;");
+            d.getNode().getStyleClass().addAll(suspicious ? "default-color1" : "default-color0", suspicious ? "count-suspicious" : "count-normal");
             Tooltip.install(d.getNode(), new Tooltip(String.format("%s %s rows (%s)", Formats.count(d.getYValue().longValue()),
                     suspicious ? "suspicious" : "normal", Formats.percent(suspicious ? f.suspiciousRate() : 1 - f.suspiciousRate()))));
             d.getNode().setOnMouseClicked(e -> onFilter.accept(new RowFilter.Label(suspicious)));

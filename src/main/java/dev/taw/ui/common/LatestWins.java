@@ -8,38 +8,65 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 
 /**
  * Recomputation driven by sliders and clicks: each request replaces the pending one, waits a short quiet
- * period, runs off the FX thread, and its result is applied only if no newer request came in meanwhile.
- * So dragging the contamination slider never queues up stale work and the last position always wins.
+ * period, runs off the UI thread, and its result is applied only if no newer request came in meanwhile.
+ * So dragging the contamination slider never queues up stale work and the last position always wins. A
+ * recomputation that fails reaches {@code onFailed} on the UI thread: the window says so instead of
+ * quietly showing stale results.
  */
 public final class LatestWins {
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "workbench-recompute");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService executor;
+    private final Consumer<Runnable> ui;
     private final AtomicLong generation = new AtomicLong();
     private final long quietMillis;
     private ScheduledFuture<?> pending;
 
-    public LatestWins(long quietMillis) {
+    /** @param ui runs a step on the UI thread */
+    public LatestWins(long quietMillis, Consumer<Runnable> ui) {
         this.quietMillis = quietMillis;
+        this.ui = ui;
+        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "workbench-recompute");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    /** Call on the FX thread. {@code apply} runs on the FX thread with the result of the latest request. */
-    public synchronized <T> void submit(Supplier<T> work, Consumer<T> apply) {
+    private LatestWins() {
+        this.quietMillis = 0;
+        this.ui = Runnable::run;
+        this.executor = null;
+    }
+
+    /** Runs each request at once on the caller's thread: for tests. */
+    public static LatestWins immediate() {
+        return new LatestWins();
+    }
+
+    /** Call on the UI thread. {@code apply} (or {@code onFailed}) runs on the UI thread for the latest request only. */
+    public synchronized <T> void submit(Supplier<T> work, Consumer<T> apply, Consumer<Throwable> onFailed) {
         long mine = generation.incrementAndGet();
-        if (pending != null) pending.cancel(false);
-        pending = executor.schedule(() -> {
+        Runnable step = () -> {
             if (generation.get() != mine) return;
-            T result = work.get();
-            Platform.runLater(() -> {
-                if (generation.get() == mine) apply.accept(result);
-            });
-        }, quietMillis, TimeUnit.MILLISECONDS);
+            try {
+                T result = work.get();
+                ui.accept(() -> {
+                    if (generation.get() == mine) apply.accept(result);
+                });
+            } catch (RuntimeException | Error e) {
+                ui.accept(() -> {
+                    if (generation.get() == mine) onFailed.accept(e);
+                });
+            }
+        };
+        if (executor == null) {
+            step.run();
+            return;
+        }
+        if (pending != null) pending.cancel(false);
+        pending = executor.schedule(step, quietMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Drops any pending request (e.g. when new data replaces the old). */

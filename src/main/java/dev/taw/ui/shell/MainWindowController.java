@@ -2,15 +2,12 @@
 package dev.taw.ui.shell;
 
 import dev.taw.analysis.RowFilter;
-import dev.taw.features.Feature;
 import dev.taw.features.FeatureSet;
 import dev.taw.io.ImportException;
 import dev.taw.io.ImportResult;
-import dev.taw.pipeline.Exports;
 import dev.taw.analysis.Investigation;
 import dev.taw.ui.charts.ChartsPanel;
 import dev.taw.ui.common.Dialogs;
-import dev.taw.ui.common.FxJobs;
 import dev.taw.ui.common.UserSettings;
 import dev.taw.ui.table.IpTable;
 import dev.taw.ui.table.RowTable;
@@ -23,16 +20,11 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Slider;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -50,18 +42,15 @@ public final class MainWindowController {
     private final Dialogs dialogs;
     private final UserSettings settings;
     private final Supplier<Path> sampleFile;
-    private final ReportAction report;
+    private final Exporting exports;
 
     @FXML BorderPane root;
     @FXML Menu recentMenu;
     @FXML MenuItem exportPdfItem, exportCsvItem, runItem, cancelItem, clearFiltersItem, skippedItem, openItem, sampleItem;
     @FXML FlowPane chips;
-    @FXML Button clearFiltersButton, runButton, cancelButton, emptyOpenButton, emptySampleButton;
-    @FXML Slider contaminationSlider;
-    @FXML TextField contaminationField, seedField;
-    @FXML Spinner<Integer> treesSpinner;
-    @FXML VBox featureBox, emptyState;
-    @FXML Label needsRunLabel, fileLabel, summaryLabel, countryLabel;
+    @FXML Button clearFiltersButton, emptyOpenButton, emptySampleButton;
+    @FXML VBox emptyState;
+    @FXML Label fileLabel, summaryLabel, countryLabel, emptyFormats;
     @FXML MenuItem geoItem, bundledGeoItem, openFolderItem;
     @FXML GridPane chartGrid;
     @FXML Tab rowsTab, ipsTab;
@@ -70,20 +59,24 @@ public final class MainWindowController {
 
     private ChartsPanel charts;
     private final dev.taw.ui.common.FrameSteps frames = new dev.taw.ui.common.FrameSteps();
-    private final RowTable rows = new RowTable();
+    private final RowTable rows;
+    private FilterChips filterChips;
     private final IpTable ips = new IpTable();
 
-    /** What File ▸ Export PDF does; the report package plugs in here. */
-    public interface ReportAction {
-        void export(Window owner, Investigation investigation, WorkbenchViewModel vm);
+    /** What File ▸ Export does; the export view plugs in here. */
+    public interface Exporting {
+        void pdf(Window owner, Investigation investigation, WorkbenchViewModel vm);
+
+        void csv(Window owner, Investigation investigation, WorkbenchViewModel vm);
     }
 
-    public MainWindowController(WorkbenchViewModel vm, Dialogs dialogs, UserSettings settings, Supplier<Path> sampleFile, ReportAction report) {
+    public MainWindowController(WorkbenchViewModel vm, Dialogs dialogs, UserSettings settings, Supplier<Path> sampleFile, Exporting exports) {
         this.vm = vm;
         this.dialogs = dialogs;
         this.settings = settings;
         this.sampleFile = sampleFile;
-        this.report = report;
+        this.exports = exports;
+        this.rows = new RowTable(vm.background());
     }
 
     @FXML
@@ -91,8 +84,10 @@ public final class MainWindowController {
         charts = new ChartsPanel(chartGrid, vm::toggleFilter);
         rowsTab.setContent(rows);
         ipsTab.setContent(ips);
-        bindSettings();
+        loadSettings();
         bindState();
+        filterChips = new FilterChips(chips, vm.filters());
+        emptyFormats.setText("Reads " + dev.taw.io.LogFormat.listInWords() + " — plain or gzip, one file or a whole folder (File ▸ Open, Ctrl+O)");
         wireDragAndDrop();
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && !vm.filters().isEmpty()) {
@@ -105,71 +100,25 @@ public final class MainWindowController {
         vm.setOnImportFailed(this::importFailed);
         vm.setOnImported(this::imported);
         refreshRecent();
-        tooltips();
+        clearFiltersButton.setTooltip(new Tooltip("Remove every filter (Esc)"));
+        emptyOpenButton.setTooltip(new Tooltip("Open a traffic log or a folder of them (Ctrl+O)"));
+        emptySampleButton.setTooltip(new Tooltip("5,000 generated rows with injected incidents"));
         applyCountryDatabase(settings.countryDatabase());
     }
 
-    private void bindSettings() {
+    private void loadSettings() {
         vm.contaminationProperty().set(settings.contamination());
         vm.treesProperty().set(settings.trees());
         vm.seedProperty().set(settings.seed());
         vm.featuresProperty().set(settings.features());
-        contaminationSlider.setValue(vm.contaminationProperty().get());
-        contaminationSlider.valueProperty().addListener((o, a, b) -> {
-            double v = Math.round(b.doubleValue() * 1000) / 1000.0;
-            vm.contaminationProperty().set(Math.max(0.001, v));
-        });
-        contaminationField.setText(format(vm.contaminationProperty().get()));
-        vm.contaminationProperty().addListener((o, a, b) -> {
-            if (!contaminationField.isFocused()) contaminationField.setText(format(b.doubleValue()));
-            if (Math.abs(contaminationSlider.getValue() - b.doubleValue()) > 0.0005) contaminationSlider.setValue(b.doubleValue());
-        });
-        contaminationField.setOnAction(e -> applyContaminationField());
-        contaminationField.focusedProperty().addListener((o, a, focused) -> { if (!focused) applyContaminationField(); });
-        treesSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(10, 1000, vm.treesProperty().get(), 10));
-        treesSpinner.valueProperty().addListener((o, a, b) -> { if (b != null) vm.treesProperty().set(b); });
-        seedField.setText(Long.toString(vm.seedProperty().get()));
-        seedField.textProperty().addListener((o, a, b) -> {
-            try {
-                vm.seedProperty().set(Long.parseLong(b.strip()));
-                seedField.setStyle("");
-            } catch (NumberFormatException e) {
-                seedField.setStyle("-fx-border-color: #d9480f;");
-            }
-        });
-        for (Feature f : Feature.values()) {
-            CheckBox box = new CheckBox(f.label());
-            box.setId("feature-" + f.name());
-            box.setSelected(vm.featuresProperty().get().contains(f));
-            box.setTooltip(new Tooltip(f.description()));
-            box.selectedProperty().addListener((o, a, on) -> vm.featuresProperty().set(vm.featuresProperty().get().with(f, on)));
-            featureBox.getChildren().add(box);
-        }
-    }
-
-    private void applyContaminationField() {
-        try {
-            double v = Double.parseDouble(contaminationField.getText().strip().replace(',', '.'));
-            if (v < 0.001 || v > 0.5) throw new NumberFormatException();
-            vm.contaminationProperty().set(v);
-            contaminationField.setStyle("");
-        } catch (NumberFormatException e) {
-            contaminationField.setStyle("-fx-border-color: #d9480f;");
-            vm.statusProperty().set("Contamination must be a number between 0.001 and 0.5");
-        }
     }
 
     private void bindState() {
         var busy = vm.busyProperty();
         var noData = vm.importedProperty().isNull();
         var noResult = vm.investigationProperty().isNull();
-        runButton.disableProperty().bind(busy.or(noData));
         runItem.disableProperty().bind(busy.or(noData));
-        cancelButton.disableProperty().bind(busy.not());
         cancelItem.disableProperty().bind(busy.not());
-        treesSpinner.disableProperty().bind(busy);
-        seedField.disableProperty().bind(busy);
-        featureBox.disableProperty().bind(busy);
         openItem.disableProperty().bind(busy);
         openFolderItem.disableProperty().bind(busy);
         exportCsvItem.disableProperty().bind(busy.or(noResult));
@@ -177,13 +126,10 @@ public final class MainWindowController {
         skippedItem.disableProperty().bind(noData);
         clearFiltersButton.disableProperty().bind(Bindings.isEmpty(vm.filters()));
         clearFiltersItem.disableProperty().bind(Bindings.isEmpty(vm.filters()));
-        needsRunLabel.visibleProperty().bind(vm.needsRunProperty());
-        needsRunLabel.managedProperty().bind(vm.needsRunProperty());
         emptyState.visibleProperty().bind(noData.and(busy.not()));
         statusBar.textProperty().bind(Bindings.when(busy).then(Bindings.concat(vm.stageProperty(), "…")).otherwise(vm.statusProperty()));
         statusBar.progressProperty().bind(Bindings.when(busy).then(vm.progressProperty()).otherwise(0.0));
         vm.investigationProperty().addListener((o, a, inv) -> { if (inv != null) show(inv); });
-        vm.filters().addListener((javafx.collections.ListChangeListener<RowFilter>) c -> renderChips());
         vm.fileProperty().addListener((o, a, f) -> fileLabel.setText(f == null ? "No file" : f.toString()));
     }
 
@@ -201,22 +147,10 @@ public final class MainWindowController {
         int t = vm.treesProperty().get();
         long s = vm.seedProperty().get();
         FeatureSet f = vm.featuresProperty().get();
-        FxJobs.compute(settings, u -> { // preferences write to disk: not on the FX thread
-            u.save(c, t, s, f);
-            return u;
-        }, u -> { });
-    }
-
-    private void renderChips() {
-        chips.getChildren().clear();
-        for (RowFilter f : vm.filters()) {
-            Button chip = new Button(f.describe() + "  ×");
-            chip.setMnemonicParsing(false);
-            chip.getStyleClass().add("chip");
-            chip.setTooltip(new Tooltip("Remove this filter"));
-            chip.setOnAction(e -> vm.filters().remove(f));
-            chips.getChildren().add(chip);
-        }
+        vm.background().compute(() -> { // preferences write to disk: not on the FX thread
+            settings.save(c, t, s, f);
+            return settings;
+        }, u -> { }, e -> vm.statusProperty().set("Settings not saved: " + e.getMessage()));
     }
 
     private void showDetail(Integer row) {
@@ -225,7 +159,7 @@ public final class MainWindowController {
             detailText.clear();
             return;
         }
-        FxJobs.compute(row, r -> RowDetail.describe(inv, r), detailText::setText);
+        vm.background().compute(() -> RowDetail.describe(inv, row), detailText::setText, e -> detailText.setText("Could not describe the row: " + e.getMessage()));
     }
 
     private void wireDragAndDrop() {
@@ -291,18 +225,6 @@ public final class MainWindowController {
         recentMenu.setDisable(recentMenu.getItems().isEmpty());
     }
 
-    private void tooltips() {
-        contaminationSlider.setTooltip(new Tooltip("Share of rows to flag as suspicious; moving it re-labels instantly, no refit"));
-        contaminationField.setTooltip(new Tooltip("Exact contamination, 0.001–0.5"));
-        treesSpinner.setTooltip(new Tooltip("Number of isolation trees (10–1000); needs a new run"));
-        seedField.setTooltip(new Tooltip("Random seed: the same file, settings and seed give the same scores"));
-        runButton.setTooltip(new Tooltip("Fit and score the Isolation Forest (Ctrl+R)"));
-        cancelButton.setTooltip(new Tooltip("Stop the import or run; the previous results stay"));
-        clearFiltersButton.setTooltip(new Tooltip("Remove every filter (Esc)"));
-        emptyOpenButton.setTooltip(new Tooltip("Open a CloudWatch CSV export (Ctrl+O)"));
-        emptySampleButton.setTooltip(new Tooltip("5,000 generated rows with injected incidents"));
-    }
-
     private Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
@@ -310,7 +232,7 @@ public final class MainWindowController {
     @FXML void onOpen() { dialogs.chooseFileToOpen(window(), settings.lastDirectory()).ifPresent(this::open); }
     @FXML void onOpenFolder() { dialogs.chooseFolder(window(), settings.lastDirectory()).ifPresent(this::open); }
     @FXML void onOpenSample() { open(sampleFile.get()); }
-    @FXML void onRun() { applyContaminationField(); vm.run(); }
+    @FXML void onRun() { vm.run(); }
     @FXML void onCancel() { vm.cancel(); }
     @FXML void onClearFilters() { vm.filters().clear(); }
     @FXML void onQuit() { Platform.exit(); }
@@ -347,22 +269,13 @@ public final class MainWindowController {
     @FXML
     void onExportPdf() {
         Investigation inv = vm.investigationProperty().get();
-        if (inv != null) report.export(window(), inv, vm);
+        if (inv != null) exports.pdf(window(), inv, vm);
     }
 
     @FXML
     void onExportCsv() {
         Investigation inv = vm.investigationProperty().get();
-        if (inv == null) return;
-        String name = vm.fileProperty().get().getFileName().toString().replaceAll("(\\.csv)?(\\.gz)?$", "") + "-scored.csv";
-        dialogs.chooseFileToSave(window(), name, "Scored CSV", "csv").ifPresent(target -> exportCsv(inv, target));
-    }
-
-    /** Writes the scored CSV on a background task; the window stays usable. */
-    void exportCsv(Investigation inv, Path target) {
-        FxJobs.start("Exporting " + target.getFileName(), (p, c) -> Exports.scoredCsv(inv, target, p, c),
-                done -> vm.statusProperty().set(done.sentence()), err -> dialogs.error(window(), "Export failed", err.getMessage()),
-                () -> vm.statusProperty().set("Export cancelled; nothing was written"));
+        if (inv != null) exports.csv(window(), inv, vm);
     }
 
     /** True when no job, recomputation or view update is pending: what the window shows is final. */
@@ -373,8 +286,4 @@ public final class MainWindowController {
     public RowTable rowTable() { return rows; }
     public IpTable ipTable() { return ips; }
     public ChartsPanel charts() { return charts; }
-
-    private static String format(double v) {
-        return String.format(Locale.ROOT, "%.3f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
-    }
 }

@@ -8,8 +8,10 @@ import dev.taw.model.ForestSettings;
 import dev.taw.analysis.Analysis;
 import dev.taw.pipeline.AnalysisPipeline;
 import dev.taw.analysis.Investigation;
-import dev.taw.ui.common.FxJobs;
+import dev.taw.ui.common.Background;
+import dev.taw.ui.common.FxBackground;
 import dev.taw.ui.common.LatestWins;
+import dev.taw.ui.settings.SettingsViewModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -24,9 +26,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleLongProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -39,12 +38,9 @@ import javafx.collections.ObservableList;
  */
 public final class WorkbenchViewModel {
     private AnalysisPipeline pipeline = new AnalysisPipeline();
-    private final LatestWins recompute = new LatestWins(60);
-
-    private final DoubleProperty contamination = new SimpleDoubleProperty(ForestSettings.DEFAULT_CONTAMINATION);
-    private final IntegerProperty trees = new SimpleIntegerProperty(ForestSettings.DEFAULT_TREES);
-    private final LongProperty seed = new SimpleLongProperty(ForestSettings.DEFAULT_SEED);
-    private final ObjectProperty<FeatureSet> features = new SimpleObjectProperty<>(FeatureSet.all());
+    private final Background background;
+    private final LatestWins recompute;
+    private final SettingsViewModel settings = new SettingsViewModel();
     private final ObservableList<RowFilter> filters = FXCollections.observableArrayList();
 
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
@@ -53,28 +49,38 @@ public final class WorkbenchViewModel {
     private final ReadOnlyObjectWrapper<Investigation> investigation = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper needsRun = new ReadOnlyBooleanWrapper();
-    private final StringProperty status = new SimpleStringProperty("Drop a CSV export here, or File ▸ Open");
+    private final StringProperty status = new SimpleStringProperty("Drop a traffic log or a folder here, or File ▸ Open");
     private final StringProperty stage = new SimpleStringProperty("");
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final BooleanProperty recomputing = new SimpleBooleanProperty();
     private int fits;
 
-    private FxJobs.Handle<?> running;
+    private Background.Running running;
     private Consumer<Throwable> onImportFailed = t -> { };
     private Consumer<ImportResult> onImported = r -> { };
 
+    /** The window's: jobs on daemon threads, results on the FX thread. */
     public WorkbenchViewModel() {
-        contamination.addListener((o, a, b) -> refresh());
-        filters.addListener((javafx.collections.ListChangeListener<RowFilter>) c -> refresh());
-        trees.addListener((o, a, b) -> settingsChanged());
-        seed.addListener((o, a, b) -> settingsChanged());
-        features.addListener((o, a, b) -> settingsChanged());
+        this(new FxBackground());
     }
 
-    public DoubleProperty contaminationProperty() { return contamination; }
-    public IntegerProperty treesProperty() { return trees; }
-    public LongProperty seedProperty() { return seed; }
-    public ObjectProperty<FeatureSet> featuresProperty() { return features; }
+    /** @param background where jobs run and results land ({@link Background#sameThread()} in tests) */
+    public WorkbenchViewModel(Background background) {
+        this.background = background;
+        this.recompute = background.latestWins(60);
+        settings.contaminationProperty().addListener((o, a, b) -> refresh());
+        filters.addListener((javafx.collections.ListChangeListener<RowFilter>) c -> refresh());
+        settings.treesProperty().addListener((o, a, b) -> settingsChanged());
+        settings.seedProperty().addListener((o, a, b) -> settingsChanged());
+        settings.featuresProperty().addListener((o, a, b) -> settingsChanged());
+    }
+
+    public SettingsViewModel settingsModel() { return settings; }
+    public Background background() { return background; }
+    public DoubleProperty contaminationProperty() { return settings.contaminationProperty(); }
+    public IntegerProperty treesProperty() { return settings.treesProperty(); }
+    public LongProperty seedProperty() { return settings.seedProperty(); }
+    public ObjectProperty<FeatureSet> featuresProperty() { return settings.featuresProperty(); }
     public ObservableList<RowFilter> filters() { return filters; }
     public ReadOnlyObjectProperty<Path> fileProperty() { return file.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ImportResult> importedProperty() { return imported.getReadOnlyProperty(); }
@@ -94,7 +100,7 @@ public final class WorkbenchViewModel {
     public void setOnImported(Consumer<ImportResult> c) { onImported = c; }
 
     public ForestSettings settings() {
-        return new ForestSettings(trees.get(), contamination.get(), seed.get(), ForestSettings.DEFAULT_SAMPLE_SIZE, 0);
+        return settings.settings();
     }
 
     /**
@@ -113,7 +119,7 @@ public final class WorkbenchViewModel {
     public void open(Path path) {
         if (busy.get()) cancel();
         AnalysisPipeline importer = pipeline;
-        FxJobs.Handle<ImportResult> h = FxJobs.start("Importing " + path.getFileName(),
+        start("Importing " + path.getFileName(),
                 (p, c) -> importer.importFile(path, p, c),
                 result -> {
                     finishJob();
@@ -136,7 +142,6 @@ public final class WorkbenchViewModel {
                     finishJob();
                     status.set("Import cancelled; " + (imported.get() == null ? "nothing was loaded" : "the previous data is unchanged"));
                 });
-        track(h);
     }
 
     /** Fits and scores in the background with the current settings. */
@@ -150,8 +155,8 @@ public final class WorkbenchViewModel {
             status.set(e.getMessage());
             return;
         }
-        FeatureSet f = features.get();
-        FxJobs.Handle<Analysis> h = FxJobs.start("Running Isolation Forest",
+        FeatureSet f = settings.featuresProperty().get();
+        start("Running Isolation Forest",
                 (p, c) -> pipeline.analyze(data, f, s, p, c),
                 result -> {
                     finishJob();
@@ -168,23 +173,23 @@ public final class WorkbenchViewModel {
                     finishJob();
                     status.set("Run cancelled; " + (analysis.get() == null ? "no results yet" : "showing the previous results"));
                 });
-        track(h);
     }
 
     public void cancel() {
         if (running != null) running.cancel();
     }
 
-    private void track(FxJobs.Handle<?> h) {
-        running = h;
+    /** Starts one of the window's jobs: busy until it ends, its progress on the status bar. */
+    private <T> void start(String title, Background.Job<T> job, Consumer<T> onDone, Consumer<Throwable> onFailed, Runnable onCancelled) {
         busy.set(true);
-        progress.bind(h.task().progressProperty());
-        stage.bind(h.task().messageProperty());
+        running = background.start(title, job, (s, fraction) -> {
+            stage.set(s == null ? "" : s);
+            progress.set(fraction);
+        }, onDone, onFailed, onCancelled);
+        if (!busy.get()) running = null; // it ran at once (tests)
     }
 
     private void finishJob() {
-        progress.unbind();
-        stage.unbind();
         progress.set(0);
         stage.set("");
         running = null;
@@ -202,7 +207,7 @@ public final class WorkbenchViewModel {
     private void refresh() {
         Analysis a = analysis.get();
         if (a == null) return;
-        double c = contamination.get();
+        double c = settings.contaminationProperty().get();
         List<RowFilter> f = List.copyOf(filters);
         recomputing.set(true);
         recompute.submit(() -> Investigation.of(a, c, f), inv -> {
@@ -213,6 +218,9 @@ public final class WorkbenchViewModel {
             status.set(String.format("%s · %,d in view · %,d suspicious (%.1f %%) at contamination %s%s",
                     imported.get().report().oneLine(), fi.rows(), fi.suspicious(), 100 * fi.suspiciousRate(),
                     dev.taw.analysis.Formats.score(c).replaceAll("0+$", ""), f.isEmpty() ? "" : " · " + f.size() + " filter(s)"));
+        }, error -> {
+            recomputing.set(false);
+            status.set("Could not update the view: " + error.getMessage() + " — the charts still show the previous view");
         });
     }
 

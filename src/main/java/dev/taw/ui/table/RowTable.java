@@ -8,7 +8,7 @@ import dev.taw.table.NumberColumn;
 import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import dev.taw.table.TimeColumn;
-import dev.taw.ui.common.FxJobs;
+import dev.taw.ui.common.Background;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -31,7 +31,10 @@ public final class RowTable extends TableView<Integer> {
     /** Set while new rows go in: TableView asks its sort policy again when the items change. */
     private boolean replacingRows;
 
-    public RowTable() {
+    private final Background background;
+
+    public RowTable(Background background) {
+        this.background = background;
         setId("row-table");
         setPlaceholder(new javafx.scene.control.Label("No rows yet: open a file"));
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
@@ -122,9 +125,9 @@ public final class RowTable extends TableView<Integer> {
         boolean ascending = col.getSortType() == TableColumn.SortType.ASCENDING;
         int[] rows = investigation.rowsByScore();
         long mine = ++sortGeneration;
-        FxJobs.compute(rows, r -> sorted(r, key.get(), ascending), sorted -> {
+        background.compute(() -> sorted(rows, key.get(), ascending), sorted -> {
             if (mine == sortGeneration) setRows(sorted);
-        });
+        }, e -> { });
     }
 
     static int[] sorted(int[] rows, IntToDoubleFunction key, boolean ascending) {

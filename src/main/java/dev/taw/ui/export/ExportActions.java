@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package dev.taw.ui;
+package dev.taw.ui.export;
 
 import dev.taw.report.Paper;
 
 import dev.taw.analysis.Investigation;
 import dev.taw.pipeline.Exports;
 import dev.taw.ui.common.Dialogs;
-import dev.taw.ui.common.FxJobs;
+import dev.taw.ui.shell.MainWindowController;
 import dev.taw.ui.shell.WorkbenchViewModel;
 import java.awt.Desktop;
 import java.nio.file.Path;
@@ -17,29 +17,43 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 
-/** File ▸ Export PDF report: choose a file, write the report on a background task, offer to open it. */
-final class ReportExport {
+/** File ▸ Export: the PDF report and the scored CSV of the view, chosen in a dialog and written in the background. */
+public final class ExportActions implements MainWindowController.Exporting {
     private final Dialogs dialogs;
 
-    ReportExport(Dialogs dialogs) {
+    public ExportActions(Dialogs dialogs) {
         this.dialogs = dialogs;
     }
 
-    void export(Window owner, Investigation inv, WorkbenchViewModel vm) {
+    @Override
+    public void pdf(Window owner, Investigation inv, WorkbenchViewModel vm) {
         String name = vm.fileProperty().get().getFileName().toString().replaceAll("(\\.csv)?(\\.gz)?$", "") + "-report.pdf";
         dialogs.chooseFileToSave(owner, name, "PDF report", "pdf").ifPresent(target -> write(owner, inv, vm, target, done -> notifyDone(owner, done)));
     }
 
     /** Writes the report of {@code inv} to {@code target} in the background; {@code done} runs on the FX thread. */
-    void write(Window owner, Investigation inv, WorkbenchViewModel vm, Path target, Consumer<Path> done) {
+    public void write(Window owner, Investigation inv, WorkbenchViewModel vm, Path target, Consumer<Path> done) {
         String source = vm.fileProperty().get().getFileName().toString();
         Paper paper = Paper.forCountry(Locale.getDefault().getCountry());
         vm.statusProperty().set("Writing report " + target.getFileName() + "…");
-        FxJobs.start("Writing " + target.getFileName(), (p, c) -> Exports.report(inv, source, paper, target, p, c), written -> {
+        vm.background().start("Writing " + target.getFileName(), (p, c) -> Exports.report(inv, source, paper, target, p, c), (s, f) -> { }, written -> {
             vm.statusProperty().set(written.sentence());
             done.accept(written.file());
         }, err -> dialogs.error(owner, "Report not written", err.getMessage() + "\nNo file was written."),
                 () -> vm.statusProperty().set("Report cancelled; nothing was written"));
+    }
+
+    /** File ▸ Export Scored CSV: the rows in view with the whole file's scores, in the background. */
+    @Override
+    public void csv(Window owner, Investigation inv, WorkbenchViewModel vm) {
+        String name = vm.fileProperty().get().getFileName().toString().replaceAll("(\\.csv)?(\\.gz)?$", "") + "-scored.csv";
+        dialogs.chooseFileToSave(owner, name, "Scored CSV", "csv").ifPresent(target -> writeCsv(owner, inv, vm, target));
+    }
+
+    public void writeCsv(Window owner, Investigation inv, WorkbenchViewModel vm, Path target) {
+        vm.background().start("Exporting " + target.getFileName(), (p, c) -> Exports.scoredCsv(inv, target, p, c), (s, f) -> { },
+                done -> vm.statusProperty().set(done.sentence()), err -> dialogs.error(owner, "Export failed", err.getMessage() + "\nNo file was written."),
+                () -> vm.statusProperty().set("Export cancelled; nothing was written"));
     }
 
     private void notifyDone(Window owner, Path file) {

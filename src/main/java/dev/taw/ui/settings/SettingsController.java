@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.ui.settings;
+
+import dev.taw.features.Feature;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The settings pane: binds its controls to a {@link SettingsViewModel}; Run and Cancel are the window's. */
+public final class SettingsController {
+    /** What the pane needs from the window. */
+    public record Wiring(SettingsViewModel settings, Runnable run, Runnable cancel, ObservableBooleanValue busy, ObservableBooleanValue noData,
+                        ObservableBooleanValue needsRun, Consumer<String> say) { }
+
+    private final Wiring w;
+
+    @FXML Slider contaminationSlider;
+    @FXML TextField contaminationField, seedField;
+    @FXML Spinner<Integer> treesSpinner;
+    @FXML VBox featureBox;
+    @FXML Button runButton, cancelButton;
+    @FXML Label needsRunLabel;
+
+    public SettingsController(Wiring w) {
+        this.w = w;
+    }
+
+    @FXML
+    void initialize() {
+        SettingsViewModel s = w.settings();
+        contaminationSlider.setMin(SettingsViewModel.MIN_CONTAMINATION);
+        contaminationSlider.setMax(SettingsViewModel.MAX_CONTAMINATION);
+        contaminationSlider.setValue(s.contaminationProperty().get());
+        contaminationSlider.valueProperty().addListener((o, a, b) -> s.slideContamination(b.doubleValue()));
+        contaminationField.setText(SettingsViewModel.format(s.contaminationProperty().get()));
+        s.contaminationProperty().addListener((o, a, b) -> {
+            if (!contaminationField.isFocused()) contaminationField.setText(SettingsViewModel.format(b.doubleValue()));
+            if (Math.abs(contaminationSlider.getValue() - b.doubleValue()) > 0.0005) contaminationSlider.setValue(b.doubleValue());
+        });
+        contaminationField.setOnAction(e -> applyContaminationField());
+        contaminationField.focusedProperty().addListener((o, a, focused) -> { if (!focused) applyContaminationField(); });
+        treesSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(SettingsViewModel.MIN_TREES, SettingsViewModel.MAX_TREES,
+                s.treesProperty().get(), 10));
+        treesSpinner.valueProperty().addListener((o, a, b) -> { if (b != null) s.treesProperty().set(b); });
+        s.treesProperty().addListener((o, a, b) -> treesSpinner.getValueFactory().setValue(b.intValue()));
+        seedField.setText(Long.toString(s.seedProperty().get()));
+        seedField.textProperty().addListener((o, a, b) -> mark(seedField, s.typeSeed(b)));
+        s.seedProperty().addListener((o, a, b) -> { if (!seedField.isFocused()) seedField.setText(Long.toString(b.longValue())); });
+        for (Feature f : Feature.values()) {
+            CheckBox box = new CheckBox(f.label());
+            box.setId("feature-" + f.name());
+            box.setSelected(s.featuresProperty().get().contains(f));
+            box.setTooltip(new Tooltip(f.description()));
+            box.selectedProperty().addListener((o, a, on) -> s.featuresProperty().set(s.featuresProperty().get().with(f, on)));
+            s.featuresProperty().addListener((o, a, set) -> box.setSelected(set.contains(f)));
+            featureBox.getChildren().add(box);
+        }
+        runButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> w.busy().get() || w.noData().get(), w.busy(), w.noData()));
+        cancelButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !w.busy().get(), w.busy()));
+        treesSpinner.disableProperty().bind(cancelButton.disableProperty().not());
+        seedField.disableProperty().bind(cancelButton.disableProperty().not());
+        featureBox.disableProperty().bind(cancelButton.disableProperty().not());
+        needsRunLabel.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> w.needsRun().get(), w.needsRun()));
+        needsRunLabel.managedProperty().bind(needsRunLabel.visibleProperty());
+        contaminationSlider.setTooltip(new Tooltip("Share of rows to flag as suspicious; moving it re-labels instantly, no refit"));
+        contaminationField.setTooltip(new Tooltip("Exact contamination, " + SettingsViewModel.format(SettingsViewModel.MIN_CONTAMINATION) + "–"
+                + SettingsViewModel.format(SettingsViewModel.MAX_CONTAMINATION)));
+        treesSpinner.setTooltip(new Tooltip("Number of isolation trees (" + SettingsViewModel.MIN_TREES + "–" + SettingsViewModel.MAX_TREES + "); needs a new run"));
+        seedField.setTooltip(new Tooltip("Random seed: the same file, settings and seed give the same scores"));
+        runButton.setTooltip(new Tooltip("Fit and score the Isolation Forest (Ctrl+R)"));
+        cancelButton.setTooltip(new Tooltip("Stop the import or run; the previous results stay"));
+    }
+
+    /** Applies what is typed in the contamination field (Run does too, so a value typed without Enter counts). */
+    public void applyContaminationField() {
+        mark(contaminationField, w.settings().typeContamination(contaminationField.getText()));
+    }
+
+    private void mark(TextField field, Optional<String> problem) {
+        field.pseudoClassStateChanged(INVALID, problem.isPresent());
+        problem.ifPresent(w.say());
+    }
+
+    private static final javafx.css.PseudoClass INVALID = javafx.css.PseudoClass.getPseudoClass("invalid");
+
+    @FXML void onRun() { applyContaminationField(); w.run().run(); }
+    @FXML void onCancel() { w.cancel().run(); }
+}
