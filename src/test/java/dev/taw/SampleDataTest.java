@@ -2,14 +2,13 @@
 package dev.taw;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import dev.taw.analysis.Analysis;
 import dev.taw.analysis.IpStat;
 import dev.taw.features.FeatureSet;
-import dev.taw.model.ForestSettings;
-import dev.taw.analysis.Analysis;
-import dev.taw.pipeline.AnalysisPipeline;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
+import dev.taw.model.ForestSettings;
+import dev.taw.pipeline.AnalysisPipeline;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

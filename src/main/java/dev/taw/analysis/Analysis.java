@@ -2,11 +2,6 @@
 package dev.taw.analysis;
 
 
-import dev.taw.analysis.Explainer;
-import dev.taw.analysis.Explanation;
-import dev.taw.analysis.Findings;
-import dev.taw.analysis.HostScores;
-import dev.taw.analysis.RowFilter;
 import dev.taw.features.FeatureMatrix;
 import dev.taw.features.FeatureSet;
 import dev.taw.features.IpProfile;

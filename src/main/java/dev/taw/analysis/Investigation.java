@@ -1,11 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.analysis;
 
-import dev.taw.analysis.Analysis;
-
-import dev.taw.analysis.Findings;
-import dev.taw.analysis.FindingsCalculator;
-import dev.taw.analysis.RowFilter;
 import java.util.BitSet;
 import java.util.List;
 

@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.cli;
 
+import dev.taw.analysis.Analysis;
 import dev.taw.analysis.CategoryStat;
 import dev.taw.analysis.Explanation;
 import dev.taw.analysis.Findings;
 import dev.taw.analysis.Formats;
+import dev.taw.analysis.Investigation;
 import dev.taw.analysis.IpStat;
 import dev.taw.io.ImportException;
 import dev.taw.io.ImportIssue;
 import dev.taw.io.ImportResult;
-import dev.taw.analysis.Analysis;
+import dev.taw.job.CancelToken;
+import dev.taw.job.ProgressListener;
 import dev.taw.pipeline.AnalysisPipeline;
 import dev.taw.pipeline.Exports;
-import dev.taw.job.CancelToken;
-import dev.taw.analysis.Investigation;
-import dev.taw.job.ProgressListener;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.cli;
 
-import dev.taw.features.FeatureSet;
-import dev.taw.model.ForestSettings;
 import dev.taw.analysis.RowFilter;
 import dev.taw.features.Feature;
+import dev.taw.features.FeatureSet;
 import dev.taw.io.LogFormat;
+import dev.taw.model.ForestSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,8 +2,6 @@
 package dev.taw.geo;
 
 import dev.taw.net.AddressClass;
-
-import com.maxmind.db.Reader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import com.maxmind.db.Reader;
 
 /**
  * IP → ISO country code from a MaxMind DB: the bundled registry database (© NRO, CC BY 4.0) or one the

@@ -25,10 +25,14 @@ public record ForestSettings(int trees, double contamination, long seed, int sam
             throw new IllegalArgumentException("trees must be between " + MIN_TREES + " and " + MAX_TREES + ", got " + trees);
         }
         if (!(contamination >= MIN_CONTAMINATION && contamination <= MAX_CONTAMINATION)) {
-            throw new IllegalArgumentException("contamination must be between " + MIN_CONTAMINATION + " and " + MAX_CONTAMINATION + ", got " + contamination);
+            throw new IllegalArgumentException("contamination must be between " + plain(MIN_CONTAMINATION) + " and " + plain(MAX_CONTAMINATION) + ", got " + contamination);
         }
         if (sampleSize < 2) throw new IllegalArgumentException("sample size must be at least 2, got " + sampleSize);
         if (extensionLevel < 0) throw new IllegalArgumentException("extension level must be 0 or more, got " + extensionLevel);
+    }
+
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     public static ForestSettings defaults() {

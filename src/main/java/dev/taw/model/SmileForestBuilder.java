@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.model;
 
-import dev.taw.table.Matrix;
-
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
+import dev.taw.table.Matrix;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,33 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.pipeline;
 
-import dev.taw.io.LogFormat;
-
-import dev.taw.analysis.RowScores;
-
 import dev.taw.analysis.Analysis;
-
-import dev.taw.job.ProgressListener;
-
-import dev.taw.job.CancelToken;
-
 import dev.taw.analysis.HostScores;
+import dev.taw.analysis.Investigation;
+import dev.taw.analysis.RowFilter;
+import dev.taw.analysis.RowScores;
 import dev.taw.features.FeatureBuilder;
 import dev.taw.features.FeatureMatrix;
 import dev.taw.features.FeatureSet;
 import dev.taw.features.IpProfile;
-import dev.taw.io.detect.LogImporter;
+import dev.taw.geo.CountryFill;
+import dev.taw.geo.GeoIp;
 import dev.taw.io.ImportResult;
+import dev.taw.io.LogFormat;
+import dev.taw.io.detect.LogImporter;
+import dev.taw.job.CancelToken;
+import dev.taw.job.ProgressListener;
+import dev.taw.job.Workers;
 import dev.taw.model.ForestSettings;
 import dev.taw.model.Threshold;
 import dev.taw.model.TrainedForest;
-import dev.taw.geo.CountryFill;
-import dev.taw.geo.GeoIp;
-import dev.taw.analysis.Analysis;
-import dev.taw.analysis.Investigation;
-import dev.taw.analysis.RowFilter;
-import dev.taw.analysis.RowScores;
-import dev.taw.job.Workers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.report;
 
+import dev.taw.analysis.Analysis;
 import dev.taw.analysis.CategoryStat;
 import dev.taw.analysis.Explanation;
 import dev.taw.analysis.Findings;
 import dev.taw.analysis.Formats;
+import dev.taw.analysis.Investigation;
 import dev.taw.analysis.IpStat;
 import dev.taw.analysis.RowFilter;
 import dev.taw.export.AtomicWrite;
 import dev.taw.io.ImportReport;
-import dev.taw.analysis.Analysis;
 import dev.taw.job.CancelToken;
-import dev.taw.analysis.Investigation;
 import dev.taw.job.ProgressListener;
 import dev.taw.table.Column;
 import dev.taw.table.Role;

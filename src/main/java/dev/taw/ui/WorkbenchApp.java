@@ -2,9 +2,9 @@
 package dev.taw.ui;
 
 import dev.taw.ui.common.Dialogs;
+import dev.taw.ui.common.UserSettings;
 import dev.taw.ui.export.ExportActions;
 import dev.taw.ui.settings.SettingsController;
-import dev.taw.ui.common.UserSettings;
 import dev.taw.ui.shell.MainWindowController;
 import dev.taw.ui.shell.WorkbenchViewModel;
 import java.io.IOException;

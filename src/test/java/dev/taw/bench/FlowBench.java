@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.bench;
 
-import dev.taw.cli.ScoreCommand;
 import dev.taw.analysis.FindingsCalculator;
 import dev.taw.analysis.HostScores;
+import dev.taw.cli.ScoreCommand;
+import dev.taw.export.ScoredCsvWriter;
 import dev.taw.features.FeatureBuilder;
 import dev.taw.features.FeatureMatrix;
 import dev.taw.features.FeatureSet;
 import dev.taw.io.ImportResult;
-import dev.taw.export.ScoredCsvWriter;
+import dev.taw.job.CancelToken;
+import dev.taw.job.ProgressListener;
 import dev.taw.model.ForestSettings;
 import dev.taw.model.Threshold;
 import dev.taw.model.TrainedForest;
 import dev.taw.pipeline.AnalysisPipeline;
-import dev.taw.job.CancelToken;
-import dev.taw.job.ProgressListener;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

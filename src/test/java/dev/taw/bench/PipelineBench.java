@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.bench;
 
+import dev.taw.export.ScoredCsvWriter;
 import dev.taw.features.FeatureBuilder;
 import dev.taw.features.FeatureMatrix;
 import dev.taw.features.FeatureSet;
-import dev.taw.io.csv.CsvImporter;
 import dev.taw.io.ImportResult;
-import dev.taw.export.ScoredCsvWriter;
-import dev.taw.model.ForestSettings;
-import dev.taw.model.TrainedForest;
+import dev.taw.io.csv.CsvImporter;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
+import dev.taw.model.ForestSettings;
+import dev.taw.model.TrainedForest;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,14 +4,13 @@ package dev.taw.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.taw.TestData;
-import dev.taw.features.FeatureSet;
-import dev.taw.model.ForestSettings;
 import dev.taw.analysis.Analysis;
-import dev.taw.pipeline.AnalysisPipeline;
+import dev.taw.features.FeatureSet;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
+import dev.taw.model.ForestSettings;
+import dev.taw.pipeline.AnalysisPipeline;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

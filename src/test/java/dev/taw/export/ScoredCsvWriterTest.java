@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.export;
 
-import dev.taw.export.ScoredCsvWriter;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
 import dev.taw.table.Column;

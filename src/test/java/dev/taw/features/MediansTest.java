@@ -3,7 +3,6 @@ package dev.taw.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.taw.table.Medians;
 import java.util.Arrays;
 import java.util.Random;

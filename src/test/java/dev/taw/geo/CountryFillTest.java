@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.taw.TestData;
 import dev.taw.features.FeatureSet;
 import dev.taw.io.ImportResult;
-import dev.taw.model.ForestSettings;
-import dev.taw.pipeline.AnalysisPipeline;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
+import dev.taw.model.ForestSettings;
+import dev.taw.pipeline.AnalysisPipeline;
 import dev.taw.table.Role;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,6 @@
 package dev.taw.model;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.taw.TestData;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;

@@ -3,7 +3,6 @@ package dev.taw.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-
 import dev.taw.features.FeatureMatrix;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;

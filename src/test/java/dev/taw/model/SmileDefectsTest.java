@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.taw.features.FeatureMatrix;
 import java.lang.reflect.Field;
 import java.util.concurrent.atomic.AtomicReference;

@@ -1,15 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.pipeline;
 
-import dev.taw.analysis.Analysis;
-
-import dev.taw.job.ProgressListener;
-
-import dev.taw.job.CancelToken;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.taw.TestData;
+import dev.taw.analysis.Analysis;
 import dev.taw.analysis.CategoryStat;
 import dev.taw.analysis.Explanation;
 import dev.taw.analysis.Findings;
@@ -17,6 +11,8 @@ import dev.taw.analysis.IpStat;
 import dev.taw.analysis.TimeBucket;
 import dev.taw.features.FeatureSet;
 import dev.taw.io.ImportResult;
+import dev.taw.job.CancelToken;
+import dev.taw.job.ProgressListener;
 import dev.taw.model.ForestSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

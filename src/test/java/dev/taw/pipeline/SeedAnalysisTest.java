@@ -1,19 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.pipeline;
 
-import dev.taw.analysis.Analysis;
-
-import dev.taw.job.ProgressListener;
-
-import dev.taw.job.CancelToken;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.taw.TestData;
+import dev.taw.analysis.Analysis;
 import dev.taw.analysis.CategoryStat;
 import dev.taw.analysis.Explanation;
 import dev.taw.analysis.Findings;
@@ -23,6 +17,8 @@ import dev.taw.analysis.TimeBucket;
 import dev.taw.features.Feature;
 import dev.taw.features.FeatureSet;
 import dev.taw.io.ImportResult;
+import dev.taw.job.CancelToken;
+import dev.taw.job.ProgressListener;
 import dev.taw.model.ForestSettings;
 import dev.taw.table.Role;
 import dev.taw.table.TextColumn;

@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.taw.TestData;
+import dev.taw.analysis.Analysis;
+import dev.taw.analysis.Investigation;
 import dev.taw.analysis.RowFilter;
 import dev.taw.features.FeatureSet;
-import dev.taw.model.ForestSettings;
-import dev.taw.analysis.Analysis;
-import dev.taw.pipeline.AnalysisPipeline;
 import dev.taw.job.CancelToken;
-import dev.taw.analysis.Investigation;
 import dev.taw.job.ProgressListener;
+import dev.taw.model.ForestSettings;
+import dev.taw.pipeline.AnalysisPipeline;
 import dev.taw.table.Role;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,9 +32,9 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Reports are read back with PDFBox: the numbers in them must be the findings' numbers. */
 class PdfReportWriterTest {

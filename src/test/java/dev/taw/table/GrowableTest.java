@@ -2,7 +2,6 @@
 package dev.taw.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import org.junit.jupiter.api.Test;
 
 /** Block-grown lists hold every value in order across block boundaries. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,7 +67,7 @@ class TextColumnTest {
 
     @Test
     void addressLookUpAgreesWithTextAndKeepsNonCanonicalFormsApart() {
-        TextColumn.Interner d = new TextColumn.Interner();
+        Interner d = new Interner();
         int byText = d.intern("10.0.0.1", 0, 8);
         assertEquals(byText, d.internAddress(ascii("10.0.0.1"), 0, 8), "found by its bits, one code per text");
         assertEquals(byText, d.internAddress(ascii("10.0.0.1"), 0, 8), "and again from the address cache");
@@ -88,7 +87,7 @@ class TextColumnTest {
 
     @Test
     void columnsSharingADictionaryEachKeepOnlyTheirOwnValuesInFirstSeenOrder() {
-        TextColumn.Interner shared = new TextColumn.Interner();
+        Interner shared = new Interner();
         TextColumn.Builder src = new TextColumn.Builder("src", shared);
         TextColumn.Builder dst = new TextColumn.Builder("dst", shared);
         src.add("203.0.113.9");

@@ -1,15 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.csv;
 
-import dev.taw.io.ImportResult;
 import dev.taw.io.ImportException;
-
+import dev.taw.io.ImportResult;
 import dev.taw.io.read.InputFiles;
-
-import dev.taw.io.read.SplitPoint;
-
 import dev.taw.io.read.LineReader;
-
+import dev.taw.io.read.SplitPoint;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
 import dev.taw.table.Role;
@@ -18,8 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 
 /**
  * Imports a CloudWatch web-traffic CSV export (plain or gzip) into a typed {@link Table}.
@@ -143,6 +137,4 @@ public final class CsvImporter {
         }
     }
 
-    /** What the header says: delimiter, column names, how each is parsed, which seed field each plays. */
-    record Header(char delimiter, CSVFormat format, String[] names, Role.Kind[] kinds, Map<Role, Integer> roles) { }
 }

@@ -1,39 +1,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.csv;
 
-import dev.taw.io.TableAssembler;
-import dev.taw.io.ImportResult;
 import dev.taw.io.Cells;
 import dev.taw.io.ImportException;
-import dev.taw.io.ImportReport;
-import dev.taw.io.TimeMemo;
-import dev.taw.io.ImportIssue;
-
-import dev.taw.io.csv.CsvImporter;
-
-import dev.taw.io.read.LineReader;
-
 import dev.taw.io.ImportIssue.Reason;
+import dev.taw.io.ImportIssue;
+import dev.taw.io.ImportReport;
+import dev.taw.io.ImportResult;
+import dev.taw.io.TableAssembler;
+import dev.taw.io.TimeMemo;
+import dev.taw.io.read.LineReader;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
 import dev.taw.table.Role;
-import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import dev.taw.table.TimeColumn;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /** State of one import (or one half of it); a fresh instance per file keeps {@link CsvImporter} stateless. */
 final class CsvRun {
@@ -53,9 +41,9 @@ final class CsvRun {
     private long blankLines;
     private long currentLine;
 
-    private CsvImporter.Header header;
+    private CsvHeader header;
 
-    CsvImporter.Header header() { return header; }
+    CsvHeader header() { return header; }
     private NumberColumn.Builder[] numbers;
     private TimeColumn.Builder[] times;
     private TextColumn.Builder[] texts;
@@ -63,7 +51,7 @@ final class CsvRun {
     private final dev.taw.table.Growable.Ints sourceLines = new dev.taw.table.Growable.Ints();
     private int rows;
 
-    CsvRun(String file, LineReader lines, CsvImporter.Header header, java.util.function.LongSupplier bytesRead, ProgressListener progress, CancelToken cancel) {
+    CsvRun(String file, LineReader lines, CsvHeader header, java.util.function.LongSupplier bytesRead, ProgressListener progress, CancelToken cancel) {
         this.file = file;
         this.lines = lines;
         this.bytesRead = bytesRead;
@@ -171,30 +159,7 @@ final class CsvRun {
         while (header != null && header != LineReader.TOO_LONG && header.isBlank()) header = nextLine();
         if (header == null) throw new ImportException(file + ": the file is empty");
         if (header == LineReader.TOO_LONG) throw new ImportException(file + ":1: the header line is longer than " + LineReader.MAX_LINE_BYTES + " bytes; this is not a CSV export");
-        if (!header.isEmpty() && header.charAt(0) == '\uFEFF') header = header.substring(1);
-        char delimiter = sniffDelimiter(header);
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get();
-        List<String> cells = parseWithCommons(header, format);
-        if (cells == null) throw new ImportException(file + ":" + currentLine + ": the header has an unterminated quote");
-        String[] headers = cells.stream().map(String::strip).toArray(String[]::new);
-        Map<Role, Integer> roles = new EnumMap<>(Role.class);
-        Role.Kind[] kinds = new Role.Kind[headers.length];
-        for (int i = 0; i < headers.length; i++) {
-            Role f = Role.byHeader(headers[i]).orElse(null);
-            if (f != null && !roles.containsKey(f)) {
-                roles.put(f, i);
-                kinds[i] = f.kind();
-            } else {
-                kinds[i] = Role.Kind.TEXT;
-            }
-        }
-        for (Role f : Role.values()) {
-            if (f.required() && !roles.containsKey(f)) {
-                throw new ImportException(file + ":" + currentLine + ": required column '" + f.header() + "' is missing (columns found: "
-                        + String.join(", ", headers) + ")");
-            }
-        }
-        this.header = new CsvImporter.Header(delimiter, format, headers, kinds, roles);
+        this.header = CsvHeader.parse(file, currentLine, header);
         createBuilders();
     }
 
@@ -214,19 +179,6 @@ final class CsvRun {
         }
     }
 
-    private static char sniffDelimiter(String header) {
-        char best = ',';
-        long bestCount = header.chars().filter(c -> c == ',').count();
-        for (char c : new char[] {';', '\t'}) {
-            long n = header.chars().filter(x -> x == c).count();
-            if (n > bestCount) {
-                best = c;
-                bestCount = n;
-            }
-        }
-        return best;
-    }
-
     /**
      * Parses a line containing quotes with Commons CSV, pulling in following lines while a quoted field
      * is open. If it never closes, only the first line is reported and the others are read again.
@@ -237,7 +189,7 @@ final class CsvRun {
         List<Long> extraNumbers = new ArrayList<>();
         StringBuilder joined = new StringBuilder(first);
         while (true) {
-            List<String> cells = parseWithCommons(joined.toString(), header.format());
+            List<String> cells = CsvHeader.cells(joined.toString(), header.format());
             if (cells != null) {
                 if (extra.isEmpty() || cells.size() == out.width()) return out.set(cells, joined.toString());
                 break; // the joined lines parse, but not as one record: the quote was a stray one
@@ -257,17 +209,6 @@ final class CsvRun {
             pushedBackNumbers.push(new long[] {extraNumbers.get(i)});
         }
         return -1;
-    }
-
-    /** @return the cells of one record, or null when a quoted field is not closed */
-    private static List<String> parseWithCommons(String text, CSVFormat format) {
-        try (CSVParser parser = CSVParser.builder().setReader(new java.io.StringReader(text)).setFormat(format).get()) {
-            List<CSVRecord> records = parser.getRecords();
-            if (records.size() != 1) return records.isEmpty() ? List.of("") : null;
-            return records.get(0).toList();
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            return null;
-        }
     }
 
     private boolean parseCells(Role.Kind[] kinds, Cells cells, double[] num, long[] time, boolean[] missing, String line) {
@@ -339,24 +280,20 @@ final class CsvRun {
 
     private ImportResult toResult() {
         String[] headers = header.names();
-        Map<Role, Integer> roles = header.roles();
         if (rowsRead == 0) throw new ImportException(file + ": has a header but no data rows");
         if (rows == 0) {
             throw new ImportException(file + ": none of the " + rowsRead + " rows could be imported; first problem: " + issues.get(0));
         }
-        TableAssembler a = new TableAssembler();
-        List<String> extra = new ArrayList<>();
+        Column[] built = new Column[headers.length];
         for (int i = 0; i < headers.length; i++) {
-            Column c = switch (header.kinds()[i]) {
+            built[i] = switch (header.kinds()[i]) {
                 case NUMBER -> numbers[i].build();
                 case TIME -> times[i].build();
                 case TEXT -> texts[i].build();
             };
-            int column = i;
-            Role[] plays = roles.entrySet().stream().filter(e -> e.getValue() == column).map(Map.Entry::getKey).toArray(Role[]::new);
-            if (plays.length == 0) extra.add(headers[i]);
-            a.field(c, plays);
         }
+        TableAssembler a = new TableAssembler();
+        List<String> extra = header.into(a, built);
         return a.result(new ImportReport.Counts(file, rowsRead, skipped, issues, blankLines, warnings), rows, sourceLines.toArray(), extra,
                 "CSV export, " + headers.length + " columns");
     }

@@ -1,15 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.detect;
 
-import dev.taw.io.LogFormat;
-
-import dev.taw.io.ImportResult;
 import dev.taw.io.ImportException;
-import dev.taw.io.ImportReport;
 import dev.taw.io.ImportIssue;
-
-import dev.taw.io.detect.LogImporter;
-
+import dev.taw.io.ImportReport;
+import dev.taw.io.ImportResult;
+import dev.taw.io.LogFormat;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
 import dev.taw.job.Workers;

@@ -1,33 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.detect;
 
-import dev.taw.io.LogFormat;
-
-import dev.taw.io.ImportResult;
 import dev.taw.io.ImportException;
 import dev.taw.io.ImportIssue;
-
-import dev.taw.io.web.WafImporter;
-
-import dev.taw.io.web.CloudFrontImporter;
-
-import dev.taw.io.web.AlbImporter;
-
-import dev.taw.io.flow.VpcFlowImporter;
-
+import dev.taw.io.ImportResult;
+import dev.taw.io.LogFormat;
 import dev.taw.io.csv.CsvImporter;
-
+import dev.taw.io.flow.VpcFlowImporter;
 import dev.taw.io.read.InputFiles;
-
 import dev.taw.io.read.LineReader;
-
+import dev.taw.io.web.AlbImporter;
+import dev.taw.io.web.CloudFrontImporter;
+import dev.taw.io.web.WafImporter;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * Opens a traffic log of any supported format, or a folder of them: detects each file's format from its

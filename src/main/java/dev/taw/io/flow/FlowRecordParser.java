@@ -1,43 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.flow;
 
-import dev.taw.io.ImportResult;
 import dev.taw.io.Cells;
 import dev.taw.io.ImportException;
-import dev.taw.io.ImportReport;
-import dev.taw.io.ImportIssue;
-
-import dev.taw.io.read.InputFiles;
-
-import dev.taw.io.read.SplitAhead;
-
-import dev.taw.io.read.LineRecords;
-
-import dev.taw.io.read.LineView;
-
-import dev.taw.io.read.LineReader;
-
-import dev.taw.net.AddressClass;
 import dev.taw.io.ImportIssue.Reason;
+import dev.taw.io.ImportIssue;
+import dev.taw.io.ImportResult;
 import dev.taw.io.TableAssembler;
-import dev.taw.job.CancelToken;
-import dev.taw.job.ProgressListener;
-import dev.taw.table.Column;
+import dev.taw.io.read.LineRecords;
+import dev.taw.io.read.LineView;
+import dev.taw.io.read.SplitAhead;
+import dev.taw.net.AddressClass;
+import dev.taw.table.Interner;
 import dev.taw.table.NumberColumn;
 import dev.taw.table.Role;
-import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import dev.taw.table.TimeColumn;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads the records of one flow-log file, byte by byte where the reader holds them: the current field list
@@ -48,15 +30,12 @@ import java.util.Set;
 final class FlowRecordParser {
     final LineRecords lr;
     private final LineView lines;
-    private final Map<String, TextColumn.Builder> text = new LinkedHashMap<>();
-    private final Map<String, NumberColumn.Builder> numbers = new HashMap<>();
-    private final Map<String, TimeColumn.Builder> times = new HashMap<>();
-    private final List<String> order = new ArrayList<>();
     private final NumberColumn.Builder bytesIn = new NumberColumn.Builder("bytes_in");
     private final NumberColumn.Builder bytesOut = new NumberColumn.Builder("bytes_out");
     private final NumberColumn.Builder servicePort = new NumberColumn.Builder("dst_port");
     /** One dictionary for every address field: a record's addresses recur in several of them. */
-    private final TextColumn.Interner addresses = new TextColumn.Interner();
+    private final Interner addresses = new Interner();
+    private final FlowColumns own = new FlowColumns(addresses);
     private final TextColumn.Builder remote = new TextColumn.Builder("src_ip", addresses);
     private final TextColumn.Builder local = new TextColumn.Builder("dst_ip", addresses);
     private final TextColumn.Builder protocolName = new TextColumn.Builder("protocol_name");
@@ -92,7 +71,6 @@ final class FlowRecordParser {
     private long[] time = new long[0];
     /** Per distinct address (by code in {@link #addresses}): 1 inside the VPC, 2 outside, 3 not an address, 0 not classified yet. */
     private byte[] insideByCode = new byte[1024];
-    private String[] protocolByCode = new String[16]; // the protocol column's code → its name (TCP, UDP, IP 47…)
     private int protocolCode;
 
     void accept(LineView reader, long lineNo) {
@@ -184,29 +162,16 @@ final class FlowRecordParser {
         double sp = iSrcPort < 0 ? Double.NaN : num[iSrcPort], dp = iDstPort < 0 ? Double.NaN : num[iDstPort];
         double port = FlowOrientation.servicePort(sp, dp);
         if (Double.isNaN(port)) servicePort.addMissing(); else servicePort.add(port);
-        protocolName.add(protocolName(iProtocol < 0 ? -1 : protocolCode));
+        protocolName.add(own.protocolName(iProtocol < 0 ? -1 : protocolCode));
         direction.add(o.words());
     }
 
-    /** The name of a protocol number, by its code in the protocol column (-1: the format has none); once per distinct value. */
-    private String protocolName(int code) {
-        if (code < 0) return "";
-        if (code >= protocolByCode.length) protocolByCode = Arrays.copyOf(protocolByCode, Math.max(code + 1, protocolByCode.length * 2));
-        String name = protocolByCode[code];
-        if (name == null) {
-            String p = text.get("protocol").value(code);
-            name = protocolByCode[code] = p.equals("-") ? "" : FlowFields.PROTOCOLS.getOrDefault(p, "IP " + p);
-        }
-        return name;
-    }
 
     private FlowOrientation.Side side(int field) {
-        return switch (addressClass(field)) {
-            case 1 -> FlowOrientation.Side.INSIDE;
-            case 2 -> FlowOrientation.Side.OUTSIDE;
-            default -> FlowOrientation.Side.NONE;
-        };
+        int c = addressClass(field);
+        return c == 1 ? FlowOrientation.Side.INSIDE : c == 2 ? FlowOrientation.Side.OUTSIDE : FlowOrientation.Side.NONE;
     }
+
 
     /** The preferred field when it has a value, else the fallback; -1 when neither exists. */
     private int pick(int preferred, int fallback) {
@@ -295,13 +260,7 @@ final class FlowRecordParser {
         iSrcPort = list.indexOf("srcport");
         iDstPort = list.indexOf("dstport");
         iProtocol = list.indexOf("protocol");
-        for (String f : names) {
-            if (order.contains(f)) continue;
-            order.add(f);
-            if (FlowFields.NUMERIC.contains(f)) numbers.put(f, new NumberColumn.Builder(f));
-            else if (FlowFields.TIMES.contains(f)) times.put(f, new TimeColumn.Builder(f));
-            else text.put(f, FlowFields.ADDRESSES.contains(f) ? new TextColumn.Builder(f, addresses) : new TextColumn.Builder(f));
-        }
+        own.addFields(names);
         num = new double[names.length];
         codeOf = new int[names.length];
         isAddress = new boolean[names.length];
@@ -312,14 +271,9 @@ final class FlowRecordParser {
         }
         addressFields = addressList.stream().mapToInt(Integer::intValue).toArray();
         time = new long[names.length];
-        nb = new NumberColumn.Builder[names.length];
-        tb = new TimeColumn.Builder[names.length];
-        xb = new TextColumn.Builder[names.length];
-        for (int i = 0; i < names.length; i++) {
-            nb[i] = numbers.get(names[i]);
-            tb[i] = times.get(names[i]);
-            xb[i] = text.get(names[i]);
-        }
+        nb = own.numbers(names);
+        tb = own.times(names);
+        xb = own.texts(names);
     }
 
     private void skip(long line, String column, Reason reason, String detail, String raw) {
@@ -339,16 +293,7 @@ final class FlowRecordParser {
         TableAssembler a = new TableAssembler().derived(bytesIn.build(), Role.BYTES_IN).derived(bytesOut.build(), Role.BYTES_OUT)
                 .derived(remote.build(), Role.SRC_IP).derived(local.build(), Role.DST_IP).derived(servicePort.build(), Role.DST_PORT)
                 .derived(protocolName.build(), Role.PROTOCOL).derived(direction.build());
-        for (String f : order) {
-            Column c = FlowFields.NUMERIC.contains(f) ? numbers.get(f).build() : FlowFields.TIMES.contains(f) ? times.get(f).build() : text.get(f).build();
-            Role[] plays = switch (f) {
-                case "start" -> new Role[] {Role.TIME, Role.CREATION_TIME};
-                case "end" -> new Role[] {Role.END_TIME};
-                case "action" -> new Role[] {Role.VERDICT}; // ACCEPT / REJECT
-                default -> new Role[0];
-            };
-            a.field(c, plays);
-        }
-        return lr.result(a, order.stream().filter(f -> !FlowFields.KNOWN.contains(f)).toList(), variant);
+        List<String> extra = own.into(a);
+        return lr.result(a, extra, variant);
     }
 }

@@ -2,9 +2,6 @@
 package dev.taw.io.read;
 
 import dev.taw.io.ImportException;
-
-import dev.taw.io.read.ReadAhead;
-
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;

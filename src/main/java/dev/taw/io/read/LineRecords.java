@@ -1,28 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.read;
 
-import dev.taw.io.ImportResult;
 import dev.taw.io.ImportException;
-import dev.taw.io.ImportReport;
-import dev.taw.io.TableAssembler;
-import dev.taw.io.ImportIssue;
-
-import dev.taw.io.read.LineView;
-
-import dev.taw.io.read.LineReader;
-
 import dev.taw.io.ImportIssue.Reason;
+import dev.taw.io.ImportIssue;
+import dev.taw.io.ImportReport;
+import dev.taw.io.ImportResult;
+import dev.taw.io.TableAssembler;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
-import dev.taw.table.Role;
 import dev.taw.table.TextColumn;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The bookkeeping every line-based log importer shares: lines read, skipped (with their issues, in the

@@ -2,8 +2,6 @@
 package dev.taw.io.read;
 
 
-import dev.taw.io.read.LineReader;
-
 import java.io.IOException;
 
 /** A cursor over the physical lines of a log, read as bytes: {@link LineReader}, or {@link SplitAhead} on another thread. */

@@ -2,12 +2,6 @@
 package dev.taw.io.read;
 
 import dev.taw.job.Workers;
-import dev.taw.io.read.ReadAhead;
-
-import dev.taw.io.read.LineView;
-
-import dev.taw.io.read.LineReader;
-
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,22 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.web;
 
-import dev.taw.io.TableAssembler;
-import dev.taw.io.ImportResult;
 import dev.taw.io.Cells;
 import dev.taw.io.ImportException;
-import dev.taw.io.ImportReport;
-import dev.taw.io.ImportIssue;
-
-import dev.taw.io.read.LineRecords;
-
 import dev.taw.io.ImportIssue.Reason;
+import dev.taw.io.ImportIssue;
+import dev.taw.io.ImportResult;
+import dev.taw.io.TableAssembler;
+import dev.taw.io.read.LineRecords;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
 import dev.taw.table.Role;
-import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import dev.taw.table.TimeColumn;
 import java.io.ByteArrayOutputStream;
@@ -28,7 +24,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,35 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.web;
 
-import dev.taw.io.TableAssembler;
-import dev.taw.io.ImportResult;
 import dev.taw.io.ImportException;
-import dev.taw.io.ImportReport;
-import dev.taw.io.ImportIssue;
-
-import dev.taw.io.read.LineRecords;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.taw.io.ImportIssue.Reason;
+import dev.taw.io.ImportResult;
+import dev.taw.io.TableAssembler;
+import dev.taw.io.read.LineRecords;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
-import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
 import dev.taw.table.Role;
-import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import dev.taw.table.TimeColumn;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 /**
  * AWS WAF (v2) web ACL logs: JSON objects, one per line or concatenated with no newline between them

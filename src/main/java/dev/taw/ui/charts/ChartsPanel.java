@@ -3,8 +3,8 @@ package dev.taw.ui.charts;
 
 import dev.taw.analysis.Findings;
 import dev.taw.analysis.Formats;
-import dev.taw.analysis.RowFilter;
 import dev.taw.analysis.Investigation;
+import dev.taw.analysis.RowFilter;
 import dev.taw.table.Role;
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.ui.export;
 
-import dev.taw.report.Paper;
-
 import dev.taw.analysis.Investigation;
 import dev.taw.pipeline.Exports;
+import dev.taw.report.Paper;
 import dev.taw.ui.common.Dialogs;
 import dev.taw.ui.shell.MainWindowController;
 import dev.taw.ui.shell.WorkbenchViewModel;

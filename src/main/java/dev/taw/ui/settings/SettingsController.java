@@ -2,6 +2,8 @@
 package dev.taw.ui.settings;
 
 import dev.taw.features.Feature;
+import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -13,8 +15,6 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
-import java.util.Optional;
-import java.util.function.Consumer;
 
 /** The settings pane: binds its controls to a {@link SettingsViewModel}; Run and Cancel are the window's. */
 public final class SettingsController {

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.ui.shell;
 
+import dev.taw.analysis.Investigation;
 import dev.taw.analysis.RowFilter;
 import dev.taw.features.FeatureSet;
 import dev.taw.io.ImportException;
 import dev.taw.io.ImportResult;
-import dev.taw.analysis.Investigation;
 import dev.taw.ui.charts.ChartsPanel;
 import dev.taw.ui.common.Dialogs;
 import dev.taw.ui.common.UserSettings;

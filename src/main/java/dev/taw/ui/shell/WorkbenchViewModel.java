@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.ui.shell;
 
+import dev.taw.analysis.Analysis;
+import dev.taw.analysis.Investigation;
 import dev.taw.analysis.RowFilter;
 import dev.taw.features.FeatureSet;
 import dev.taw.io.ImportResult;
 import dev.taw.model.ForestSettings;
-import dev.taw.analysis.Analysis;
 import dev.taw.pipeline.AnalysisPipeline;
-import dev.taw.analysis.Investigation;
 import dev.taw.ui.common.Background;
 import dev.taw.ui.common.FxBackground;
 import dev.taw.ui.common.LatestWins;

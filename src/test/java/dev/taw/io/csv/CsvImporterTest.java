@@ -1,22 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.csv;
 
-import dev.taw.io.ImportResult;
-import dev.taw.io.ImportException;
-import dev.taw.io.ImportReport;
-import dev.taw.io.ImportIssue;
-
-import dev.taw.io.csv.CsvImporter;
-
-import dev.taw.io.read.LineReader;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.taw.TestData;
+import dev.taw.io.ImportException;
 import dev.taw.io.ImportIssue.Reason;
+import dev.taw.io.ImportIssue;
+import dev.taw.io.ImportReport;
+import dev.taw.io.ImportResult;
+import dev.taw.io.read.LineReader;
 import dev.taw.job.CancelToken;
 import dev.taw.table.NumberColumn;
 import dev.taw.table.Role;

@@ -1,16 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.csv;
 
-import dev.taw.io.ImportResult;
-
-import dev.taw.io.csv.CsvImporter;
-
-import dev.taw.io.read.SplitPoint;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.taw.TestData;
+import dev.taw.io.ImportResult;
+import dev.taw.io.read.SplitPoint;
 import dev.taw.table.Column;
 import java.io.IOException;
 import java.nio.file.Files;

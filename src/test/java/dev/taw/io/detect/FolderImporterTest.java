@@ -1,23 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.detect;
 
-import dev.taw.io.LogFormat;
-
-import dev.taw.io.ImportResult;
-import dev.taw.io.ImportException;
-
-import dev.taw.io.detect.LogImporter;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.taw.TestData;
 import dev.taw.features.FeatureSet;
-import dev.taw.model.ForestSettings;
-import dev.taw.pipeline.AnalysisPipeline;
+import dev.taw.io.ImportException;
+import dev.taw.io.ImportResult;
+import dev.taw.io.LogFormat;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
+import dev.taw.model.ForestSettings;
+import dev.taw.pipeline.AnalysisPipeline;
 import dev.taw.table.Column;
 import dev.taw.table.Role;
 import dev.taw.table.Table;

@@ -4,16 +4,15 @@ package dev.taw.io.flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.taw.analysis.Analysis;
 import dev.taw.analysis.HostScores;
 import dev.taw.analysis.IpStat;
 import dev.taw.bench.FlowLogGenerator;
 import dev.taw.features.FeatureSet;
-import dev.taw.model.ForestSettings;
-import dev.taw.analysis.Analysis;
-import dev.taw.pipeline.AnalysisPipeline;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
+import dev.taw.model.ForestSettings;
+import dev.taw.pipeline.AnalysisPipeline;
 import dev.taw.table.Role;
 import dev.taw.table.TextColumn;
 import java.io.IOException;
@@ -21,9 +20,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Detection per outside host on generated, labelled flow logs: seven incidents (port scan, SSH brute

@@ -2,7 +2,6 @@
 package dev.taw.io.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.taw.io.flow.FlowOrientation.Side;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,22 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.flow;
 
-import dev.taw.io.LogFormat;
-
-import dev.taw.io.ImportResult;
-import dev.taw.io.ImportException;
-import dev.taw.io.ImportIssue;
-
-import dev.taw.io.detect.LogImporter;
-
 import static dev.taw.TestData.cell;
 import static dev.taw.TestData.importLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.taw.TestData;
+import dev.taw.io.ImportException;
 import dev.taw.io.ImportIssue.Reason;
+import dev.taw.io.ImportIssue;
+import dev.taw.io.ImportResult;
+import dev.taw.io.LogFormat;
+import dev.taw.io.detect.LogImporter;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
 import dev.taw.table.Role;

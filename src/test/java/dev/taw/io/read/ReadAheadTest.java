@@ -1,13 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.read;
 
-import dev.taw.io.read.ReadAhead;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

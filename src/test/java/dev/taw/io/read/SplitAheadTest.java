@@ -1,14 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.read;
 
-import dev.taw.io.read.SplitAhead;
-
-import dev.taw.io.read.LineReader;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,21 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.web;
 
-import dev.taw.io.LogFormat;
-
-import dev.taw.io.ImportResult;
-import dev.taw.io.ImportIssue;
-
-import dev.taw.io.detect.LogImporter;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.taw.TestData;
 import dev.taw.io.ImportIssue.Reason;
-import dev.taw.pipeline.AnalysisPipeline;
+import dev.taw.io.ImportIssue;
+import dev.taw.io.ImportResult;
+import dev.taw.io.LogFormat;
+import dev.taw.io.detect.LogImporter;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
+import dev.taw.pipeline.AnalysisPipeline;
 import dev.taw.table.Role;
 import dev.taw.table.Table;
 import java.io.IOException;

@@ -1,20 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.web;
 
-import dev.taw.io.flow.FlowDetectionTest;
-
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.taw.analysis.Analysis;
 import dev.taw.analysis.HostScores;
 import dev.taw.analysis.IpStat;
 import dev.taw.bench.WebLogGenerator;
 import dev.taw.features.FeatureSet;
-import dev.taw.model.ForestSettings;
-import dev.taw.analysis.Analysis;
-import dev.taw.pipeline.AnalysisPipeline;
+import dev.taw.io.flow.FlowDetectionTest;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
+import dev.taw.model.ForestSettings;
+import dev.taw.pipeline.AnalysisPipeline;
 import dev.taw.table.Role;
 import dev.taw.table.TextColumn;
 import java.io.IOException;

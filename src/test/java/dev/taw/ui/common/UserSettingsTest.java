@@ -4,7 +4,6 @@ package dev.taw.ui.common;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.taw.features.Feature;
 import dev.taw.features.FeatureSet;
 import java.util.UUID;

@@ -3,7 +3,6 @@ package dev.taw.ui.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.taw.model.ForestSettings;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
