@@ -25,6 +25,12 @@ public final class TextColumn implements Column {
 
     public int code(int row) { return codes[row]; }
 
+    /** The code of a value, or -1 when no row has it (a scan of the dictionary: for look-ups, not loops). */
+    public int codeOf(String value) {
+        for (int k = 0; k < dictionary.length; k++) if (dictionary[k].equals(value)) return k;
+        return -1;
+    }
+
     public int[] codes() { return codes; }
 
     /** Distinct values; index = code. Callers must not modify it. */
