@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Turns imported rows into the numbers the Isolation Forest sees: log-scaled volumes, the out/in ratio,
- * session length, port, status class, how rare the protocol and country are, and per-source-IP context.
- * Which features are used is a {@link dev.taw.features.FeatureSet} the analyst can change.
+ * Turns a log into the numbers the forests see: per row (log-scaled volumes, the out/in ratio, session length, port, status class, rarities, what its source IP did) and per host (flows, ports and hosts touched, denied and failed shares, paths, tool agents, volume, timing), from one profile of the source IPs per analysis. Which row features are used is a FeatureSet the analyst can change.
  */
 package dev.taw.features;
