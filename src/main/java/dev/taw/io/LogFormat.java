@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 public enum LogFormat {
     AUTO("detected from the content (never the file name)"),
     CSV("CloudWatch web-traffic CSV export"),
-    VPC("VPC Flow Logs, default or custom format, with or without a header"),
+    VPC("VPC Flow Logs (default or custom format)"),
     ALB("Application Load Balancer access logs"),
     WAF("AWS WAF logs (JSON)"),
     CLOUDFRONT("CloudFront standard logs (W3C)");

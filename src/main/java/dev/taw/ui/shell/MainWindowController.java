@@ -87,7 +87,7 @@ public final class MainWindowController {
         loadSettings();
         bindState();
         filterChips = new FilterChips(chips, vm.filters());
-        emptyFormats.setText("Reads " + dev.taw.io.LogFormat.listInWords() + " — plain or gzip, one file or a whole folder (File ▸ Open, Ctrl+O)");
+        emptyFormats.setText("Reads the " + dev.taw.io.LogFormat.listInWords() + " — plain or gzip, one file or a whole folder (File ▸ Open, Ctrl+O)");
         wireDragAndDrop();
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && !vm.filters().isEmpty()) {
