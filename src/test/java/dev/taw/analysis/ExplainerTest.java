@@ -3,7 +3,6 @@ package dev.taw.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.taw.features.Feature;
 import dev.taw.features.FeatureBuilder;
 import dev.taw.features.FeatureMatrix;

@@ -3,7 +3,6 @@ package dev.taw.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.taw.model.Threshold;
 import dev.taw.table.TimeColumn;
 import java.util.BitSet;

@@ -3,7 +3,6 @@ package dev.taw.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.taw.model.Threshold;
 import java.util.BitSet;
 import java.util.SplittableRandom;

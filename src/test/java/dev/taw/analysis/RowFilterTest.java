@@ -2,7 +2,6 @@
 package dev.taw.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.taw.model.Threshold;
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;

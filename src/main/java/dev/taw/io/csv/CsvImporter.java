@@ -8,12 +8,14 @@ import dev.taw.io.read.LineReader;
 import dev.taw.io.read.SplitPoint;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
+import dev.taw.job.Workers;
 import dev.taw.table.Role;
 import dev.taw.table.Table;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Future;
 
 /**
  * Imports a CloudWatch web-traffic CSV export (plain or gzip) into a typed {@link Table}.
@@ -90,23 +92,15 @@ public final class CsvImporter {
             CsvRun first = new CsvRun(file, firstLines, null, firstBytes::get, (s, done, total) -> { }, cancel);
             first.readHeader();
             CsvRun second = new CsvRun(file, secondLines, first.header(), secondBytes::get, (s, done, total) -> { }, cancel);
-            java.util.concurrent.CompletableFuture<Void> other = java.util.concurrent.CompletableFuture.runAsync(() -> {
-                try {
-                    second.execute();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+            Future<Void> other = Workers.aside("csv-second-half", () -> {
+                second.execute();
+                return null;
             });
             first.executeAfterHeader(() -> {
                 long approx = Math.min(split, firstLines.bytesRead()) + Math.min(size - split, secondLines.bytesRead());
                 progress.onProgress("Reading", approx, size);
             });
-            try {
-                other.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                if (e.getCause() instanceof RuntimeException re) throw re;
-                throw e;
-            }
+            Workers.get(other);
             progress.onProgress("Reading", size, size);
             second.shiftLines(firstLines.lineNumber());
             return CsvRun.finish(List.of(first, second));
