@@ -80,4 +80,12 @@ abstract class WindowFxTest extends FxRobot {
         push(KeyCode.CONTROL, KeyCode.O);
         waitIdle();
     }
+
+    /** Clicks row {@code index} of the suspicious-IP table (its tab first), then waits for every view. */
+    protected void clickIpRow(int index) throws Exception {
+        clickOn("Suspicious source IPs");
+        clickOn(fx(() -> w.controller().ipTable().lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getItem() != null && r.getIndex() == index).findFirst().orElseThrow()));
+        waitIdle();
+    }
 }

@@ -144,10 +144,7 @@ class WorkbenchFxTest extends WindowFxTest {
         openSeedWithShortcut();
         var c = w.controller();
         // an IP in the suspicious-IP table
-        clickOn("Suspicious source IPs");
-        clickOn(fx(() -> c.ipTable().lookupAll(".table-row-cell").stream()
-                .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getItem() != null && r.getIndex() == 1).findFirst().orElseThrow()));
-        waitIdle();
+        clickIpRow(1);
         assertEquals(28, investigation().findings().rows(), "155.91.45.242 has 28 rows");
         assertEquals(List.of("155.91.45.242"), fx(() -> c.ipTable().getItems().stream().map(i -> i.ip()).toList()));
         push(KeyCode.ESCAPE);

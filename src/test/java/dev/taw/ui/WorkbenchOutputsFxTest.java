@@ -63,10 +63,7 @@ class WorkbenchOutputsFxTest extends WindowFxTest {
     void aFilteredViewExportsTheRowsInViewInBothFilesAndTheCommandLineWritesTheSameBytes() throws Exception {
         openSeedWithShortcut();
         var c = w.controller();
-        clickOn("Suspicious source IPs");
-        clickOn(fx(() -> c.ipTable().lookupAll(".table-row-cell").stream()
-                .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getItem() != null && r.getIndex() == 1).findFirst().orElseThrow()));
-        waitIdle();
+        clickIpRow(1);
         assertEquals(28, investigation().findings().rows(), "155.91.45.242 has 28 rows");
         dialogs.nextSave = tmp.resolve("view.csv");
         push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E);
