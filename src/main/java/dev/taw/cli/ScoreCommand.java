@@ -17,6 +17,7 @@ import dev.taw.pipeline.AnalysisPipeline;
 import dev.taw.pipeline.Exports;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -66,17 +67,25 @@ public final class ScoreCommand {
     }
 
     private void execute(ScoreOptions o) throws IOException {
-        // an analyst's own database is opened first, so a wrong path fails before any work
+        // the outputs and an analyst's own database are checked first, so a wrong path fails before any work
+        Exports.refuseInput(o.output(), o.input());
+        if (o.report() != null) Exports.refuseInput(o.report(), o.input());
         AnalysisPipeline pipeline = o.geoip() != null ? AnalysisPipeline.withCountryDatabase(o.geoip()) : new AnalysisPipeline();
         ProgressListener progress = ProgressListener.NONE;
         ImportResult imported = pipeline.importFile(o.input(), o.format(), progress, CancelToken.NEVER);
         AnalysisPipeline.Scored run = pipeline.analyzeAndWrite(imported, o.features(), o.settings(), o.filters(), o.output(), progress, CancelToken.NEVER);
-        Exports.Written report = null;
-        if (o.report() != null) {
-            String source = o.input().getFileName() == null ? o.input().toString() : o.input().getFileName().toString();
-            report = Exports.report(run.investigation(), source, o.paper(), o.report(), progress, CancelToken.NEVER);
+        List<Exports.Pending> outputs = new ArrayList<>(List.of(run.csv()));
+        try {
+            if (o.report() != null) {
+                String source = o.input().getFileName() == null ? o.input().toString() : o.input().getFileName().toString();
+                outputs.add(Exports.stageReport(run.investigation(), source, o.paper(), o.report(), progress, CancelToken.NEVER));
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            Exports.discard(outputs);
+            throw e;
         }
-        if (!o.quiet()) printSummary(o, run, report);
+        Exports.commit(outputs); // all outputs or none: a run that fails half-way leaves nothing it wrote
+        if (!o.quiet()) printSummary(o, run, outputs.size() > 1 ? outputs.get(1).written() : null);
     }
 
     private void printSummary(ScoreOptions o, AnalysisPipeline.Scored run, Exports.Written pdf) {
@@ -96,7 +105,7 @@ public final class ScoreCommand {
         out.printf(Locale.ROOT, "Result: %s rows, %s suspicious (%s), %s normal; score cut-off %s%n",
                 Formats.count(f.rows()), Formats.count(f.suspicious()), Formats.percent(f.suspiciousRate()), Formats.count(f.normal()),
                 Formats.score(f.cutOff()));
-        out.println(run.csv().sentence());
+        out.println(run.csv().written().sentence());
         if (pdf != null) out.println(pdf.sentence());
         if (o.top() == 0) return;
         out.println();

@@ -99,6 +99,9 @@ record ScoreOptions(Path input, Path output, Path report, dev.taw.report.Paper p
         if (input == null) throw new UsageException("missing INPUT file (see --help)");
         if (output == null) throw new UsageException("missing --output FILE (see --help)");
         if (top < 0) throw new UsageException("--top must be 0 or more");
+        if (report != null && report.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
+            throw new UsageException("--report and --output name the same file " + output);
+        }
         return new ScoreOptions(input, output, report, paper, geoip, format, s, features, List.copyOf(filters), top, quiet);
     }
 

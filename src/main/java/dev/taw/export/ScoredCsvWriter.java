@@ -49,8 +49,16 @@ public final class ScoredCsvWriter {
      */
     public void write(Path target, Table table, double[] scores, byte[] labels, BitSet view, ProgressListener progress, CancelToken cancel)
             throws IOException {
+        try (AtomicWrite.Staged s = stage(target, table, scores, labels, view, progress, cancel)) {
+            s.commit();
+        }
+    }
+
+    /** The same, complete on disk beside {@code target}, to be committed with a run's other outputs. */
+    public AtomicWrite.Staged stage(Path target, Table table, double[] scores, byte[] labels, BitSet view, ProgressListener progress, CancelToken cancel)
+            throws IOException {
         int[] rows = view == null ? null : view.stream().toArray();
-        AtomicWrite.write(target, tmp -> {
+        return AtomicWrite.stage(target, tmp -> {
             try (OutputStream os = Files.newOutputStream(tmp)) {
                 writeTo(os, table, scores, labels, rows, progress, cancel);
             }

@@ -61,11 +61,11 @@ public final class AnalysisPipeline {
     }
 
     public ImportResult importFile(Path file, LogFormat format, ProgressListener progress, CancelToken cancel) {
-        ImportResult r = new LogImporter().read(file, format, progress, cancel);
+        ImportResult r = new LogImporter().read(file, format, progress, cancel).from(file);
         if (!CountryFill.needed(r.table())) return r;
         progress.onProgress("Looking up countries", 0, -1);
         CountryFill.Filled filled = CountryFill.apply(r.table(), geo());
-        return new ImportResult(filled.table(), r.report().withCountrySource(filled.note(), filled.table().constantColumns()));
+        return new ImportResult(filled.table(), r.report().withCountrySource(filled.note(), filled.table().constantColumns()), file);
     }
 
     private synchronized GeoIp geo() {
@@ -89,23 +89,33 @@ public final class AnalysisPipeline {
         return new RowScores(imported, features, matrix, settings, forest, scores, new Threshold(scores), ip);
     }
 
-    /** A run that wrote its scored CSV: the analysis, what the analyst looks at, and what was written. */
-    public record Scored(Analysis analysis, Investigation investigation, Exports.Written csv) { }
+    /** A run whose scored CSV is written, staged beside its target until the run's other outputs are ready too. */
+    public record Scored(Analysis analysis, Investigation investigation, Exports.Pending csv) { }
 
     /**
      * The whole run of the command line: fits and scores the rows, then writes the scored CSV of the view on a
      * thread of its own while the host forest and the findings run (the writer does not keep both cores busy;
-     * together they finish about a third of a second sooner). The CSV's failure is the run's.
+     * together they finish about a third of a second sooner). The CSV is staged, not yet in place: the caller
+     * commits it with its other outputs ({@link Exports#commit}). If anything fails, the staged CSV is removed
+     * and the failure is the run's.
      */
     public Scored analyzeAndWrite(ImportResult imported, FeatureSet features, ForestSettings settings, List<RowFilter> filters, Path csv,
                                   ProgressListener progress, CancelToken cancel) throws IOException {
+        Exports.refuseInput(csv, imported.source());
         RowScores rows = scoreRows(imported, features, settings, progress, cancel);
         double contamination = settings.contamination();
-        Future<Exports.Written> written = Workers.aside("scored-csv",
-                () -> Exports.scoredCsv(rows, contamination, filters, csv, ProgressListener.NONE, cancel));
-        Analysis analysis = scoreHosts(rows, progress, cancel);
-        Investigation inv = Investigation.of(analysis, contamination, filters);
-        return new Scored(analysis, inv, Workers.get(written));
+        CancelToken stopWriting = new CancelToken();
+        Future<Exports.Pending> written = Workers.aside("scored-csv",
+                () -> Exports.stageScoredCsv(rows, contamination, filters, csv, ProgressListener.NONE, stopWriting));
+        try {
+            Analysis analysis = scoreHosts(rows, progress, cancel);
+            Investigation inv = Investigation.of(analysis, contamination, filters);
+            return new Scored(analysis, inv, Workers.get(written));
+        } catch (IOException | RuntimeException | Error e) {
+            stopWriting.cancel();
+            Exports.discard(written);
+            throw e;
+        }
     }
 
     /** The second forest, over what each source IP did across the log; completes the analysis. */

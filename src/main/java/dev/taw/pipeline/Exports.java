@@ -4,9 +4,12 @@ package dev.taw.pipeline;
 import dev.taw.analysis.Investigation;
 import dev.taw.analysis.RowFilter;
 import dev.taw.analysis.RowScores;
+import dev.taw.export.AtomicWrite;
+import dev.taw.export.OutputGuard;
 import dev.taw.export.ScoredCsvWriter;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
+import dev.taw.job.Workers;
 import dev.taw.report.Paper;
 import dev.taw.report.PdfReportWriter;
 import dev.taw.report.ReportModel;
@@ -16,6 +19,7 @@ import java.time.Instant;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Future;
 
 /**
  * Every file the workbench writes, for both shells. One rule for a filtered view: an export holds the rows
@@ -23,6 +27,10 @@ import java.util.Locale;
  * never refits or relabels them); the PDF names the filters on its first page, and the summary line of each
  * export says how many rows of how many it holds and which view. The scored CSV itself carries no comment
  * line: spreadsheets and SIEMs would read one as a row.
+ *
+ * <p>Every export is written whole or not at all, never over its input, and a run with several outputs
+ * (the command line's CSV and PDF) stages them all and {@linkplain #commit commits} them together at the end,
+ * so a run that fails half-way leaves none of them.
  */
 public final class Exports {
     private Exports() { }
@@ -41,28 +49,76 @@ public final class Exports {
         }
     }
 
-    /** The scored CSV of what the analyst is looking at. */
+    /** An export complete on disk beside its target, not yet in place. */
+    public record Pending(AtomicWrite.Staged staged, Written written) { }
+
+    /** @throws IOException when {@code target} is the input or lies inside the input folder */
+    public static void refuseInput(Path target, Path input) throws IOException {
+        OutputGuard.check(target, input);
+    }
+
+    /** The scored CSV of what the analyst is looking at, written at once. */
     public static Written scoredCsv(Investigation inv, Path target, ProgressListener progress, CancelToken cancel) throws IOException {
         var a = inv.analysis();
+        refuseInput(target, a.imported().source());
         BitSet view = inv.isFiltered() ? inv.view() : null;
         new ScoredCsvWriter().write(target, a.table(), a.scores(), inv.labels(), view, progress, cancel);
         return new Written(target, inv.view().cardinality(), a.table().rowCount(), RowFilter.describe(inv.filters()));
     }
 
-    /** The scored CSV from row scores alone, so it can be written while the hosts are still being scored. */
-    public static Written scoredCsv(RowScores rows, double contamination, List<RowFilter> filters, Path target, ProgressListener progress,
-                                    CancelToken cancel) throws IOException {
+    /** The scored CSV from row scores alone, staged, so it can be written while the hosts are still being scored. */
+    public static Pending stageScoredCsv(RowScores rows, double contamination, List<RowFilter> filters, Path target, ProgressListener progress,
+                                         CancelToken cancel) throws IOException {
         var table = rows.imported().table();
+        refuseInput(target, rows.imported().source());
         byte[] labels = rows.labels(contamination);
         BitSet view = filters.isEmpty() ? null : RowFilter.view(table, labels, filters);
-        new ScoredCsvWriter().write(target, table, rows.scores(), labels, view, progress, cancel);
-        return new Written(target, view == null ? table.rowCount() : view.cardinality(), table.rowCount(), RowFilter.describe(filters));
+        AtomicWrite.Staged staged = new ScoredCsvWriter().stage(target, table, rows.scores(), labels, view, progress, cancel);
+        return new Pending(staged, new Written(target, view == null ? table.rowCount() : view.cardinality(), table.rowCount(), RowFilter.describe(filters)));
     }
 
-    /** The PDF report of what the analyst is looking at; {@code source} names the input as the analyst knows it. */
+    /** The PDF report of what the analyst is looking at, written at once; {@code source} names the input as the analyst knows it. */
     public static Written report(Investigation inv, String source, Paper paper, Path target, ProgressListener progress, CancelToken cancel)
             throws IOException {
-        new PdfReportWriter().write(target, new ReportModel(source, inv, Instant.now(), paper), progress, cancel);
-        return new Written(target, inv.view().cardinality(), inv.analysis().table().rowCount(), RowFilter.describe(inv.filters()));
+        Pending p = stageReport(inv, source, paper, target, progress, cancel);
+        commit(List.of(p));
+        return p.written();
+    }
+
+    /** The PDF report, staged. */
+    public static Pending stageReport(Investigation inv, String source, Paper paper, Path target, ProgressListener progress, CancelToken cancel)
+            throws IOException {
+        refuseInput(target, inv.analysis().imported().source());
+        AtomicWrite.Staged staged = new PdfReportWriter().stage(target, new ReportModel(source, inv, Instant.now(), paper), progress, cancel);
+        return new Pending(staged, new Written(target, inv.view().cardinality(), inv.analysis().table().rowCount(), RowFilter.describe(inv.filters())));
+    }
+
+    /** Moves every staged output into place, in order; if one cannot be, the ones not yet moved are thrown away. */
+    public static void commit(List<Pending> outputs) throws IOException {
+        try {
+            for (Pending p : outputs) p.staged().commit();
+        } finally {
+            for (Pending p : outputs) p.staged().close();
+        }
+    }
+
+    /** Throws away staged outputs: a run that failed leaves none of them. */
+    public static void discard(List<Pending> outputs) {
+        for (Pending p : outputs) {
+            try {
+                p.staged().close();
+            } catch (IOException e) {
+                // best effort: the hidden .part file is all that can be left
+            }
+        }
+    }
+
+    /** Waits for an output still being written, then throws it away (its own failure, if any, is not the run's). */
+    static void discard(Future<Pending> writing) {
+        try {
+            discard(List.of(Workers.get(writing)));
+        } catch (IOException | RuntimeException e) {
+            // it failed itself: AtomicWrite removed its temporary file
+        }
     }
 }

@@ -37,7 +37,14 @@ public final class PdfReportWriter {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     public void write(Path target, ReportModel model, ProgressListener progress, CancelToken cancel) throws IOException {
-        AtomicWrite.write(target, tmp -> {
+        try (AtomicWrite.Staged s = stage(target, model, progress, cancel)) {
+            s.commit();
+        }
+    }
+
+    /** The report complete on disk beside {@code target}, to be committed with a run's other outputs. */
+    public AtomicWrite.Staged stage(Path target, ReportModel model, ProgressListener progress, CancelToken cancel) throws IOException {
+        AtomicWrite.Staged s = AtomicWrite.stage(target, tmp -> {
             try (PDDocument doc = new PDDocument()) {
                 render(doc, model, progress, cancel);
                 progress.onProgress("Saving report", 9, 10);
@@ -45,6 +52,7 @@ public final class PdfReportWriter {
             }
         });
         progress.onProgress("Saving report", 10, 10);
+        return s;
     }
 
     private void render(PDDocument doc, ReportModel m, ProgressListener progress, CancelToken cancel) throws IOException {

@@ -60,6 +60,22 @@ class WorkbenchOutputsFxTest extends WindowFxTest {
     }
 
     @Test
+    void anExportOverTheOpenFileIsRefusedAndTheFileStaysAsItWas() throws Exception {
+        Path copy = Files.copy(TestData.seed(), tmp.resolve("mine.csv"));
+        byte[] before = Files.readAllBytes(copy);
+        dialogs.nextOpen = copy;
+        clickOn("#runButton");
+        push(KeyCode.CONTROL, KeyCode.O);
+        waitIdle();
+        dialogs.nextSave = copy;
+        push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !dialogs.errors.isEmpty());
+        assertTrue(dialogs.errors.get(0).contains("it is the input file; the input is never overwritten"), dialogs.errors.toString());
+        assertTrue(Files.isRegularFile(copy) && java.util.Arrays.equals(before, Files.readAllBytes(copy)));
+        interact(() -> lookup("#error-dialog").query().getScene().getWindow().hide());
+    }
+
+    @Test
     void aFilteredViewExportsTheRowsInViewInBothFilesAndTheCommandLineWritesTheSameBytes() throws Exception {
         openSeedWithShortcut();
         var c = w.controller();
