@@ -56,16 +56,7 @@ public final class CsvImporter {
                 opened.stream().close();
                 return readInTwo(path, file, split, opened.sizeOnDisk(), progress, cancel);
             }
-            try (LineReader lines = reader(opened.stream())) {
-                CsvRun run = new CsvRun(file, lines, null, opened.counter()::count, progress, cancel);
-                run.execute();
-                progress.onProgress("Reading", opened.sizeOnDisk(), opened.sizeOnDisk());
-                if (opened.truncated()) {
-                    run.warnings.add("TRUNCATED_FILE — the compressed data ends early, in line " + lines.lineNumber()
-                            + "; the rows before it were imported");
-                }
-                return CsvRun.finish(List.of(run));
-            }
+            return readInOne(opened, file, progress, cancel);
         } catch (IOException | UncheckedIOException e) {
             throw new ImportException(file + ": read failed (" + e.getMessage() + ")", e);
         }
@@ -75,10 +66,26 @@ public final class CsvImporter {
         return new LineReader(in, LineReader.MAX_LINE_BYTES);
     }
 
+    private static ImportResult readInOne(InputFiles.Opened opened, String file, ProgressListener progress, CancelToken cancel) throws IOException {
+        try (LineReader lines = reader(opened.stream())) {
+            CsvRun run = new CsvRun(file, lines, null, opened.counter()::count, progress, cancel);
+            run.execute();
+            progress.onProgress("Reading", opened.sizeOnDisk(), opened.sizeOnDisk());
+            if (opened.truncated()) {
+                run.warnings.add("TRUNCATED_FILE — the compressed data ends early, in line " + lines.lineNumber() + "; the rows before it were imported");
+            }
+            return CsvRun.finish(List.of(run));
+        }
+    }
+
     /**
      * Reads a large plain file as two halves on two threads: the first half (with the header) here, the
-     * second from {@code split} (a line start outside any quoted field) on a helper thread, then joins
-     * them: rows in file order, line numbers of the second half shifted by the first half's line count.
+     * second from {@code split} (a line start, likely outside any quoted field) on a helper thread, then joins
+     * them: rows in file order, line numbers of the second half shifted by the first half's line count. The
+     * guess can be wrong (a literal quote inside an unquoted cell upsets any count of quotes); the first half
+     * tells, since it reads exactly as a read in one piece would and runs out of input inside a record only
+     * when the cut was inside one. Then the file is read again in one piece: the result never depends on
+     * where a file is cut.
      */
     private static ImportResult readInTwo(Path path, String file, long split, long size, ProgressListener progress, CancelToken cancel)
             throws IOException {
@@ -101,6 +108,10 @@ public final class CsvImporter {
                 progress.onProgress("Reading", approx, size);
             });
             Workers.get(other);
+            if (first.ranOut) {
+                // the cut fell inside a record: the halves would lose or split it, so read the file in one piece
+                return readInOne(InputFiles.open(path), file, progress, cancel);
+            }
             progress.onProgress("Reading", size, size);
             second.shiftLines(firstLines.lineNumber());
             return CsvRun.finish(List.of(first, second));

@@ -36,6 +36,11 @@ final class CsvRun {
     private final Deque<String> pushedBack = new ArrayDeque<>();
     private final List<ImportIssue> issues = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
+    /**
+     * A quoted field was still open when the input ended. For a first half, that means the cut fell inside a
+     * record (or inside a stray quote's look-ahead), where the halves would disagree with a read in one piece.
+     */
+    boolean ranOut;
     private long skipped;
     private long rowsRead;
     private long blankLines;
@@ -196,7 +201,10 @@ final class CsvRun {
             }
             if (extra.size() >= MAX_RECORD_LINES || joined.length() > LineReader.MAX_LINE_BYTES) break;
             String more = lines.next();
-            if (more == null) break;
+            if (more == null) {
+                ranOut = true;
+                break;
+            }
             extra.add(more);
             extraNumbers.add(lines.lineNumber());
             if (more == LineReader.TOO_LONG) break;

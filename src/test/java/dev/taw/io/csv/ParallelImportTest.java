@@ -3,6 +3,8 @@ package dev.taw.io.csv;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.taw.TestData;
 import dev.taw.io.ImportResult;
 import dev.taw.io.read.SplitPoint;
@@ -67,5 +69,43 @@ class ParallelImportTest {
         assertEquals(-1, SplitPoint.find(f, Files.size(f)), "odd quote count before the middle: no split");
         ImportResult r = new CsvImporter(1).read(f);
         assertEquals(new CsvImporter(Long.MAX_VALUE).read(f).report().issues(), r.report().issues());
+    }
+
+    /**
+     * The case that lost records: a literal quote inside an unquoted cell near the top (which Commons CSV
+     * accepts, and which makes any count of quotes odd) and a valid 40-line quoted cell across the middle.
+     * Read in two halves it must give what one piece gives: every record, nothing skipped.
+     */
+    @Test
+    void aStrayQuoteBeforeTheCutAndAMultiLineCellAcrossItLoseNothing() throws IOException {
+        List<String> seed = Files.readAllLines(TestData.seed());
+        List<String> lines = new ArrayList<>();
+        lines.add(seed.get(0));
+        for (int copy = 0; copy < 40; copy++) for (int i = 1; i < seed.size(); i++) lines.add(seed.get(i));
+        lines.set(3, lines.get(3).replace("Suspicious Web Traffic", "Suspicious \"Web Traffic")); // a stray quote in an unquoted cell
+        long size = lines.stream().mapToLong(l -> l.length() + 1).sum(), at = 0;
+        int middle = 0;
+        while (at < size / 2) at += lines.get(middle++).length() + 1;
+        String row = lines.get(middle);
+        StringBuilder cell = new StringBuilder("\"first line");
+        for (int k = 1; k < 40; k++) cell.append("\nline ").append(k);
+        cell.append('"');
+        lines.remove(middle);
+        // the record starts at the middle of the file: the middle of its 40-line cell is where the file is cut
+        lines.add(middle, row.replace("Suspicious Web Traffic", cell.toString()));
+        Path f = tmp.resolve("stray.csv");
+        Files.write(f, lines);
+        assertTrue(SplitPoint.find(f, Files.size(f)) > 0, "the quote count is even here: the file would be cut");
+        ImportResult one = new CsvImporter(Long.MAX_VALUE).read(f);
+        ImportResult two = new CsvImporter(1).read(f);
+        assertEquals(40 * 282, one.table().rowCount());
+        assertEquals(0, one.report().skippedCount());
+        assertEquals(one.table().rowCount(), two.table().rowCount());
+        assertEquals(0, two.report().skippedCount(), two.report().issues().toString());
+        assertArrayEquals(one.table().sourceLines(), two.table().sourceLines());
+        for (int c = 0; c < one.table().columns().size(); c++) {
+            Column a = one.table().columns().get(c), b = two.table().columns().get(c);
+            for (int r = 0; r < one.table().rowCount(); r++) assertEquals(a.format(r), b.format(r), a.name() + " row " + r);
+        }
     }
 }
