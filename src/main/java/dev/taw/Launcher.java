@@ -2,26 +2,59 @@
 package dev.taw;
 
 import dev.taw.cli.ScoreCommand;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Entry point of the jar and the installed launcher: {@code score …} runs the command line, anything else
- * opens the window. Not an {@code Application} subclass, so the jar runs with JavaFX on the class path,
- * and the window class is loaded by name so the command line never touches JavaFX.
+ * Entry point of the jar and the installed launcher: {@code score …} runs the command line, no argument or a
+ * file to open starts the window, anything else is a usage error. Not an {@code Application} subclass, so the
+ * jar runs with JavaFX on the class path, and the window class is loaded by name so the command line never
+ * touches JavaFX.
  */
 public final class Launcher {
+    static final String USAGE = "usage: traffic-workbench [FILE-OR-FOLDER]      open the window (with that log)\n"
+            + "       traffic-workbench score INPUT --output SCORED.csv [options]   see traffic-workbench score --help\n"
+            + "       traffic-workbench --version | --help";
+
     private Launcher() { }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 1 && args[0].equals("--version")) {
-            System.out.println("Traffic Anomaly Workbench " + Version.get());
-            return;
-        }
-        if (args.length > 0 && (args[0].equals("score") || args[0].equals("--help") || args[0].equals("-h"))) {
-            String[] rest = args[0].equals("score") ? Arrays.copyOfRange(args, 1, args.length) : new String[] {"--help"};
-            System.exit(new ScoreCommand(System.out, System.err).run(rest));
-        }
+        int status = commandLine(args);
+        if (status >= 0) System.exit(status);
         Class<?> app = Class.forName("dev.taw.ui.WorkbenchApp");
         app.getMethod("main", String[].class).invoke(null, (Object) args);
+    }
+
+    /** Runs what is not the window; @return the exit status, or -1 when the window is to start */
+    static int commandLine(String[] args) {
+        if (args.length == 1 && args[0].equals("--version")) {
+            System.out.println("Traffic Anomaly Workbench " + Version.get());
+            return 0;
+        }
+        if (args.length > 0 && args[0].equals("score")) return new ScoreCommand(System.out, System.err).run(Arrays.copyOfRange(args, 1, args.length));
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) return new ScoreCommand(System.out, System.err).run(new String[] {"--help"});
+        if (args.length > 1 || (args.length == 1 && !Files.exists(Path.of(args[0])))) {
+            String first = args[0];
+            System.err.println("traffic-workbench: " + (first.startsWith("-") ? "unknown option " + first
+                    : Files.exists(Path.of(first)) ? "the window opens one file or folder, got " + args.length + " arguments"
+                    : "unknown command or missing file '" + first + "'" + (first.length() > 2 && "score".startsWith(first.substring(0, 2)) ? " (did you mean 'score'?)" : "")));
+            System.err.println(USAGE);
+            return 2;
+        }
+        if (!hasDisplay()) {
+            System.err.println("traffic-workbench: no display to open the window on (DISPLAY is not set); for the command line: traffic-workbench score --help");
+            return 2;
+        }
+        return -1;
+    }
+
+    /** On Linux and the BSDs the window needs an X11 or Wayland display; Windows and macOS always have one. */
+    private static boolean hasDisplay() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (os.contains("win") || os.contains("mac")) return true;
+        if (Boolean.getBoolean("java.awt.headless") && "monocle".equals(System.getProperty("glass.platform"))) return true; // headless tests
+        String x = System.getenv("DISPLAY"), wayland = System.getenv("WAYLAND_DISPLAY");
+        return (x != null && !x.isBlank()) || (wayland != null && !wayland.isBlank());
     }
 }

@@ -25,21 +25,20 @@ public final class CsvCells {
         return b.append('"');
     }
 
-    /** Prefixes an apostrophe to text a spreadsheet would evaluate; numbers like -12 stay as they are. */
+    /** A plain decimal number as spreadsheets read one: no hex ({@code -0x1p3}), no {@code Infinity} or {@code NaN}. */
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-](\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /**
+     * Prefixes an apostrophe to text a spreadsheet would evaluate ({@code = + - @}, tab or CR first); a signed
+     * decimal number like {@code -12} or {@code +1.5e3} stays as it is, and so does a lone {@code -} (AWS's
+     * "missing"), which no spreadsheet runs.
+     */
     public static String neutralise(String cell) {
         if (cell.isEmpty()) return cell;
         char c = cell.charAt(0);
         if (c != '=' && c != '+' && c != '-' && c != '@' && c != '\t' && c != '\r') return cell;
-        if ((c == '+' || c == '-') && looksNumeric(cell)) return cell;
+        if (cell.equals("-")) return cell;
+        if ((c == '+' || c == '-') && DECIMAL.matcher(cell).matches()) return cell;
         return "'" + cell;
-    }
-
-    private static boolean looksNumeric(String s) {
-        try {
-            Double.parseDouble(s);
-            return s.strip().equals(s) && !s.endsWith("d") && !s.endsWith("f") && !s.endsWith("D") && !s.endsWith("F");
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 }

@@ -27,7 +27,13 @@ import javafx.stage.Stage;
 public final class WorkbenchApp extends Application {
     public static final String TITLE = "Traffic Anomaly Workbench";
 
+    /** Held so the setting below is not collected with the logger. */
+    private static final java.util.logging.Logger PLATFORM_LOG = java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+
     public static void main(String[] args) {
+        // JavaFX warns on every start that it was loaded from the class path ("Unsupported JavaFX configuration"):
+        // that is how the jar and the packaged app run it, deliberately (see Launcher), so the warning says nothing
+        PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
         launch(WorkbenchApp.class, args);
     }
 
