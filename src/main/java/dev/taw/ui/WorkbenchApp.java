@@ -27,13 +27,13 @@ import javafx.stage.Stage;
 public final class WorkbenchApp extends Application {
     public static final String TITLE = "Traffic Anomaly Workbench";
 
-    /** Held so the setting below is not collected with the logger. */
-    private static final java.util.logging.Logger PLATFORM_LOG = java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+    /** JavaFX's own logger; held so the filter below is not collected with it. */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
 
     public static void main(String[] args) {
         // JavaFX warns on every start that it was loaded from the class path ("Unsupported JavaFX configuration"):
         // that is how the jar and the packaged app run it, deliberately (see Launcher), so the warning says nothing
-        PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
+        JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         launch(WorkbenchApp.class, args);
     }
 
