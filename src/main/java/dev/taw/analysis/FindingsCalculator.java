@@ -149,6 +149,11 @@ public final class FindingsCalculator {
             }
         }
         long start = Math.floorDiv(min, width) * width;
+        if ((max - start) / width + 1 > MAX_BUCKETS) { // centuries of data: whole years per bucket, never more buckets than drawn
+            long years = Math.floorDiv(max - start, (long) MAX_BUCKETS * width) + 1;
+            width *= years;
+            start = Math.floorDiv(min, width) * width;
+        }
         int count = (int) ((max - start) / width) + 1;
         long[] total = new long[count];
         long[] sus = new long[count];

@@ -19,17 +19,42 @@ import java.time.format.DateTimeParseException;
  */
 public final class Timestamps {
     private static final long EPOCH_MILLIS_THRESHOLD = 100_000_000_000L;
+    /** The times a traffic log can hold: 1990-01-01 up to 2200-01-01 (UTC). Anything else is a bad value, not a time. */
+    public static final long MIN_MILLIS = 631_152_000_000L, MAX_MILLIS = 7_258_118_400_000L;
+    /** How the range reads in a message. */
+    public static final String RANGE = "outside the years 1990–2199";
 
     private Timestamps() { }
 
-    /** @throws IllegalArgumentException with a short reason when the text is not a timestamp */
+    /** True for a time a log can hold (see {@link #MIN_MILLIS}). */
+    public static boolean inRange(long millis) {
+        return millis >= MIN_MILLIS && millis < MAX_MILLIS;
+    }
+
+    /** {@code millis}, when in range. @throws IllegalArgumentException saying it is out of range */
+    public static long checked(long millis) {
+        if (!inRange(millis)) throw new IllegalArgumentException(RANGE);
+        return millis;
+    }
+
+    /** Epoch seconds (from a log's number field) as milliseconds. @throws IllegalArgumentException when out of range */
+    public static long fromSeconds(double seconds) {
+        if (!(seconds >= MIN_MILLIS / 1000.0 && seconds < MAX_MILLIS / 1000.0)) throw new IllegalArgumentException(RANGE);
+        return (long) seconds * 1000L;
+    }
+
+    /** @throws IllegalArgumentException with a short reason when the text is not a timestamp, or not one in range */
     public static long parseMillis(String s) {
+        return checked(parseAny(s));
+    }
+
+    private static long parseAny(String s) {
         String t = s.strip();
         if (t.isEmpty()) throw new IllegalArgumentException("empty timestamp");
         if (isAllDigits(t)) {
             if (t.length() > 15) throw new IllegalArgumentException("epoch number too large");
             long v = Long.parseLong(t);
-            return v >= EPOCH_MILLIS_THRESHOLD ? v : v * 1000L;
+            return v >= EPOCH_MILLIS_THRESHOLD ? v : Math.multiplyExact(v, 1000L);
         }
         if (t.length() == 20 && t.charAt(19) == 'Z' && t.charAt(10) == 'T') {
             long fast = fastIsoZ(t);
@@ -82,11 +107,15 @@ public final class Timestamps {
             return OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().toEpochMilli();
         } catch (DateTimeParseException ignored) {
             // no zone: fall through
+        } catch (ArithmeticException | DateTimeException e) { // a valid date in year +999999999 overflows a long of milliseconds
+            throw new IllegalArgumentException(RANGE);
         }
         try {
             return LocalDateTime.parse(iso, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
         } catch (DateTimeParseException ignored) {
             // not ISO either: maybe fractional epoch seconds
+        } catch (ArithmeticException | DateTimeException e) {
+            throw new IllegalArgumentException(RANGE);
         }
         try {
             double seconds = Double.parseDouble(t);

@@ -69,4 +69,12 @@ class FindingsCalculatorTest {
         assertEquals(0.0, h.min());
         assertEquals(1.0, h.max());
     }
+
+    @Test
+    void theWidestSpanALogCanHoldStillFitsTheChart() {
+        TimeColumn t = times(631_152_000_000L, 7_258_118_399_000L); // 1990-01-01 and the last second of 2199
+        List<TimeBucket> b = FindingsCalculator.timeline(t, labels(2), all(2));
+        assertTrue(b.size() <= 200, b.size() + " buckets");
+        assertEquals(2, b.stream().mapToLong(TimeBucket::rows).sum());
+    }
 }

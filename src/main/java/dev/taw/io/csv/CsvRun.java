@@ -7,6 +7,7 @@ import dev.taw.io.ImportIssue.Reason;
 import dev.taw.io.ImportIssue;
 import dev.taw.io.ImportReport;
 import dev.taw.io.ImportResult;
+import dev.taw.io.Plausible;
 import dev.taw.io.TableAssembler;
 import dev.taw.io.TimeMemo;
 import dev.taw.io.read.LineReader;
@@ -229,6 +230,11 @@ final class CsvRun {
                 double v = cells.number(i);
                 if (Double.isNaN(v)) {
                     skip(headers[i], Reason.NOT_A_NUMBER, "expected a number, found \"" + ImportIssue.snippet(cells.text(i)) + "\"", record(cells, line));
+                    return false;
+                }
+                String implausible = Plausible.problem(Role.byHeader(headers[i]).map(Role::header).orElse(""), v);
+                if (implausible != null) {
+                    skip(headers[i], Reason.OUT_OF_RANGE, "\"" + ImportIssue.snippet(cells.text(i)) + "\" is " + implausible, record(cells, line));
                     return false;
                 }
                 num[i] = v;

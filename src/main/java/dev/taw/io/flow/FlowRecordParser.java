@@ -6,7 +6,9 @@ import dev.taw.io.ImportException;
 import dev.taw.io.ImportIssue.Reason;
 import dev.taw.io.ImportIssue;
 import dev.taw.io.ImportResult;
+import dev.taw.io.Plausible;
 import dev.taw.io.TableAssembler;
+import dev.taw.io.Timestamps;
 import dev.taw.io.read.LineRecords;
 import dev.taw.io.read.LineView;
 import dev.taw.io.read.SplitAhead;
@@ -119,13 +121,22 @@ final class FlowRecordParser {
                     bad(lineNo, i, Reason.NOT_A_NUMBER, from, to);
                     return;
                 }
+                String implausible = Plausible.problem(fields[i], num[i]);
+                if (implausible != null) {
+                    bad(lineNo, i, Reason.OUT_OF_RANGE, from, to, implausible);
+                    return;
+                }
             } else if (tb[i] != null) {
                 double sec = fd[i] >= 0 ? fd[i] : Cells.parseNumber(b, fs[i], fe[i]);
                 if (Double.isNaN(sec)) {
                     bad(lineNo, i, Reason.BAD_TIMESTAMP, from, to);
                     return;
                 }
-                time[i] = (long) sec * 1000L;
+                if (!Timestamps.inRange((long) sec * 1000L)) {
+                    bad(lineNo, i, Reason.OUT_OF_RANGE, from, to, Timestamps.RANGE);
+                    return;
+                }
+                time[i] = Timestamps.fromSeconds(sec);
             } else if ((i == iSrc || i == iDst) && addressClass(i) == 3) {
                 bad(lineNo, i, Reason.BAD_IP, from, to);
                 return;
@@ -230,6 +241,11 @@ final class FlowRecordParser {
     private void bad(long lineNo, int i, Reason reason, int from, int to) {
         String f = fields[i];
         skip(lineNo, f, reason, "field " + (i + 1) + " '" + f + "' = \"" + ImportIssue.snippet(text(fs[i], fe[i])) + "\"", text(from, to));
+    }
+
+    private void bad(long lineNo, int i, Reason reason, int from, int to, String why) {
+        String f = fields[i];
+        skip(lineNo, f, reason, "field " + (i + 1) + " '" + f + "' = \"" + ImportIssue.snippet(text(fs[i], fe[i])) + "\" is " + why, text(from, to));
     }
 
     /** The current line's fields (bounds, hashes, digit values), split here or ahead on another thread; returns their count. */

@@ -6,6 +6,7 @@ import dev.taw.io.ImportException;
 import dev.taw.io.ImportIssue.Reason;
 import dev.taw.io.ImportIssue;
 import dev.taw.io.ImportResult;
+import dev.taw.io.Plausible;
 import dev.taw.io.TableAssembler;
 import dev.taw.io.Timestamps;
 import dev.taw.io.read.LineRecords;
@@ -146,11 +147,17 @@ public final class AlbImporter {
                         skip(lineNo, f, Reason.NOT_A_NUMBER, "field " + (i + 1) + " '" + f + "' = \"" + ImportIssue.snippet(v) + "\"", line);
                         return;
                     }
+                    String implausible = Plausible.problem(f, num[i]);
+                    if (implausible != null) {
+                        skip(lineNo, f, Reason.OUT_OF_RANGE, "field " + (i + 1) + " '" + f + "' = \"" + ImportIssue.snippet(v) + "\" is " + implausible, line);
+                        return;
+                    }
                 } else if (TIMES.contains(f)) {
                     try {
                         time[i] = Timestamps.parseMillis(v);
                     } catch (RuntimeException e) {
-                        skip(lineNo, f, Reason.BAD_TIMESTAMP, "field " + (i + 1) + " '" + f + "' = \"" + ImportIssue.snippet(v) + "\"", line);
+                        skip(lineNo, f, Reason.BAD_TIMESTAMP, "field " + (i + 1) + " '" + f + "' = \"" + ImportIssue.snippet(v) + "\""
+                                + (Timestamps.RANGE.equals(e.getMessage()) ? " is " + Timestamps.RANGE : ""), line);
                         return;
                     }
                 }

@@ -6,7 +6,9 @@ import dev.taw.io.ImportException;
 import dev.taw.io.ImportIssue.Reason;
 import dev.taw.io.ImportIssue;
 import dev.taw.io.ImportResult;
+import dev.taw.io.Plausible;
 import dev.taw.io.TableAssembler;
+import dev.taw.io.Timestamps;
 import dev.taw.io.read.LineRecords;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
@@ -89,8 +91,12 @@ public final class CloudFrontImporter {
             long end;
             try {
                 end = LocalDate.parse(t[iDate]).atTime(LocalTime.parse(t[iTime])).toInstant(ZoneOffset.UTC).toEpochMilli();
-            } catch (DateTimeParseException e) {
+            } catch (DateTimeParseException | ArithmeticException e) {
                 lr.skip(no, variant, null, Reason.BAD_TIMESTAMP, "'date'+'time' = \"" + ImportIssue.snippet(t[iDate] + " " + t[iTime]) + "\"", line);
+                return;
+            }
+            if (!Timestamps.inRange(end)) {
+                lr.skip(no, variant, null, Reason.OUT_OF_RANGE, "'date'+'time' = \"" + ImportIssue.snippet(t[iDate] + " " + t[iTime]) + "\" is " + Timestamps.RANGE, line);
                 return;
             }
             double[] num = new double[fields.length];
@@ -99,6 +105,12 @@ public final class CloudFrontImporter {
                     num[i] = Cells.parseNumber(t[i]);
                     if (Double.isNaN(num[i])) {
                         lr.skip(no, variant, fields[i], Reason.NOT_A_NUMBER, "field " + (i + 1) + " '" + fields[i] + "' = \"" + ImportIssue.snippet(t[i]) + "\"", line);
+                        return;
+                    }
+                    String implausible = Plausible.problem(fields[i], num[i]);
+                    if (implausible != null) {
+                        lr.skip(no, variant, fields[i], Reason.OUT_OF_RANGE, "field " + (i + 1) + " '" + fields[i] + "' = \"" + ImportIssue.snippet(t[i]) + "\" is "
+                                + implausible, line);
                         return;
                     }
                 }

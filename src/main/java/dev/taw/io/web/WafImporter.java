@@ -3,8 +3,10 @@ package dev.taw.io.web;
 
 import dev.taw.io.ImportException;
 import dev.taw.io.ImportIssue.Reason;
+import dev.taw.io.ImportIssue;
 import dev.taw.io.ImportResult;
 import dev.taw.io.TableAssembler;
+import dev.taw.io.Timestamps;
 import dev.taw.io.read.LineRecords;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
@@ -71,10 +73,18 @@ public final class WafImporter {
         @Override public void accept(String line, long no) {
             String text = lr.line(line, no, "WAF");
             if (text == null) return;
+            boolean counted = false; // the record being read is counted once, whether it parses or not
             try (MappingIterator<JsonNode> it = JSON.readValues(text)) {
                 while (it.hasNextValue()) {
                     lr.read++;
+                    counted = true;
                     JsonNode n = it.nextValue();
+                    counted = false;
+                    JsonNode ts = n.path("timestamp");
+                    if (ts.canConvertToLong() && !Timestamps.inRange(ts.asLong()) || ts.isNumber() && !ts.canConvertToLong()) {
+                        skip(no, Reason.OUT_OF_RANGE, "'timestamp' = " + ImportIssue.snippet(ts.asText()) + " is " + Timestamps.RANGE, line);
+                        continue;
+                    }
                     if (!n.isObject() || !n.has("httpRequest")) {
                         skip(no, Reason.FIELD_COUNT, "expected a WAF record with 'httpRequest', found " + (n.isObject() ? "an object without it" : n.getNodeType()), line);
                         continue;
@@ -82,7 +92,7 @@ public final class WafImporter {
                     add(n, no);
                 }
             } catch (IOException | RuntimeException e) {
-                lr.read++;
+                if (!counted) lr.read++;
                 String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
                 skip(no, Reason.INVALID_JSON, why == null ? "not valid JSON" : why.lines().findFirst().orElse(why), line);
             }
