@@ -41,9 +41,10 @@ final class FolderImporter {
     }
 
     ImportResult read(Path folder, LogFormat format, ProgressListener progress, CancelToken cancel) {
-        List<Path> files;
+        List<Path> files, all;
         try (Stream<Path> s = Files.walk(folder)) {
-            files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+            all = s.filter(p -> !p.getFileName().toString().startsWith(".") && !Files.isDirectory(p)).sorted().toList();
+            files = all.stream().filter(Files::isRegularFile).toList();
         } catch (IOException e) {
             throw new ImportException(folder + ": cannot list the folder (" + e.getMessage() + ")");
         } catch (UncheckedIOException e) {
@@ -53,6 +54,8 @@ final class FolderImporter {
         List<ImportResult> parts = new ArrayList<>();
         List<Path> partFiles = new ArrayList<>();
         List<String> notLogs = new ArrayList<>();
+        // a pipe or a device among the logs would block the read or never end: named, not read
+        for (Path p : all) if (!Files.isRegularFile(p)) notLogs.add(folder.relativize(p) + " (not a regular file: a pipe, a device or a socket)");
         Map<String, Integer> formats = new TreeMap<>();
         // files are independent: read them on every core, a few ahead, and take the results in path order
         try {

@@ -75,6 +75,48 @@ public final class InputFiles {
         }
     }
 
+    /** A gzip file may expand to this many bytes whatever its size, … */
+    public static final long EXPANSION_FLOOR = 1L << 30;
+    /** … and beyond that to this many times its size on disk: real logs expand 5 to 30 times, a gzip bomb thousands. */
+    public static final long EXPANSION_RATIO = 200;
+
+    /** Stops a gzip stream that expands past {@link #EXPANSION_FLOOR} and {@link #EXPANSION_RATIO} times its size on disk. */
+    static final class Expansion extends FilterInputStream {
+        private final long limit;
+        private final String name;
+        private long count;
+
+        static Expansion of(InputStream in, long compressed, String name) {
+            return new Expansion(in, Math.max(EXPANSION_FLOOR, compressed * EXPANSION_RATIO), name);
+        }
+
+        Expansion(InputStream in, long limit, String name) {
+            super(in);
+            this.limit = limit;
+            this.name = name;
+        }
+
+        @Override public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) check(1);
+            return b;
+        }
+
+        @Override public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) check(n);
+            return n;
+        }
+
+        private void check(int n) throws IOException {
+            count += n;
+            if (count > limit) {
+                throw new IOException("it expands to more than " + (limit >> 20) + " MiB (over " + EXPANSION_RATIO
+                        + " times its size on disk): a gzip bomb, or a log to split into smaller files");
+            }
+        }
+    }
+
     /** Compressed size from which a gzip file is inflated on a thread of its own. */
     static final long READ_AHEAD_FROM = 1 << 20;
 
@@ -92,6 +134,9 @@ public final class InputFiles {
         String where = path.toString();
         String name = path.getFileName() == null ? where : path.getFileName().toString();
         if (Files.isDirectory(path)) throw new ImportException(where + ": is a folder, not a file");
+        if (Files.exists(path) && !Files.isRegularFile(path)) { // a pipe with no writer would block forever; a device never ends
+            throw new ImportException(where + ": is not a regular file (a pipe, a device or a socket); save the log to a file and open that");
+        }
         long size;
         InputStream raw;
         try {
@@ -114,7 +159,7 @@ public final class InputFiles {
             in.mark(2);
             boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
             in.reset();
-            GzipEnd gzipEnd = gzip ? new GzipEnd(new GZIPInputStream(in, 1 << 16)) : null;
+            GzipEnd gzipEnd = gzip ? new GzipEnd(Expansion.of(new GZIPInputStream(in, 1 << 16), size, name)) : null;
             // a thread of its own pays off for a big file; a five-minute log of a few hundred kB is inflated in line
             boolean ahead = readAhead && size > READ_AHEAD_FROM;
             InputStream text = !gzip ? in : new BufferedInputStream(ahead ? new ReadAhead(gzipEnd, name) : gzipEnd, 1 << 16);

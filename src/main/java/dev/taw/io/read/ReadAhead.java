@@ -57,6 +57,8 @@ final class ReadAhead extends InputStream {
             failure = e;
         } catch (InterruptedException e) {
             return; // closed by the reader
+        } catch (RuntimeException | Error e) { // the reader must still get its end marker, or it waits forever
+            failure = new IOException(e.toString(), e);
         }
         try {
             queue.put(END);

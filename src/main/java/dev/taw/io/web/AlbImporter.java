@@ -33,6 +33,9 @@ import java.util.Set;
  * extras kept as {@code extra_N}. IPv6 {@code client:port} is split at the last colon.
  */
 public final class AlbImporter {
+    /** Fields one line may have: ALB's 33 of today and room for many more to come, not a hundred thousand. */
+    public static final int MAX_FIELDS = 256;
+
     static final List<String> FIELDS = List.of("type", "time", "elb", "client:port", "target:port", "request_processing_time",
             "target_processing_time", "response_processing_time", "elb_status_code", "target_status_code", "received_bytes", "sent_bytes",
             "request", "user_agent", "ssl_cipher", "ssl_protocol", "target_group_arn", "trace_id", "domain_name", "chosen_cert_arn",
@@ -104,6 +107,7 @@ public final class AlbImporter {
         private final Map<String, NumberColumn.Builder> numbers = new LinkedHashMap<>();
         private final Map<String, TimeColumn.Builder> times = new LinkedHashMap<>();
         private final List<String> order = new ArrayList<>();
+        private final java.util.Set<String> known = new java.util.HashSet<>();
         private final TextColumn.Builder client = new TextColumn.Builder("src_ip");
         private final TextColumn.Builder target = new TextColumn.Builder("dst_ip");
         private final NumberColumn.Builder port = new NumberColumn.Builder("dst_port");
@@ -129,6 +133,10 @@ public final class AlbImporter {
             }
             if (t.size() < REQUIRED) {
                 skip(lineNo, null, Reason.FIELD_COUNT, "expected at least " + REQUIRED + " fields, found " + t.size(), line);
+                return;
+            }
+            if (t.size() > MAX_FIELDS) { // today's ALB lines have 33; a line of thousands is not one, and each would become a column
+                skip(lineNo, null, Reason.FIELD_COUNT, "expected at most " + MAX_FIELDS + " fields, found " + t.size(), line);
                 return;
             }
             String[] clientAddr = hostPort(t.get(3));
@@ -224,7 +232,7 @@ public final class AlbImporter {
 
         /** A new column starts with empty cells for the rows read before it appeared (older files had fewer fields). */
         private void ensure(String f) {
-            if (order.contains(f)) return;
+            if (!known.add(f)) return;
             order.add(f);
             if (NUMBERS.contains(f)) {
                 numbers.put(f, new NumberColumn.Builder(f));
