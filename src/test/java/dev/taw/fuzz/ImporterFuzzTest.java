@@ -3,9 +3,6 @@ package dev.taw.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.code_intelligence.jazzer.api.FuzzedDataProvider;
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.taw.io.ImportException;
 import dev.taw.io.ImportReport;
 import dev.taw.io.ImportResult;
@@ -18,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
  * Every importer on inputs a fuzzer makes: whatever the bytes, an import ends with a table or one ImportException

@@ -4,7 +4,6 @@ package dev.taw.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.taw.TestData;
 import dev.taw.io.detect.LogImporter;
 import dev.taw.job.CancelToken;

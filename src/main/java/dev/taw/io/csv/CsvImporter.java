@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.csv;
 
+import dev.taw.io.FileNames;
 import dev.taw.io.ImportException;
 import dev.taw.io.ImportResult;
 import dev.taw.io.read.InputFiles;
@@ -48,7 +49,7 @@ public final class CsvImporter {
 
     public ImportResult read(Path path, ProgressListener progress, CancelToken cancel) {
         InputFiles.Opened opened = InputFiles.open(path);
-        String file = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        String file = FileNames.of(path);
         try {
             long split = opened.gzipEnd() == null && opened.sizeOnDisk() >= parallelMinBytes && Runtime.getRuntime().availableProcessors() > 1
                     ? SplitPoint.find(path, opened.sizeOnDisk()) : -1;

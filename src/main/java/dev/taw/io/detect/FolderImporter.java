@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.detect;
 
+import dev.taw.io.FileNames;
 import dev.taw.io.ImportException;
 import dev.taw.io.ImportIssue;
 import dev.taw.io.ImportReport;
@@ -169,7 +170,7 @@ final class FolderImporter {
                 .reduce((a, b) -> a + ", " + b).orElse("");
         List<String> missing = new ArrayList<>();
         for (Role f : Role.values()) if (f.exportColumn() && table.column(f).isEmpty()) missing.add(f.header());
-        return new ImportReport(folder.getFileName() == null ? folder.toString() : folder.getFileName().toString(), read, table.rowCount(), skipped,
+        return new ImportReport(FileNames.of(folder), read, table.rowCount(), skipped,
                 issues, imputed, blank, missing, List.of(), table.constantColumns(), warnings, null, format);
     }
 

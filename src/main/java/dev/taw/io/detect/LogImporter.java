@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.detect;
 
+import dev.taw.io.FileNames;
 import dev.taw.io.ImportException;
 import dev.taw.io.ImportIssue;
 import dev.taw.io.ImportResult;
@@ -42,7 +43,7 @@ public final class LogImporter {
                 String line = firstLine(path), first = ImportIssue.snippet(line);
                 String known = unsupportedKind(line);
                 if (known != null) {
-                    throw new ImportException(path.getFileName() + ": " + known + "; the workbench reads VPC flow logs, ALB access logs, WAF logs,"
+                    throw new ImportException(FileNames.of(path) + ": " + known + "; the workbench reads VPC flow logs, ALB access logs, WAF logs,"
                             + " CloudFront standard logs and CSV exports (first line \"" + first + "\")");
                 }
                 throw new ImportException(path.getFileName() + ": not a recognised traffic log — first line \"" + first

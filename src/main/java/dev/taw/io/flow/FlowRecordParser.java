@@ -297,7 +297,7 @@ final class FlowRecordParser {
     }
 
     ImportResult finish() {
-        if (fields == null) throw new ImportException(lr.file + ": the file is empty");
+        if (fields == null) throw new ImportException(lr.nothingRead());
         if (lr.read == 0) throw new ImportException(lr.file + ": has a header but no flow records");
         if (noData + skipData > 0) {
             lr.warnings.add(String.format("%,d NODATA and %,d SKIPDATA records (no traffic) counted, not imported%s", noData, skipData,

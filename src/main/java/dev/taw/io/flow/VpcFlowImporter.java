@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.flow;
 
+import dev.taw.io.FileNames;
 import dev.taw.io.ImportException;
 import dev.taw.io.ImportResult;
 import dev.taw.io.read.InputFiles;
@@ -33,7 +34,7 @@ public final class VpcFlowImporter {
 
     public ImportResult read(Path path, ProgressListener progress, CancelToken cancel) {
         InputFiles.Opened opened = InputFiles.open(path);
-        String file = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        String file = FileNames.of(path);
         LineReader reader = new LineReader(opened.stream(), LineReader.MAX_LINE_BYTES);
         // a big file is split into fields on a second thread while this one looks values up
         try (LineView lines = opened.sizeOnDisk() > SPLIT_AHEAD_FROM ? new SplitAhead(reader, file) : reader) {

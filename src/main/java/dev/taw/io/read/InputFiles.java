@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.read;
 
+import dev.taw.io.FileNames;
 import dev.taw.io.ImportException;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -131,8 +132,8 @@ public final class InputFiles {
     }
 
     private static Opened open(Path path, boolean readAhead) {
-        String where = path.toString();
-        String name = path.getFileName() == null ? where : path.getFileName().toString();
+        String where = FileNames.full(path);
+        String name = FileNames.of(path);
         if (Files.isDirectory(path)) throw new ImportException(where + ": is a folder, not a file");
         if (Files.exists(path) && !Files.isRegularFile(path)) { // a pipe with no writer would block forever; a device never ends
             throw new ImportException(where + ": is not a regular file (a pipe, a device or a socket); save the log to a file and open that");

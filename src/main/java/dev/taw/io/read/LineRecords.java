@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.io.read;
 
+import dev.taw.io.FileNames;
 import dev.taw.io.ImportException;
 import dev.taw.io.ImportIssue.Reason;
 import dev.taw.io.ImportIssue;
@@ -48,7 +49,7 @@ public final class LineRecords {
      */
     public static ImportResult readText(Path path, ProgressListener progress, CancelToken cancel, java.util.function.Function<LineRecords, TextParser> parserFor) {
         InputFiles.Opened opened = InputFiles.open(path);
-        String file = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        String file = FileNames.of(path);
         LineRecords records = new LineRecords(file);
         TextParser parser = parserFor.apply(records);
         try (LineReader lines = new LineReader(opened.stream(), LineReader.MAX_LINE_BYTES)) {
@@ -150,6 +151,12 @@ public final class LineRecords {
 
     public int[] lines() {
         return lineOf.toArray();
+    }
+
+    /** Why a file gave nothing to read, in words: empty, only blank lines, or every line refused (the first reason). */
+    public String nothingRead() {
+        if (!issues.isEmpty()) return file + ": no record could be read; first problem: " + issues.get(0);
+        return file + (blank > 0 ? ": the file has only blank lines" : ": the file is empty");
     }
 
     /** The table and report of what was read: {@code assembler}'s columns, then the source file and line of each row. */

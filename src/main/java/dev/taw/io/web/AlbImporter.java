@@ -251,7 +251,7 @@ public final class AlbImporter {
         }
 
         @Override public ImportResult finish() {
-            if (lr.read == 0) throw new ImportException(lr.file + ": the file is empty");
+            if (lr.read == 0) throw new ImportException(lr.nothingRead());
             if (lr.rows == 0) throw new ImportException(lr.file + ": no ALB request could be imported; first problem: " + lr.issues.get(0));
             TableAssembler a = new TableAssembler().derived(client.build(), Role.SRC_IP).derived(target.build(), Role.DST_IP)
                     .derived(port.build(), Role.DST_PORT).derived(protocol.build(), Role.PROTOCOL)

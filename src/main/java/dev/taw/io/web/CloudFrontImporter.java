@@ -162,7 +162,7 @@ public final class CloudFrontImporter {
         }
 
         @Override public ImportResult finish() {
-            if (fields == null) throw new ImportException(lr.file + ": the file is empty");
+            if (fields == null) throw new ImportException(lr.nothingRead());
             if (lr.read == 0) throw new ImportException(lr.file + ": has a #Fields line but no requests");
             if (lr.rows == 0) throw new ImportException(lr.file + ": no request could be imported; first problem: " + lr.issues.get(0));
             if (headersReapplied > 0) lr.warnings.add(headersReapplied + " header line(s) found mid-file (concatenated files) and applied");

@@ -144,7 +144,7 @@ public final class WafImporter {
         }
 
         @Override public ImportResult finish() {
-            if (lr.read == 0) throw new ImportException(lr.file + ": the file is empty");
+            if (lr.read == 0) throw new ImportException(lr.nothingRead());
             if (lr.rows == 0) throw new ImportException(lr.file + ": no WAF record could be imported; first problem: " + lr.issues.get(0));
             if (allowed == 0) lr.warnings.add("no ALLOW records: the web ACL's logging filter may keep only BLOCK/COUNT, so rates are biased");
             TableAssembler a = new TableAssembler().derived(time.build(), Role.TIME, Role.CREATION_TIME, Role.END_TIME).derived(ip.build(), Role.SRC_IP)

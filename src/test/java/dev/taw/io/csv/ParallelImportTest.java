@@ -4,7 +4,6 @@ package dev.taw.io.csv;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.taw.TestData;
 import dev.taw.io.ImportResult;
 import dev.taw.io.read.SplitPoint;
