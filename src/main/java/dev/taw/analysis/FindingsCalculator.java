@@ -95,8 +95,9 @@ public final class FindingsCalculator {
         TextColumn ip = t.text(Role.SRC_IP).orElse(null);
         if (ip == null) return List.of();
         TextColumn country = t.text(Role.SRC_IP_COUNTRY_CODE).orElse(null);
-        double[] in = t.number(Role.BYTES_IN).map(NumberColumn::values).orElse(null);
-        double[] out = t.number(Role.BYTES_OUT).map(NumberColumn::values).orElse(null);
+        NumberColumn inColumn = t.number(Role.BYTES_IN).orElse(null), outColumn = t.number(Role.BYTES_OUT).orElse(null);
+        double[] in = inColumn == null ? null : inColumn.values();
+        double[] out = outColumn == null ? null : outColumn.values();
         int k = ip.distinctCount();
         long[] total = new long[k];
         long[] sus = new long[k];
@@ -110,8 +111,8 @@ public final class FindingsCalculator {
             total[c]++;
             if (labels[r] == Threshold.SUSPICIOUS) sus[c]++;
             if (scores[r] > max[c]) max[c] = scores[r];
-            if (in != null) sumIn[c] += in[r];
-            if (out != null) sumOut[c] += out[r];
+            if (in != null && !inColumn.isMissing(r)) sumIn[c] += in[r]; // an imputed median is not traffic
+            if (out != null && !outColumn.isMissing(r)) sumOut[c] += out[r];
             if (country != null) countryCode[c] = country.code(r);
         }
         List<Integer> ids = new ArrayList<>();
@@ -190,11 +191,17 @@ public final class FindingsCalculator {
         return new ScoreHistogram(min, max, normal, sus, cutOff);
     }
 
-    static BytesView bytes(Table t, double[] scores, byte[] labels, BitSet rows) {
-        double[] in = t.number(Role.BYTES_IN).map(NumberColumn::values).orElse(null);
-        double[] out = t.number(Role.BYTES_OUT).map(NumberColumn::values).orElse(null);
-        if (in == null || out == null) {
+    static BytesView bytes(Table t, double[] scores, byte[] labels, BitSet view) {
+        NumberColumn inColumn = t.number(Role.BYTES_IN).orElse(null), outColumn = t.number(Role.BYTES_OUT).orElse(null);
+        if (inColumn == null || outColumn == null) {
             return new BytesView(0, 0, new long[0], new long[0], 0, new double[0], new double[0], new boolean[0], new int[0]);
+        }
+        double[] in = inColumn.values(), out = outColumn.values();
+        BitSet rows = view; // a row without a byte count in the file has no place on this chart
+        if (inColumn.missingCount() + outColumn.missingCount() > 0) {
+            rows = (BitSet) view.clone();
+            rows.andNot(inColumn.missingRows());
+            rows.andNot(outColumn.missingRows());
         }
         double maxLog = 1;
         for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {

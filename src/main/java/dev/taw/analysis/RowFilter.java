@@ -83,14 +83,15 @@ public interface RowFilter {
         }
 
         @Override public void apply(Table table, byte[] labels, BitSet into) {
-            double[] in = table.number(Role.BYTES_IN).map(NumberColumn::values).orElse(null);
-            double[] out = table.number(Role.BYTES_OUT).map(NumberColumn::values).orElse(null);
-            if (in == null || out == null) {
+            NumberColumn inColumn = table.number(Role.BYTES_IN).orElse(null), outColumn = table.number(Role.BYTES_OUT).orElse(null);
+            if (inColumn == null || outColumn == null) {
                 into.clear();
                 return;
             }
+            double[] in = inColumn.values(), out = outColumn.values();
             for (int r = into.nextSetBit(0); r >= 0; r = into.nextSetBit(r + 1)) {
-                if (in[r] < minIn || in[r] > maxIn || out[r] < minOut || out[r] > maxOut) into.clear(r);
+                if (inColumn.isMissing(r) || outColumn.isMissing(r) // no byte count in the file: in no box
+                        || in[r] < minIn || in[r] > maxIn || out[r] < minOut || out[r] > maxOut) into.clear(r);
             }
         }
     }

@@ -115,7 +115,7 @@ public final class HostFeatures {
         NumberColumn c = t.number(f).orElse(null);
         if (c == null) return null;
         double[] s = new double[ip.distinctCount()];
-        for (int r = 0; r < t.rowCount(); r++) s[ip.code(r)] += c.get(r);
+        for (int r = 0; r < t.rowCount(); r++) if (!c.isMissing(r)) s[ip.code(r)] += c.get(r); // an imputed median is not traffic
         return s;
     }
 

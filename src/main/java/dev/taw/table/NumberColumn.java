@@ -5,7 +5,8 @@ import java.util.BitSet;
 
 /**
  * A numeric column. Missing cells hold an imputed value (the column median) so that features can use
- * them, and are remembered in {@link #missing} so that exports write them back as empty.
+ * them, and are remembered in {@link #missing} so that exports write them back as empty and sums, filters
+ * and charts leave them out (an imputed median is not traffic).
  */
 public final class NumberColumn implements Column {
     private final String name;
@@ -28,6 +29,9 @@ public final class NumberColumn implements Column {
     public double[] values() { return values; }
 
     public int missingCount() { return missing.cardinality(); }
+
+    /** The rows with no value in the file (their cells hold the imputed median), as a fresh set. */
+    public java.util.BitSet missingRows() { return (java.util.BitSet) missing.clone(); }
 
     @Override
     public String format(int row) {

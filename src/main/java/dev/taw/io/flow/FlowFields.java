@@ -18,7 +18,7 @@ final class FlowFields {
             "flow-direction", "traffic-path", "ecs-cluster-arn", "ecs-cluster-name", "ecs-container-instance-arn", "ecs-container-instance-id",
             "ecs-container-id", "ecs-second-container-id", "ecs-service-name", "ecs-task-definition-arn", "ecs-task-arn", "ecs-task-id",
             "reject-reason", "resource-id", "encryption-status");
-    static final Set<String> NUMERIC = Set.of("srcport", "dstport", "packets", "bytes", "tcp-flags", "traffic-path");
+    static final Set<String> NUMERIC = Set.of("srcport", "dstport", "packets", "bytes", "tcp-flags"); // traffic-path is a category code, "-" when none
     static final Set<String> TIMES = Set.of("start", "end");
     static final Set<String> ADDRESSES = Set.of("srcaddr", "dstaddr", "pkt-srcaddr", "pkt-dstaddr");
     static final Map<String, String> PROTOCOLS = Map.of("6", "TCP", "17", "UDP", "1", "ICMP", "58", "ICMPv6", "47", "GRE", "50", "ESP",
