@@ -37,7 +37,7 @@ final class FlowRecordParser {
     private final NumberColumn.Builder servicePort = new NumberColumn.Builder("dst_port");
     /** One dictionary for every address field: a record's addresses recur in several of them. */
     private final Interner addresses = new Interner();
-    private final FlowColumns own = new FlowColumns(addresses);
+    private FlowColumns own = new FlowColumns(addresses);
     private final TextColumn.Builder remote = new TextColumn.Builder("src_ip", addresses);
     private final TextColumn.Builder local = new TextColumn.Builder("dst_ip", addresses);
     private final TextColumn.Builder protocolName = new TextColumn.Builder("protocol_name");
@@ -263,6 +263,8 @@ final class FlowRecordParser {
             throw new ImportException(lr.file + ":" + lines.lineNumber() + ": the field list changes mid-file (" + fields.length + " → " + names.length
                     + " fields); open the files of each flow-log format separately");
         }
+        // a second, different header before any record: the first one's columns would stay empty, so start again
+        if (fields != null && !Arrays.equals(fields, names)) own = new FlowColumns(addresses);
         fields = names;
         variant = "VPC flow [" + how + ", " + names.length + " fields]";
         List<String> list = Arrays.asList(names);
