@@ -137,8 +137,21 @@ public final class PdfReportWriter {
         // all features on is the command's default: naming all sixteen made the line wrap onto a page of its own
         boolean allFeatures = a.featureSet().equals(dev.taw.features.FeatureSet.all());
         kv(p, "Reproduce", "traffic-workbench score " + a.imported().report().file() + " --output scored.csv " + s.toText()
-                + (allFeatures ? "" : " --features " + a.featureSet().toText()));
+                + (allFeatures ? "" : " --features " + a.featureSet().toText()) + where(inv.filters()));
         p.down(8);
+    }
+
+    /** The view as {@code --where} options; a filter the command line cannot express (a time range, a box) is named apart. */
+    static String where(List<RowFilter> filters) {
+        StringBuilder b = new StringBuilder();
+        List<String> other = new ArrayList<>();
+        for (RowFilter f : filters) {
+            if (f instanceof RowFilter.Equals e) b.append(" --where ").append(e.field().header()).append('=').append(e.value());
+            else if (f instanceof RowFilter.Label l) b.append(" --where label=").append(l.suspicious() ? "suspicious" : "normal");
+            else other.add(f.describe());
+        }
+        if (!other.isEmpty()) b.append(" (then, in the window: ").append(String.join(" and ", other)).append(')');
+        return b.toString();
     }
 
     private static void charts(Pages p, Investigation inv) throws IOException {

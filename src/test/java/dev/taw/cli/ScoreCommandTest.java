@@ -147,6 +147,8 @@ class ScoreCommandTest {
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
             assertTrue(text.contains("src_ip_country_code = NL"), text.substring(0, 400));
+            String flat = text.replaceAll("\\s+", " ");
+            assertTrue(flat.contains("--where src_ip_country_code=NL --where label=suspicious"), "the reproduce line names the view: " + flat);
         }
         assertEquals(2, run(TestData.seed().toString(), "-o", view.toString(), "--where", "colour=red"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--where: unknown field 'colour'"), err.toString(StandardCharsets.UTF_8));
