@@ -31,7 +31,8 @@ final class FlowFields {
         String[] t = line.strip().split(" +");
         long known = Arrays.stream(t).filter(KNOWN::contains).count();
         boolean signature = Arrays.stream(t).anyMatch(x -> x.equals("srcaddr") || x.equals("dstaddr") || x.equals("interface-id") || x.equals("log-status"));
-        return t.length >= 2 && signature && known * 5 >= t.length * 4L;
+        // a field named twice would fill one column twice per record: such a line is not a header
+        return t.length >= 2 && signature && known * 5 >= t.length * 4L && Arrays.stream(t).distinct().count() == t.length;
     }
 
     /** True for a default-format record without a header: 14 fields, version 2, an ENI, a log status. */

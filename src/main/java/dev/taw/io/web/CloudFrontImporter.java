@@ -145,6 +145,14 @@ public final class CloudFrontImporter {
                             + " fields); open the files of each field list separately");
                 }
             }
+            if (new java.util.HashSet<>(Arrays.asList(names)).size() < names.length) {
+                throw new ImportException(lr.file + ":" + no + ": the #Fields line names a field twice; each field must have a name of its own");
+            }
+            if (fields != null) { // a second, different list before any record: the first list's columns would stay empty
+                order.clear();
+                text.clear();
+                numbers.clear();
+            }
             fields = names;
             variant = "CloudFront standard [" + names.length + " fields]";
             List<String> list = Arrays.asList(names);
