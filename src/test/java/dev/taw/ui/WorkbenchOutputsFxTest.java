@@ -46,13 +46,7 @@ class WorkbenchOutputsFxTest extends WindowFxTest {
     @Test
     void exportsTheReportAndTheScoredCsvFromTheWindow() throws Exception {
         openSeedWithShortcut();
-        dialogs.nextSave = tmp.resolve("report.pdf");
-        push(KeyCode.CONTROL, KeyCode.E);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Files.exists(dialogs.nextSave));
-        try (PDDocument doc = Loader.loadPDF(dialogs.nextSave.toFile())) {
-            String text = new PDFTextStripper().getText(doc);
-            assertTrue(text.contains("15 of 282"), text.substring(0, 400));
-        }
+        assertPdfSays(exportPdf("report.pdf"), "15 of 282");
         dialogs.nextSave = tmp.resolve("scored.csv");
         push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(dialogs.nextSave));
@@ -88,13 +82,7 @@ class WorkbenchOutputsFxTest extends WindowFxTest {
         assertEquals(29, Files.readAllLines(dialogs.nextSave).size(), "header + the 28 rows in view");
         assertEquals("Wrote " + dialogs.nextSave + ": 28 of 282 rows (view: src_ip = 155.91.45.242)", fx(() -> w.viewModel().statusProperty().get()));
         Path csv = dialogs.nextSave;
-        dialogs.nextSave = tmp.resolve("view.pdf");
-        push(KeyCode.CONTROL, KeyCode.E);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Files.exists(dialogs.nextSave));
-        try (PDDocument doc = Loader.loadPDF(dialogs.nextSave.toFile())) {
-            String text = new PDFTextStripper().getText(doc);
-            assertTrue(text.contains("src_ip = 155.91.45.242"), text.substring(0, 400));
-        }
+        assertPdfSays(exportPdf("view.pdf"), "src_ip = 155.91.45.242");
         // the command line, asked for the same view, writes the same bytes
         Path cli = tmp.resolve("cli.csv");
         int status = new dev.taw.cli.ScoreCommand(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), System.err)
@@ -160,5 +148,20 @@ class WorkbenchOutputsFxTest extends WindowFxTest {
         Screenshots.save(w.scene(), Path.of("target", "screenshots", "filtered-by-country.png"));
         File f = shot.toFile();
         assertTrue(f.exists());
+    }
+
+    /** File ▸ Export PDF Report (Ctrl+E) to {@code name} in the test's folder; waits for the file. */
+    private Path exportPdf(String name) throws Exception {
+        dialogs.nextSave = tmp.resolve(name);
+        push(KeyCode.CONTROL, KeyCode.E);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Files.exists(dialogs.nextSave));
+        return dialogs.nextSave;
+    }
+
+    private static void assertPdfSays(Path pdf, String words) throws java.io.IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains(words), text.substring(0, 400));
+        }
     }
 }
