@@ -27,8 +27,8 @@ final class FlowFields {
     /** True for a header line: at least 80 % known field names, among them one that only flow logs have. */
     public static boolean isHeader(String line) {
         // every data line is tested (headers recur mid-file in concatenated files): rule most out cheaply
-        if (!(line.contains("srcaddr") || line.contains("dstaddr") || line.contains("interface-id") || line.contains("log-status"))) return false;
-        String[] t = line.strip().split(" +");
+        if (!(line.contains("srcaddr") || line.contains("dstaddr") || line.contains("interface") || line.contains("log"))) return false;
+        String[] t = names(line);
         long known = Arrays.stream(t).filter(KNOWN::contains).count();
         boolean signature = Arrays.stream(t).anyMatch(x -> x.equals("srcaddr") || x.equals("dstaddr") || x.equals("interface-id") || x.equals("log-status"));
         // a field named twice would fill one column twice per record: such a line is not a header
@@ -42,15 +42,27 @@ final class FlowFields {
     }
 
     /**
-     * Cheap test run on every line, since header lines recur mid-file in concatenated files: a header
-     * has only lower-case letters, hyphens and spaces, while a record has digits, so most lines are
-     * ruled out at their first byte.
+     * Cheap test run on every line, since header lines recur mid-file in concatenated files: a header starts
+     * with a lower-case letter and has only lower-case letters, digits ({@code instance-tag-2}), hyphens or
+     * underscores and spaces, while a record starts with a number or an upper-case word, or holds a dot or a colon
+     * (an address), so most lines are ruled out at their first byte.
      */
     static boolean mayBeHeader(byte[] b, int from, int to) {
+        if (from >= to || b[from] < 'a' || b[from] > 'z') return false;
         for (int i = from; i < to; i++) {
             byte c = b[i];
-            if (!((c >= 'a' && c <= 'z') || c == '-' || c == ' ' || c == '\t')) return false;
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == ' ' || c == '\t')) return false;
         }
         return true;
+    }
+
+    /**
+     * A header's field names as AWS documents them: {@code log_status}, {@code pkt_srcaddr} (how Athena tables,
+     * Parquet delivery and several parsers spell them) read as {@code log-status}, {@code pkt-srcaddr}.
+     */
+    static String[] names(String headerLine) {
+        String[] t = headerLine.strip().split("[ \t]+");
+        for (int i = 0; i < t.length; i++) t[i] = t[i].replace('_', '-');
+        return t;
     }
 }

@@ -85,7 +85,7 @@ final class FlowRecordParser {
             String line = text(from, to);
             if (FlowFields.isHeader(line)) {
                 if (fields != null) headersReapplied++;
-                useFields(line.strip().split(" +"), "header");
+                useFields(FlowFields.names(line), "header");
                 return;
             }
         }
