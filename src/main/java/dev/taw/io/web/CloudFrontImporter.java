@@ -68,6 +68,8 @@ public final class CloudFrontImporter {
         private String variant = FORMAT;
         private long headersReapplied;
 
+        private long shortLines;
+
         Run(LineRecords lr) {
             this.lr = lr;
         }
@@ -84,9 +86,19 @@ public final class CloudFrontImporter {
             }
             lr.read++;
             String[] t = line.split("\t", -1);
-            if (t.length != fields.length) {
+            int used = t.length;
+            while (used > 0 && t[used - 1].isEmpty()) used--; // a trailing TAB is one empty field more, not a broken line (CloudFront writes "-" for nothing)
+            if (used > fields.length || used <= Math.max(iDate, iTime)) {
                 lr.skip(no, variant, null, Reason.FIELD_COUNT, "expected " + fields.length + " fields, found " + t.length, line);
                 return;
+            }
+            if (used < fields.length) { // the last fields left off, as older and copied logs do: read as missing ("-"), and counted
+                String[] padded = java.util.Arrays.copyOf(t, fields.length);
+                java.util.Arrays.fill(padded, used, fields.length, "-");
+                t = padded;
+                shortLines++;
+            } else if (used < t.length) {
+                t = java.util.Arrays.copyOf(t, used);
             }
             long end;
             try {
@@ -174,6 +186,7 @@ public final class CloudFrontImporter {
             if (lr.read == 0) throw new ImportException(lr.file + ": has a #Fields line but no requests");
             if (lr.rows == 0) throw new ImportException(lr.file + ": no request could be imported; first problem: " + lr.issues.get(0));
             if (headersReapplied > 0) lr.warnings.add(headersReapplied + " header line(s) found mid-file (concatenated files) and applied");
+            if (shortLines > 0) lr.warnings.add(String.format("%,d line(s) had fewer fields than #Fields; the fields left off were read as missing", shortLines));
             TableAssembler a = new TableAssembler().derived(time.build(), Role.TIME, Role.END_TIME).derived(started.build(), Role.CREATION_TIME);
             for (String f : order) {
                 Column c = numbers.containsKey(f) ? numbers.get(f).build() : text.get(f).build();
