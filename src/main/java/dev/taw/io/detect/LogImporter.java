@@ -96,6 +96,11 @@ public final class LogImporter {
             String first = line.startsWith("\uFEFF") ? line.substring(1) : line;
             if (VpcFlowImporter.isHeader(first) || VpcFlowImporter.isHeaderlessV2(first)) return LogFormat.VPC;
             if (WafImporter.looksLikeWaf(first)) return LogFormat.WAF;
+            if (first.strip().startsWith("{") || first.strip().startsWith("[")) { // pretty-printed JSON, or an array: look further
+                StringBuilder head = new StringBuilder(first);
+                for (int k = 0; k < 200 && (line = lines.next()) != null && line != LineReader.TOO_LONG; k++) head.append(' ').append(line.strip());
+                if (WafImporter.looksLikeWaf(head.toString().replaceFirst("^\\[\\s*", ""))) return LogFormat.WAF;
+            }
             if (CloudFrontImporter.looksLikeCloudFront(first)) return LogFormat.CLOUDFRONT;
             return AlbImporter.looksLikeAlb(first) ? LogFormat.ALB : LogFormat.CSV;
         } catch (IOException e) {

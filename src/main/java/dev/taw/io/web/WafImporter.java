@@ -7,6 +7,7 @@ import dev.taw.io.ImportIssue;
 import dev.taw.io.ImportResult;
 import dev.taw.io.TableAssembler;
 import dev.taw.io.Timestamps;
+import dev.taw.io.read.LineReader;
 import dev.taw.io.read.LineRecords;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 /**
@@ -69,33 +71,124 @@ public final class WafImporter {
             this.lr = lr;
         }
 
-        /** One line may hold several objects ("}{"): values are read until the line is used up. */
+        /** A record spread over several lines (pretty-printed JSON) may take at most this many. */
+        static final int MAX_RECORD_LINES = 10_000;
+
+        private StringBuilder pending;   // the lines of a record not yet complete
+        private long pendingStart;       // the line it started on
+        private int pendingLines;
+        private int resyncIndent = -1;   // after a broken record, how far in the next record starts; -1 when in step
+
+        /**
+         * JSON objects in any layout: one per line, several on a line ("}{", as Firehose writes them), one spread
+         * over many lines (pretty-printed, as the console and the documentation show them), or a top-level array.
+         * Lines are gathered until what they hold parses; a record is reported by the line it starts on.
+         */
         @Override public void accept(String line, long no) {
             String text = lr.line(line, no, "WAF");
             if (text == null) return;
-            boolean counted = false; // the record being read is counted once, whether it parses or not
-            try (MappingIterator<JsonNode> it = JSON.readValues(text)) {
-                while (it.hasNextValue()) {
-                    lr.read++;
-                    counted = true;
-                    JsonNode n = it.nextValue();
-                    counted = false;
-                    JsonNode ts = n.path("timestamp");
-                    if (ts.canConvertToLong() && !Timestamps.inRange(ts.asLong()) || ts.isNumber() && !ts.canConvertToLong()) {
-                        skip(no, Reason.OUT_OF_RANGE, "'timestamp' = " + ImportIssue.snippet(ts.asText()) + " is " + Timestamps.RANGE, line);
-                        continue;
-                    }
-                    if (!n.isObject() || !n.has("httpRequest")) {
-                        skip(no, Reason.FIELD_COUNT, "expected a WAF record with 'httpRequest', found " + (n.isObject() ? "an object without it" : n.getNodeType()), line);
-                        continue;
-                    }
-                    add(n, no);
-                }
-            } catch (IOException | RuntimeException e) {
-                if (!counted) lr.read++;
-                String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-                skip(no, Reason.INVALID_JSON, why == null ? "not valid JSON" : why.lines().findFirst().orElse(why), line);
+            if (resyncIndent >= 0) { // after a broken record: its remaining lines go with it, up to the next record
+                if (!(text.strip().startsWith("{") && indent(text) == resyncIndent)) return;
+                resyncIndent = -1;
             }
+            if (pending == null) {
+                String t = separators(text);
+                if (t.isEmpty()) return; // "[", "]" or "," of a top-level array
+                pending = new StringBuilder(t);
+                pendingStart = no;
+                pendingLines = 1;
+            } else {
+                pending.append('\n').append(text);
+                pendingLines++;
+            }
+            parse(false);
+        }
+
+        /** The text without an array's brackets and commas around it. */
+        private static String separators(String text) {
+            String t = text.strip();
+            while (!t.isEmpty() && (t.charAt(0) == '[' || t.charAt(0) == ',')) t = t.substring(1).strip();
+            while (!t.isEmpty() && (t.charAt(t.length() - 1) == ']' || t.charAt(t.length() - 1) == ',')) t = t.substring(0, t.length() - 1).strip();
+            return t;
+        }
+
+        /** Parses what is pending; waits for more lines while a record is still open, unless {@code atEnd}. */
+        private void parse(boolean atEnd) {
+            String text = separators(pending.toString());
+            List<JsonNode> values = new ArrayList<>();
+            try (MappingIterator<JsonNode> it = JSON.readValues(text)) {
+                while (it.hasNextValue()) values.add(it.nextValue());
+            } catch (IOException | RuntimeException e) {
+                boolean open = e instanceof JsonEOFException || e.getCause() instanceof JsonEOFException;
+                if (open && !atEnd && pendingLines < MAX_RECORD_LINES && pending.length() < LineReader.MAX_LINE_BYTES) return; // more lines to come
+                values.forEach(this::record);
+                if (restartAtNextRecord(e, atEnd)) return;
+                lr.read++;
+                boolean inStep = text.strip().endsWith("}"); // the broken record's last line came in: the next line starts afresh
+                skip(pendingStart, Reason.INVALID_JSON, words(e, open) + (inStep || atEnd ? "" : "; its remaining lines, up to the next record, go with it"), text);
+                if (!inStep) resyncIndent = indent(pending.toString());
+                pending = null;
+                return;
+            }
+            values.forEach(this::record);
+            pending = null;
+        }
+
+        /**
+         * A record left open (cut short, or broken), then the next one begins on a line of its own, as far in as the
+         * first one began: the open one is one bad record, reported by its first line, and reading goes on from the
+         * line the next one starts on, so it is not lost. (A nested object in a pretty-printed record is further in.)
+         */
+        private boolean restartAtNextRecord(Exception e, boolean atEnd) {
+            String[] lines = pending.toString().split("\n", -1);
+            int indent = indent(lines[0]);
+            int next = -1;
+            for (int k = 1; k < lines.length && next < 0; k++) if (lines[k].strip().startsWith("{") && indent(lines[k]) == indent) next = k;
+            if (next < 0) return false;
+            lr.read++;
+            skip(pendingStart, Reason.INVALID_JSON, "the record is not closed before the next one starts",
+                    String.join("\n", java.util.Arrays.copyOf(lines, next)));
+            pending = new StringBuilder(String.join("\n", java.util.Arrays.copyOfRange(lines, next, lines.length)));
+            pendingStart += next;
+            pendingLines = lines.length - next;
+            parse(atEnd);
+            return true;
+        }
+
+        private static int indent(String line) {
+            int i = 0;
+            while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t' || line.charAt(i) == '[' || line.charAt(i) == ',')) i++;
+            return i;
+        }
+
+        /** Jackson's reason in our words: where in the record, what was wrong, without its internal source notes. */
+        private String words(Exception e, boolean open) {
+            if (open) {
+                return pendingLines >= MAX_RECORD_LINES ? "a record is not closed within " + MAX_RECORD_LINES + " lines"
+                        : "the record is not closed (the file or the record ends too early)";
+            }
+            String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            if (why == null) return "not valid JSON";
+            why = why.lines().findFirst().orElse(why).replaceAll("\\s*\\(?\\[Source:.*$", "").replaceAll("\\s*\\(start marker at.*$", "").strip();
+            if (e instanceof JsonProcessingException j && j.getLocation() != null && j.getLocation().getLineNr() > 0) {
+                return "not valid JSON at line " + (pendingStart + j.getLocation().getLineNr() - 1) + ", column " + j.getLocation().getColumnNr() + ": " + why;
+            }
+            return "not valid JSON: " + why;
+        }
+
+        private void record(JsonNode n) {
+            lr.read++;
+            JsonNode ts = n.path("timestamp");
+            if (ts.canConvertToLong() && !Timestamps.inRange(ts.asLong()) || ts.isNumber() && !ts.canConvertToLong()) {
+                skip(pendingStart, Reason.OUT_OF_RANGE, "'timestamp' = " + ImportIssue.snippet(ts.asText()) + " is " + Timestamps.RANGE, n.toString());
+                return;
+            }
+            if (!n.isObject() || !n.has("httpRequest")) {
+                skip(pendingStart, Reason.FIELD_COUNT, "expected a WAF record with 'httpRequest', found " + (n.isObject() ? "an object without it" : n.getNodeType()),
+                        n.toString());
+                return;
+            }
+            add(n, pendingStart);
         }
 
         void add(JsonNode n, long line) {
@@ -144,6 +237,7 @@ public final class WafImporter {
         }
 
         @Override public ImportResult finish() {
+            if (pending != null) parse(true);
             if (lr.read == 0) throw new ImportException(lr.nothingRead());
             if (lr.rows == 0) throw new ImportException(lr.file + ": no WAF record could be imported; first problem: " + lr.issues.get(0));
             if (allowed == 0) lr.warnings.add("no ALLOW records: the web ACL's logging filter may keep only BLOCK/COUNT, so rates are biased");
