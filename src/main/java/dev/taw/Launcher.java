@@ -34,10 +34,11 @@ public final class Launcher {
         }
         if (args.length > 0 && args[0].equals("score")) return new ScoreCommand(System.out, System.err).run(Arrays.copyOfRange(args, 1, args.length));
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) return new ScoreCommand(System.out, System.err).run(new String[] {"--help"});
-        if (args.length > 1 || (args.length == 1 && !Files.exists(Path.of(args[0])))) {
+        boolean firstExists = args.length > 0 && exists(args[0]);
+        if (args.length > 1 || (args.length == 1 && !firstExists)) {
             String first = args[0];
             System.err.println("traffic-workbench: " + (first.startsWith("-") ? "unknown option " + first
-                    : Files.exists(Path.of(first)) ? "the window opens one file or folder, got " + args.length + " arguments"
+                    : firstExists ? "the window opens one file or folder, got " + args.length + " arguments"
                     : "unknown command or missing file '" + first + "'" + (first.length() > 2 && "score".startsWith(first.substring(0, 2)) ? " (did you mean 'score'?)" : "")));
             System.err.println(USAGE);
             return 2;
@@ -47,6 +48,15 @@ public final class Launcher {
             return 2;
         }
         return -1;
+    }
+
+    /** False, not an exception, for a name no file system accepts (a NUL byte, say). */
+    private static boolean exists(String name) {
+        try {
+            return Files.exists(Path.of(name));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     /** On Linux and the BSDs the window needs an X11 or Wayland display; Windows and macOS always have one. */

@@ -44,7 +44,7 @@ public final class FindingsCalculator {
                 categories(t.column(Role.SRC_IP_COUNTRY_CODE), labels, rows),
                 categories(t.column(Role.PROTOCOL), labels, rows),
                 categories(t.column(Role.DST_PORT), labels, rows),
-                categories(Role.outcomeOf(t) == null ? java.util.Optional.empty() : t.column(Role.outcomeOf(t)), labels, rows),
+                categories(java.util.Optional.ofNullable(Role.outcomeOf(t)).flatMap(t::column), labels, rows),
                 topIps(t, scores, labels, rows, hosts),
                 timeField == null ? null : t.column(timeField).orElseThrow().name(),
                 timeField == null ? List.of() : timeline(t.time(timeField).orElseThrow(), labels, rows),

@@ -85,15 +85,15 @@ public final class AtomicWrite {
         /** Moves the content into place, then forces the folder so the rename is durable. */
         public void commit() throws IOException {
             if (committed) return;
+            refuseNonRegular(target); // it may have been replaced by something else meanwhile
             try {
-                refuseNonRegular(target); // it may have been replaced by something else meanwhile
                 try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             } catch (IOException e) {
-                throw e.getMessage() != null && e.getMessage().startsWith(target.toString()) ? e : new IOException(target + ": " + reason(e), e);
+                throw new IOException(target + ": " + reason(e), e);
             }
             committed = true;
             forceFolder(target.toAbsolutePath().getParent());

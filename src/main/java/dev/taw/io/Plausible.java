@@ -21,11 +21,28 @@ public final class Plausible {
 
     private Plausible() { }
 
+    /** What a field holds, and so which values it can have. */
+    public enum Rule {
+        COUNT, PORT, DURATION;
+
+        /** @return why {@code value} cannot be in a field of this kind, or null when it can */
+        public String problem(double value) {
+            return switch (this) {
+                case COUNT -> value >= 0 && value <= MAX_BYTES ? null : value < 0 ? "a negative count" : "more than 2^50, not a count";
+                case PORT -> value >= 0 && value <= 65_535 && value == Math.rint(value) ? null : "not a port (0 to 65535)";
+                case DURATION -> value >= 0 && value <= MAX_SECONDS ? null : "not a duration (0 to 86,400 s)";
+            };
+        }
+    }
+
+    /** The rule of a field by its name, or null when it has none; importers look it up once per field, not per value. */
+    public static Rule ruleFor(String name) {
+        return COUNTS.contains(name) ? Rule.COUNT : PORTS.contains(name) ? Rule.PORT : DURATIONS.contains(name) ? Rule.DURATION : null;
+    }
+
     /** @return why {@code value} cannot be in field {@code name}, or null when it can (or the field has no such rule) */
     public static String problem(String name, double value) {
-        if (COUNTS.contains(name) && !(value >= 0 && value <= MAX_BYTES)) return value < 0 ? "a negative count" : "more than 2^50, not a count";
-        if (PORTS.contains(name) && !(value >= 0 && value <= 65_535 && value == Math.rint(value))) return "not a port (0 to 65535)";
-        if (DURATIONS.contains(name) && !(value >= 0 && value <= MAX_SECONDS)) return "not a duration (0 to 86,400 s)";
-        return null;
+        Rule r = ruleFor(name);
+        return r == null ? null : r.problem(value);
     }
 }

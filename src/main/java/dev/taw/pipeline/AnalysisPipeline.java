@@ -101,7 +101,6 @@ public final class AnalysisPipeline {
      */
     public Scored analyzeAndWrite(ImportResult imported, FeatureSet features, ForestSettings settings, List<RowFilter> filters, Path csv,
                                   ProgressListener progress, CancelToken cancel) throws IOException {
-        Exports.refuseInput(csv, imported.source());
         RowScores rows = scoreRows(imported, features, settings, progress, cancel);
         double contamination = settings.contamination();
         CancelToken stopWriting = new CancelToken();

@@ -54,6 +54,8 @@ final class CsvRun {
     private TimeColumn.Builder[] times;
     private TextColumn.Builder[] texts;
     private TimeMemo[] timeMemo;
+    /** The range each column's numbers must be in (null: no rule), by column. */
+    private Plausible.Rule[] rules;
     private final dev.taw.table.Growable.Ints sourceLines = new dev.taw.table.Growable.Ints();
     private int rows;
 
@@ -175,8 +177,10 @@ final class CsvRun {
         numbers = new NumberColumn.Builder[headers.length];
         times = new TimeColumn.Builder[headers.length];
         texts = new TextColumn.Builder[headers.length];
+        rules = new Plausible.Rule[headers.length];
         for (int i = 0; i < headers.length; i++) {
             timeMemo[i] = new TimeMemo();
+            rules[i] = Plausible.ruleFor(Role.byHeader(headers[i]).map(Role::header).orElse("")); // once per column, not per cell
             switch (header.kinds()[i]) {
                 case NUMBER -> numbers[i] = new NumberColumn.Builder(headers[i]);
                 case TIME -> times[i] = new TimeColumn.Builder(headers[i]);
@@ -232,7 +236,7 @@ final class CsvRun {
                     skip(headers[i], Reason.NOT_A_NUMBER, "expected a number, found \"" + ImportIssue.snippet(cells.text(i)) + "\"", record(cells, line));
                     return false;
                 }
-                String implausible = Plausible.problem(Role.byHeader(headers[i]).map(Role::header).orElse(""), v);
+                String implausible = rules[i] == null ? null : rules[i].problem(v);
                 if (implausible != null) {
                     skip(headers[i], Reason.OUT_OF_RANGE, "\"" + ImportIssue.snippet(cells.text(i)) + "\" is " + implausible, record(cells, line));
                     return false;

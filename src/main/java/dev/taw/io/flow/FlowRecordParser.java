@@ -46,6 +46,8 @@ final class FlowRecordParser {
     private int iStatus, iSrc, iDst, iPktSrc, iPktDst, iDirection, iBytes, iSrcPort, iDstPort, iProtocol;
     /** The builder of each field of the current field list, by position (one of the three is set). */
     private NumberColumn.Builder[] nb;
+    /** The range each field's numbers must be in (null: no rule), by position. */
+    private Plausible.Rule[] rules;
     private TimeColumn.Builder[] tb;
     private TextColumn.Builder[] xb;
     private String variant;
@@ -121,7 +123,7 @@ final class FlowRecordParser {
                     bad(lineNo, i, Reason.NOT_A_NUMBER, from, to);
                     return;
                 }
-                String implausible = Plausible.problem(fields[i], num[i]);
+                String implausible = rules[i] == null ? null : rules[i].problem(num[i]);
                 if (implausible != null) {
                     bad(lineNo, i, Reason.OUT_OF_RANGE, from, to, implausible);
                     return;
@@ -132,11 +134,12 @@ final class FlowRecordParser {
                     bad(lineNo, i, Reason.BAD_TIMESTAMP, from, to);
                     return;
                 }
-                if (!Timestamps.inRange((long) sec * 1000L)) {
+                try {
+                    time[i] = Timestamps.fromSeconds(sec); // checked as seconds: 1e18 seconds would overflow as milliseconds
+                } catch (IllegalArgumentException e) {
                     bad(lineNo, i, Reason.OUT_OF_RANGE, from, to, Timestamps.RANGE);
                     return;
                 }
-                time[i] = Timestamps.fromSeconds(sec);
             } else if ((i == iSrc || i == iDst) && addressClass(i) == 3) {
                 bad(lineNo, i, Reason.BAD_IP, from, to);
                 return;
@@ -289,6 +292,8 @@ final class FlowRecordParser {
         }
         addressFields = addressList.stream().mapToInt(Integer::intValue).toArray();
         time = new long[names.length];
+        rules = new Plausible.Rule[names.length];
+        for (int i = 0; i < names.length; i++) rules[i] = Plausible.ruleFor(names[i]);
         nb = own.numbers(names);
         tb = own.times(names);
         xb = own.texts(names);

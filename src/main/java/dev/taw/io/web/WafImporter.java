@@ -122,7 +122,7 @@ public final class WafImporter {
                 boolean open = e instanceof JsonEOFException || e.getCause() instanceof JsonEOFException;
                 if (open && !atEnd && pendingLines < MAX_RECORD_LINES && pending.length() < LineReader.MAX_LINE_BYTES) return; // more lines to come
                 values.forEach(this::record);
-                if (restartAtNextRecord(e, atEnd)) return;
+                if (restartAtNextRecord(atEnd)) return;
                 lr.read++;
                 boolean inStep = text.strip().endsWith("}"); // the broken record's last line came in: the next line starts afresh
                 skip(pendingStart, Reason.INVALID_JSON, words(e, open) + (inStep || atEnd ? "" : "; its remaining lines, up to the next record, go with it"), text);
@@ -139,7 +139,7 @@ public final class WafImporter {
          * first one began: the open one is one bad record, reported by its first line, and reading goes on from the
          * line the next one starts on, so it is not lost. (A nested object in a pretty-printed record is further in.)
          */
-        private boolean restartAtNextRecord(Exception e, boolean atEnd) {
+        private boolean restartAtNextRecord(boolean atEnd) {
             String[] lines = pending.toString().split("\n", -1);
             int indent = indent(lines[0]);
             int next = -1;
