@@ -31,7 +31,7 @@ class SampleDataTest {
         AnalysisPipeline p = new AnalysisPipeline();
         Analysis a = p.analyze(p.importFile(Path.of("sample-data", file), ProgressListener.NONE, CancelToken.NEVER), FeatureSet.all(),
                 ForestSettings.defaults(), ProgressListener.NONE, CancelToken.NEVER);
-        List<IpStat> top = a.findings(0.05, List.of()).topIps().subList(0, expected.size());
+        List<IpStat> top = a.findings(0.05, List.of()).hosts().subList(0, expected.size());
         assertEquals(expected, top.stream().map(IpStat::ip).collect(Collectors.toSet()), file);
     }
 }

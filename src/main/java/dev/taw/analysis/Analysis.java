@@ -54,6 +54,11 @@ public final class Analysis {
     /** The host-level forest's scores, or null when the log has too few hosts for one. */
     public HostScores hostScores() { return hostScores; }
 
+    /** Why a source host stands out, in words; empty where no host forest ran. */
+    public String explainHost(IpStat host) {
+        return hostScores == null ? "" : hostScores.explain(host.code());
+    }
+
     public double cutOff(double contamination) { return threshold.cutOff(contamination); }
 
     /** -1 suspicious / 1 normal per row at this contamination. */

@@ -9,6 +9,7 @@ import java.util.List;
  * @param rows       rows in view
  * @param suspicious of which flagged (-1)
  * @param cutOff     the score at or above which a row is suspicious
+ * @param hosts      every source host with a row in view, most suspicious first
  * @param timeField  header of the column the timeline uses, or null when the file has no time
  */
 public record Findings(
@@ -19,7 +20,7 @@ public record Findings(
         List<CategoryStat> protocols,
         List<CategoryStat> ports,
         List<CategoryStat> responseCodes,
-        List<IpStat> topIps,
+        List<IpStat> hosts,
         String timeField,
         List<TimeBucket> timeline,
         ScoreHistogram scores,

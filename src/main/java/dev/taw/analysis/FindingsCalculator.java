@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.analysis;
 
+import dev.taw.model.ForestSettings;
 import dev.taw.model.Threshold;
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
@@ -35,6 +36,11 @@ public final class FindingsCalculator {
 
     /** With host scores, the suspicious-IP list is ranked by how unusual each host is as a whole. */
     public Findings compute(Table t, double[] scores, byte[] labels, double cutOff, BitSet view, HostScores hosts) {
+        return compute(t, scores, labels, cutOff, view, hosts, hosts == null ? null : hosts.labels(ForestSettings.DEFAULT_HOST_CONTAMINATION));
+    }
+
+    /** @param hostLabels per host code, at the analyst's host contamination (null without host scores) */
+    public Findings compute(Table t, double[] scores, byte[] labels, double cutOff, BitSet view, HostScores hosts, byte[] hostLabels) {
         BitSet rows = view != null ? view : all(t.rowCount());
         long n = rows.cardinality();
         long sus = 0;
@@ -45,7 +51,7 @@ public final class FindingsCalculator {
                 categories(t.column(Role.PROTOCOL), labels, rows),
                 categories(t.column(Role.DST_PORT), labels, rows),
                 categories(java.util.Optional.ofNullable(Role.outcomeOf(t)).flatMap(t::column), labels, rows),
-                topIps(t, scores, labels, rows, hosts),
+                hosts(t, scores, labels, rows, hosts, hostLabels),
                 timeField == null ? null : t.column(timeField).orElseThrow().name(),
                 timeField == null ? List.of() : timeline(t.time(timeField).orElseThrow(), labels, rows),
                 histogram(scores, labels, rows, cutOff),
@@ -90,12 +96,17 @@ public final class FindingsCalculator {
         return out;
     }
 
-    /** IPs ranked by host score when there is one, else by suspicious rows, then highest row score. */
-    static List<IpStat> topIps(Table t, double[] scores, byte[] labels, BitSet rows, HostScores hosts) {
+    /**
+     * Every source host with a row in view, ranked by host score when there is one (ties by suspicious rows),
+     * else by suspicious rows, then highest row score; ties by address code, so the order is the same every run.
+     */
+    static List<IpStat> hosts(Table t, double[] scores, byte[] labels, BitSet rows, HostScores hosts, byte[] hostLabels) {
         TextColumn ip = t.text(Role.SRC_IP).orElse(null);
         if (ip == null) return List.of();
         TextColumn country = t.text(Role.SRC_IP_COUNTRY_CODE).orElse(null);
         NumberColumn inColumn = t.number(Role.BYTES_IN).orElse(null), outColumn = t.number(Role.BYTES_OUT).orElse(null);
+        Role timeRole = Role.timeOf(t);
+        TimeColumn time = timeRole == null ? null : t.time(timeRole).orElseThrow();
         double[] in = inColumn == null ? null : inColumn.values();
         double[] out = outColumn == null ? null : outColumn.values();
         int k = ip.distinctCount();
@@ -104,6 +115,9 @@ public final class FindingsCalculator {
         double[] max = new double[k];
         double[] sumIn = new double[k];
         double[] sumOut = new double[k];
+        long[] first = new long[k], last = new long[k];
+        java.util.Arrays.fill(first, Long.MAX_VALUE);
+        java.util.Arrays.fill(last, IpStat.NEVER);
         int[] countryCode = new int[k];
         int[] codes = ip.codes();
         for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
@@ -114,16 +128,21 @@ public final class FindingsCalculator {
             if (in != null && !inColumn.isMissing(r)) sumIn[c] += in[r]; // an imputed median is not traffic
             if (out != null && !outColumn.isMissing(r)) sumOut[c] += out[r];
             if (country != null) countryCode[c] = country.code(r);
+            if (time != null && !time.isMissing(r)) {
+                long when = time.get(r);
+                if (when < first[c]) first[c] = when;
+                if (when > last[c]) last[c] = when;
+            }
         }
         List<Integer> ids = new ArrayList<>();
         for (int c = 0; c < k; c++) if (total[c] > 0) ids.add(c);
         if (hosts != null) ids.sort(Comparator.<Integer>comparingDouble(c -> -hosts.score(c)).thenComparingLong(c -> -sus[c]));
         else ids.sort(Comparator.<Integer>comparingLong(c -> -sus[c]).thenComparingDouble(c -> -max[c]));
-        List<IpStat> result = new ArrayList<>();
-        for (int c : ids.subList(0, Math.min(TOP_IPS, ids.size()))) {
-            result.add(new IpStat(c == 0 ? "(none)" : ip.dictionary()[c], country == null ? "" : country.dictionary()[countryCode[c]],
+        List<IpStat> result = new ArrayList<>(ids.size());
+        for (int c : ids) {
+            result.add(new IpStat(c, c == 0 ? "(none)" : ip.dictionary()[c], country == null ? "" : country.dictionary()[countryCode[c]],
                     total[c], sus[c], max[c], sumIn[c], sumOut[c], hosts == null ? Double.NaN : hosts.score(c),
-                    hosts == null ? "" : hosts.explain(c)));
+                    hosts == null ? 0 : hostLabels[c], last[c] == IpStat.NEVER ? IpStat.NEVER : first[c], last[c]));
         }
         return result;
     }

@@ -8,6 +8,7 @@ import dev.taw.features.IpProfile;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
 import dev.taw.model.ForestSettings;
+import dev.taw.model.Threshold;
 import dev.taw.model.TrainedForest;
 import dev.taw.table.Matrix;
 import java.util.ArrayList;
@@ -27,11 +28,18 @@ public final class HostScores {
     private final HostMatrix x;
     private final double[] score;       // per host code
     private final TrainedForest forest;
+    private final Threshold threshold;  // over the real hosts, codes 1 …
+    private final double typicalScore;  // the median host's score: a host at or below it does not stand out
+    private final String[] reasons;     // per host code, made on first use: a hosts CSV needs all, a summary ten
+    private volatile boolean allExplained;
 
-    private HostScores(HostMatrix x, double[] score, TrainedForest forest) {
+    private HostScores(HostMatrix x, double[] score, TrainedForest forest, Threshold threshold) {
         this.x = x;
         this.score = score;
         this.forest = forest;
+        this.threshold = threshold;
+        this.reasons = new String[score.length];
+        this.typicalScore = threshold.cutOff(0.5);
     }
 
     /** @return the host scores, or null when the log has no source IP, too few hosts, or no host feature that varies */
@@ -46,8 +54,21 @@ public final class HostScores {
         double[] hostScore = forest.scoreAll(m, ProgressListener.NONE, cancel);
         double[] score = new double[x.hosts()];
         System.arraycopy(hostScore, 0, score, 1, x.hosts() - 1); // code 0, the empty address, was left out of the fit
-        return new HostScores(x, score, forest);
+        return new HostScores(x, score, forest, new Threshold(hostScore));
     }
+
+    /** The host score at or above which a host is suspicious, when {@code contamination} of the hosts are flagged. */
+    public double cutOff(double contamination) { return threshold.cutOff(contamination); }
+
+    /** -1 suspicious / 1 normal per host code at this contamination (0 for code 0, the empty address, never scored). */
+    public byte[] labels(double contamination) {
+        byte[] l = Threshold.labels(score, cutOff(contamination));
+        l[0] = 0;
+        return l;
+    }
+
+    /** Scores per host code; callers must not modify the array. */
+    public double[] scores() { return score; }
 
     /** The host score of an IP (by its dictionary code in the source-IP column). */
     public double score(int ipCode) { return score[ipCode]; }
@@ -59,9 +80,36 @@ public final class HostScores {
 
     /** The host features whose typical value lowers the host's score most, in words. */
     public String explain(int ipCode) {
-        double[] v = x.host(ipCode);
+        if (ipCode == 0) return "";
+        String r = reasons[ipCode]; // a race makes the same words twice, never different ones
+        if (r == null) reasons[ipCode] = r = standsOut(ipCode) ? words(ipCode, WhatIf.reasons(forest, x.host(ipCode), x.typical())) : TYPICAL;
+        return r;
+    }
+
+    /** What a host in the less unusual half is told: a what-if of it would only name noise. */
+    public static final String TYPICAL = "a typical host: it scores no higher than the median host";
+
+    /** Above the median host's score: the half of the hosts whose reasons are worth reading. */
+    private boolean standsOut(int ipCode) {
+        return score[ipCode] > typicalScore;
+    }
+
+    /**
+     * Every host's reasons, computed once, in batches through the forest (the same words {@link #explain}
+     * gives one by one), and kept: they depend on the hosts alone, not on the view or the contamination.
+     * After this, {@link #explain} of any host is a lookup.
+     */
+    public synchronized void explainAll() {
+        if (allExplained) return;
+        java.util.stream.IntStream.range(1, reasons.length).parallel().forEach(c -> {
+            if (reasons[c] == null) reasons[c] = standsOut(c) ? words(c, WhatIf.reasons(forest, x.columns(), c, x.typical())) : TYPICAL;
+        });
+        allExplained = true;
+    }
+
+    private String words(int ipCode, List<WhatIf.Drop> drops) {
         List<String> words = new ArrayList<>();
-        for (WhatIf.Drop d : WhatIf.reasons(forest, v, x.typical())) words.add(words(x.features().get(d.feature()), v[d.feature()], x.typical()[d.feature()]));
+        for (WhatIf.Drop d : drops) words.add(words(x.features().get(d.feature()), x.columns()[d.feature()][ipCode], x.typical()[d.feature()]));
         return words.isEmpty() ? "no single trait stands out" : String.join("; ", words);
     }
 

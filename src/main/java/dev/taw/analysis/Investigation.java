@@ -8,21 +8,30 @@ import java.util.List;
  * What the analyst is looking at: a finished run seen at one contamination through zero or more filters.
  * Everything the window and the report show is derived here, off the FX thread, in one go.
  *
+ * @param hostLabels  -1/1 per source-host code at {@code hostContamination}, or null where no host forest ran
  * @param rowsByScore the rows in view, most suspicious first (ties in file order)
  */
-public record Investigation(Analysis analysis, double contamination, List<RowFilter> filters, byte[] labels, BitSet view,
-                            Findings findings, int[] rowsByScore) {
+public record Investigation(Analysis analysis, double contamination, double hostContamination, List<RowFilter> filters, byte[] labels,
+                            byte[] hostLabels, BitSet view, Findings findings, int[] rowsByScore) {
 
     public Investigation {
         filters = List.copyOf(filters);
     }
 
+    /** At the run's own host contamination. */
     public static Investigation of(Analysis analysis, double contamination, List<RowFilter> filters) {
+        return of(analysis, contamination, analysis.settings().hostContamination(), filters);
+    }
+
+    public static Investigation of(Analysis analysis, double contamination, double hostContamination, List<RowFilter> filters) {
         byte[] labels = analysis.labels(contamination);
         BitSet view = analysis.view(labels, filters);
+        HostScores hosts = analysis.hostScores();
+        byte[] hostLabels = hosts == null ? null : hosts.labels(hostContamination);
         Findings findings = new FindingsCalculator().compute(analysis.table(), analysis.scores(), labels, analysis.cutOff(contamination), view,
-                analysis.hostScores());
-        return new Investigation(analysis, contamination, filters, labels, view, findings, byScore(analysis.scores(), view));
+                hosts, hostLabels);
+        return new Investigation(analysis, contamination, hostContamination, filters, labels, hostLabels, view, findings,
+                byScore(analysis.scores(), view));
     }
 
     /** Row indices of {@code view} sorted by descending score, ties by row: a primitive sort on packed keys. */

@@ -2,8 +2,19 @@
 package dev.taw.analysis;
 
 /**
- * One source IP's rows, suspicious rows, highest row score and total volume; with host scoring, the
- * host's own score (NaN without) and why the host stands out.
+ * One source host in view: its rows, suspicious rows, highest row score, volume each way and when it was
+ * first and last seen; with host scoring, the host's own score and label (why it stands out is
+ * {@link HostScores#explain}: fifty thousand hosts' reasons are made only when someone reads them all).
+ *
+ * @param code      the address's dictionary code in the source-IP column
+ * @param hostScore NaN where no host forest ran
+ * @param hostLabel -1 suspicious, 1 normal, 0 where no host forest ran
+ * @param firstSeen epoch milliseconds of its earliest row in view, {@link #NEVER} when the log has no time
  */
-public record IpStat(String ip, String country, long rows, long suspicious, double maxScore, double bytesIn, double bytesOut,
-                     double hostScore, String why) { }
+public record IpStat(int code, String ip, String country, long rows, long suspicious, double maxScore, double bytesIn, double bytesOut,
+                     double hostScore, byte hostLabel, long firstSeen, long lastSeen) {
+    /** No time: the log has no time column, or none of the host's rows has one. */
+    public static final long NEVER = Long.MIN_VALUE;
+
+    public boolean hasHostScore() { return !Double.isNaN(hostScore); }
+}

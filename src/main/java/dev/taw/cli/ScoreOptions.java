@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The parsed {@code score} command line. */
-record ScoreOptions(Path input, Path output, Path report, dev.taw.report.Paper paper, Path geoip, dev.taw.io.LogFormat format,
+record ScoreOptions(Path input, Path output, Path hosts, Path report, dev.taw.report.Paper paper, Path geoip, dev.taw.io.LogFormat format,
                     ForestSettings settings, FeatureSet features, List<RowFilter> filters, int top, boolean quiet) {
 
     /** The help text, made from the lists of formats and features so that it cannot fall behind them. */
@@ -28,11 +28,14 @@ record ScoreOptions(Path input, Path output, Path report, dev.taw.report.Paper p
         for (Feature f : Feature.values()) features.append(String.format(Locale.ROOT, "%29s%-21s %s%n", "", f.name(), f.label()));
         return "Usage: traffic-workbench score INPUT --output SCORED.csv [options]\n\n"
                 + "Scores every row of a traffic log (a file, gzip or not, or a folder of them; the format is\n"
-                + "detected from the content) with an Isolation Forest and writes it back with two more columns:\n"
-                + "anomaly_score (0-1, higher is more suspicious) and label (-1 suspicious, 1 normal).\n\n"
+                + "detected from the content) with an Isolation Forest and writes it back with four more columns:\n"
+                + "anomaly_score (0-1, higher is more suspicious) and label (-1 suspicious, 1 normal), and the\n"
+                + "same for the row's source host, host_score and host_label (empty under 50 source hosts).\n\n"
                 + "Formats:\n" + readable + "\n"
                 + "Options:\n"
                 + "  -o, --output FILE          scored CSV to write (required); written whole or not at all\n"
+                + "      --hosts FILE           also write every source host, ranked, one row each: host score and\n"
+                + "                             label, rows, bytes each way, first and last seen, host features, why\n"
                 + "      --report FILE          also write a PDF report of the investigation\n"
                 + "      --paper a4|letter      paper size of the report (default a4)\n"
                 + "      --format " + formats + "\n"
@@ -43,6 +46,7 @@ record ScoreOptions(Path input, Path output, Path report, dev.taw.report.Paper p
                 + "      --geoip FILE           MaxMind DB (.mmdb) for source countries where the input has none\n"
                 + "                             (default: the bundled registry database, (c) NRO, CC BY 4.0)\n"
                 + "      --contamination X      share of rows to flag, 0.0001-0.5 (default 0.05)\n"
+                + "      --host-contamination X share of source hosts to flag, 0.0001-0.5 (default 0.01)\n"
                 + "      --trees N              number of isolation trees, 1-10000 (default 100)\n"
                 + "      --seed N               random seed; same file + settings + seed = same scores (default 42)\n"
                 + "      --sample-size N        rows each tree sees, psi (default 256; capped at the row count)\n"
@@ -57,7 +61,7 @@ record ScoreOptions(Path input, Path output, Path report, dev.taw.report.Paper p
     }
 
     static ScoreOptions parse(String[] args) throws UsageException {
-        Path input = null, output = null, report = null;
+        Path input = null, output = null, hosts = null, report = null;
         dev.taw.report.Paper paper = dev.taw.report.Paper.A4;
         Path geoip = null;
         dev.taw.io.LogFormat format = dev.taw.io.LogFormat.AUTO;
@@ -72,14 +76,16 @@ record ScoreOptions(Path input, Path output, Path report, dev.taw.report.Paper p
                 switch (a) {
                     case "-o", "--output" -> output = Path.of(value(args, ++i, a));
                     case "--report" -> report = Path.of(value(args, ++i, a));
+                    case "--hosts" -> hosts = Path.of(value(args, ++i, a));
                     case "--paper" -> paper = paper(value(args, ++i, a));
                     case "--geoip" -> geoip = Path.of(value(args, ++i, a));
                     case "--format" -> format = dev.taw.io.LogFormat.parse(value(args, ++i, a));
                     case "--contamination" -> s = s.withContamination(Double.parseDouble(value(args, ++i, a)));
                     case "--trees" -> s = s.withTrees(Integer.parseInt(value(args, ++i, a)));
                     case "--seed" -> s = s.withSeed(Long.parseLong(value(args, ++i, a)));
-                    case "--sample-size" -> s = new ForestSettings(s.trees(), s.contamination(), s.seed(), Integer.parseInt(value(args, ++i, a)), s.extensionLevel());
-                    case "--extension-level" -> s = new ForestSettings(s.trees(), s.contamination(), s.seed(), s.sampleSize(), Integer.parseInt(value(args, ++i, a)));
+                    case "--host-contamination" -> s = s.withHostContamination(Double.parseDouble(value(args, ++i, a)));
+                    case "--sample-size" -> s = s.withSampleSize(Integer.parseInt(value(args, ++i, a)));
+                    case "--extension-level" -> s = s.withExtensionLevel(Integer.parseInt(value(args, ++i, a)));
                     case "--features" -> features = FeatureSet.fromText(value(args, ++i, a));
                     case "--where" -> filters.add(WhereFilter.parse(value(args, ++i, a)));
                     case "--top" -> top = Integer.parseInt(value(args, ++i, a));
@@ -99,10 +105,16 @@ record ScoreOptions(Path input, Path output, Path report, dev.taw.report.Paper p
         if (input == null) throw new UsageException("missing INPUT file (see --help)");
         if (output == null) throw new UsageException("missing --output FILE (see --help)");
         if (top < 0) throw new UsageException("--top must be 0 or more");
-        if (report != null && report.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
-            throw new UsageException("--report and --output name the same file " + output);
+        sameFile("--report", report, "--output", output);
+        sameFile("--hosts", hosts, "--output", output);
+        sameFile("--hosts", hosts, "--report", report);
+        return new ScoreOptions(input, output, hosts, report, paper, geoip, format, s, features, List.copyOf(filters), top, quiet);
+    }
+
+    private static void sameFile(String option, Path a, String other, Path b) throws UsageException {
+        if (a != null && b != null && a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            throw new UsageException(option + " and " + other + " name the same file " + a);
         }
-        return new ScoreOptions(input, output, report, paper, geoip, format, s, features, List.copyOf(filters), top, quiet);
     }
 
     private static dev.taw.report.Paper paper(String v) throws UsageException {

@@ -20,8 +20,9 @@ import java.util.List;
 
 /**
  * Writes every imported row, in input order, with all its input columns followed by
- * {@code anomaly_score} and {@code label} (-1 suspicious, 1 normal), as RFC 4180 CSV (fields quoted
- * only when they hold a comma, quote or line break).
+ * {@code anomaly_score} and {@code label} (-1 suspicious, 1 normal), then {@code host_score} and
+ * {@code host_label}: the same for the row's source host, empty where no host forest ran. RFC 4180 CSV
+ * (fields quoted only when they hold a comma, quote or line break).
  *
  * <p>Written whole or not at all: rows go to a temporary file beside the target, which is moved into
  * place only when complete. Text cells a spreadsheet would run as a formula ({@code = + - @}, tab or CR
@@ -38,45 +39,48 @@ public final class ScoredCsvWriter {
      */
     private static final int CHUNK = 1024;
 
-    /** Writes every row. */
+    /** Writes every row, without host scores. */
     public void write(Path target, Table table, double[] scores, byte[] labels, ProgressListener progress, CancelToken cancel) throws IOException {
-        write(target, table, scores, labels, null, progress, cancel);
+        write(target, table, scores, labels, null, null, progress, cancel);
     }
 
     /**
      * Writes the rows of {@code view} (every row when null), in input order. Scores and labels are the
      * whole file's: a filter chooses rows, it never rescores them.
+     *
+     * @param hosts the source hosts' scores, or null where no host forest ran
      */
-    public void write(Path target, Table table, double[] scores, byte[] labels, BitSet view, ProgressListener progress, CancelToken cancel)
-            throws IOException {
-        try (AtomicWrite.Staged s = stage(target, table, scores, labels, view, progress, cancel)) {
+    public void write(Path target, Table table, double[] scores, byte[] labels, HostColumns hosts, BitSet view, ProgressListener progress,
+                      CancelToken cancel) throws IOException {
+        try (AtomicWrite.Staged s = stage(target, table, scores, labels, hosts, view, progress, cancel)) {
             s.commit();
         }
     }
 
     /** The same, complete on disk beside {@code target}, to be committed with a run's other outputs. */
-    public AtomicWrite.Staged stage(Path target, Table table, double[] scores, byte[] labels, BitSet view, ProgressListener progress, CancelToken cancel)
-            throws IOException {
+    public AtomicWrite.Staged stage(Path target, Table table, double[] scores, byte[] labels, HostColumns hosts, BitSet view,
+                                   ProgressListener progress, CancelToken cancel) throws IOException {
         int[] rows = view == null ? null : view.stream().toArray();
+        HostColumns.Cells hostCells = hosts == null ? null : hosts.cells();
         return AtomicWrite.stage(target, tmp -> {
             try (OutputStream os = Files.newOutputStream(tmp)) {
-                writeTo(os, table, scores, labels, rows, progress, cancel);
+                writeTo(os, table, scores, labels, hostCells, rows, progress, cancel);
             }
         });
     }
 
-    private static void writeTo(OutputStream w, Table table, double[] scores, byte[] labels, int[] rows, ProgressListener progress, CancelToken cancel)
-            throws IOException {
+    private static void writeTo(OutputStream w, Table table, double[] scores, byte[] labels, HostColumns.Cells hosts, int[] rows,
+                                ProgressListener progress, CancelToken cancel) throws IOException {
         List<Column> cols = table.columns();
         StringBuilder header = new StringBuilder();
         for (Column c : cols) CsvCells.appendField(header, CsvCells.neutralise(c.name())).append(',');
-        header.append("anomaly_score,label\n");
+        header.append("anomaly_score,label,host_score,host_label\n");
         w.write(header.toString().getBytes(StandardCharsets.UTF_8));
         Field[] fields = new Field[cols.size()];
         for (int i = 0; i < fields.length; i++) fields[i] = Field.of(cols.get(i));
         int n = rows == null ? table.rowCount() : rows.length;
         int chunks = (n + CHUNK - 1) / CHUNK;
-        Workers.inOrder(chunks, Workers.cores() * 4, c -> () -> format(fields, scores, labels, rows, c * CHUNK, Math.min(n, (c + 1) * CHUNK)), cancel,
+        Workers.inOrder(chunks, Workers.cores() * 4, c -> () -> format(fields, scores, labels, hosts, rows, c * CHUNK, Math.min(n, (c + 1) * CHUNK)), cancel,
                 (c, chunk) -> {
                     Bytes b = chunk.get();
                     w.write(b.a, 0, b.n);
@@ -114,7 +118,7 @@ public final class ScoredCsvWriter {
     }
 
     /** Formats rows [from, to) of the output (of {@code rows} when not null) straight to UTF-8 bytes. */
-    private static Bytes format(Field[] fields, double[] scores, byte[] labels, int[] rows, int from, int to) {
+    private static Bytes format(Field[] fields, double[] scores, byte[] labels, HostColumns.Cells hosts, int[] rows, int from, int to) {
         Bytes b = new Bytes((to - from) * 256);
         TimeText[] times = new TimeText[fields.length];
         for (int k = from; k < to; k++) {
@@ -138,10 +142,18 @@ public final class ScoredCsvWriter {
             }
             b.ascii(Double.toString(scores[r]));
             b.append(labels[r] < 0 ? MINUS_ONE : ONE);
+            if (hosts == null) {
+                b.append(NO_HOST);
+            } else {
+                int h = hosts.codes()[r];
+                b.append(hosts.bytes(), hosts.at()[h], hosts.at()[h + 1]);
+            }
+            b.append((byte) '\n');
         }
         return b;
     }
 
-    private static final byte[] MINUS_ONE = {',', '-', '1', '\n'};
-    private static final byte[] ONE = {',', '1', '\n'};
+    private static final byte[] MINUS_ONE = {',', '-', '1'};
+    private static final byte[] ONE = {',', '1'};
+    private static final byte[] NO_HOST = {',', ','};
 }

@@ -11,10 +11,13 @@ import java.util.Locale;
  * @param seed           random seed; the same file, settings and seed give the same scores
  * @param sampleSize     rows each tree sees, ψ; the fit uses min(ψ, rows) (default 256, as in the paper)
  * @param extensionLevel 0 = classic axis-parallel splits (default); higher = extended Isolation Forest
+ * @param hostContamination share of source hosts to flag (same limits; default 0.01: a log has far fewer
+ *                          hosts than rows, and the attackers among them are a handful)
  */
-public record ForestSettings(int trees, double contamination, long seed, int sampleSize, int extensionLevel) {
+public record ForestSettings(int trees, double contamination, long seed, int sampleSize, int extensionLevel, double hostContamination) {
     public static final int DEFAULT_TREES = 100;
     public static final double DEFAULT_CONTAMINATION = 0.05;
+    public static final double DEFAULT_HOST_CONTAMINATION = 0.01;
     public static final long DEFAULT_SEED = 42L;
     public static final int DEFAULT_SAMPLE_SIZE = 256;
     public static final int MIN_TREES = 1, MAX_TREES = 10_000;
@@ -27,8 +30,17 @@ public record ForestSettings(int trees, double contamination, long seed, int sam
         if (!(contamination >= MIN_CONTAMINATION && contamination <= MAX_CONTAMINATION)) {
             throw new IllegalArgumentException("contamination must be between " + plain(MIN_CONTAMINATION) + " and " + plain(MAX_CONTAMINATION) + ", got " + contamination);
         }
+        if (!(hostContamination >= MIN_CONTAMINATION && hostContamination <= MAX_CONTAMINATION)) {
+            throw new IllegalArgumentException("host contamination must be between " + plain(MIN_CONTAMINATION) + " and " + plain(MAX_CONTAMINATION)
+                    + ", got " + hostContamination);
+        }
         if (sampleSize < 2) throw new IllegalArgumentException("sample size must be at least 2, got " + sampleSize);
         if (extensionLevel < 0) throw new IllegalArgumentException("extension level must be 0 or more, got " + extensionLevel);
+    }
+
+    /** With the default host contamination. */
+    public ForestSettings(int trees, double contamination, long seed, int sampleSize, int extensionLevel) {
+        this(trees, contamination, seed, sampleSize, extensionLevel, DEFAULT_HOST_CONTAMINATION);
     }
 
     private static String plain(double v) {
@@ -40,15 +52,27 @@ public record ForestSettings(int trees, double contamination, long seed, int sam
     }
 
     public ForestSettings withContamination(double c) {
-        return new ForestSettings(trees, c, seed, sampleSize, extensionLevel);
+        return new ForestSettings(trees, c, seed, sampleSize, extensionLevel, hostContamination);
+    }
+
+    public ForestSettings withHostContamination(double c) {
+        return new ForestSettings(trees, contamination, seed, sampleSize, extensionLevel, c);
+    }
+
+    public ForestSettings withSampleSize(int psi) {
+        return new ForestSettings(trees, contamination, seed, psi, extensionLevel, hostContamination);
+    }
+
+    public ForestSettings withExtensionLevel(int level) {
+        return new ForestSettings(trees, contamination, seed, sampleSize, level, hostContamination);
     }
 
     public ForestSettings withTrees(int t) {
-        return new ForestSettings(t, contamination, seed, sampleSize, extensionLevel);
+        return new ForestSettings(t, contamination, seed, sampleSize, extensionLevel, hostContamination);
     }
 
     public ForestSettings withSeed(long s) {
-        return new ForestSettings(trees, contamination, s, sampleSize, extensionLevel);
+        return new ForestSettings(trees, contamination, s, sampleSize, extensionLevel, hostContamination);
     }
 
     /** True when switching from {@code other} to this needs a new fit (contamination alone does not). */
@@ -59,7 +83,7 @@ public record ForestSettings(int trees, double contamination, long seed, int sam
 
     /** The command-line flags that reproduce this run. */
     public String toText() {
-        return String.format(Locale.ROOT, "--trees %d --contamination %s --seed %d --sample-size %d --extension-level %d",
-                trees, contamination, seed, sampleSize, extensionLevel);
+        return String.format(Locale.ROOT, "--trees %d --contamination %s --host-contamination %s --seed %d --sample-size %d --extension-level %d",
+                trees, contamination, hostContamination, seed, sampleSize, extensionLevel);
     }
 }

@@ -39,6 +39,23 @@ public final class TrainedForest {
 
     public int trees() { return smile.size(); }
 
+    /**
+     * The score of {@code x} at [0] and at [f + 1] its score with feature f at {@code typical[f]}: the same
+     * numbers as {@link #score} of each copy, to the bit.
+     */
+    public double[] whatIf(double[] x, double[] typical) {
+        if (flat != null) return flat.whatIf(x, typical);
+        double[] out = new double[x.length + 1];
+        double[] y = x.clone();
+        out[0] = smile.score(y);
+        for (int f = 0; f < x.length; f++) {
+            y[f] = typical[f];
+            out[f + 1] = smile.score(y);
+            y[f] = x[f];
+        }
+        return out;
+    }
+
     /** Score of one row, for what-if explanations. */
     public double score(double[] x) {
         return flat != null ? flat.score(x) : smile.score(x);

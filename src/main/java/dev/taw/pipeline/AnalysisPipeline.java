@@ -73,15 +73,30 @@ public final class AnalysisPipeline {
         return geo;
     }
 
-    /** Builds features, fits the forest, scores every row, then scores the hosts. */
+    /**
+     * Builds features, fits the forest and scores every row, and beside it the host forest: the hosts need
+     * only the per-IP profile, and the row forest's fit leaves a core idle for part of its time.
+     */
     public Analysis analyze(ImportResult imported, FeatureSet features, ForestSettings settings, ProgressListener progress, CancelToken cancel) {
-        return scoreHosts(scoreRows(imported, features, settings, progress, cancel), progress, cancel);
+        IpProfile ip = IpProfile.of(imported.table());
+        Future<HostScores> hosts = Workers.aside("host-forest", () -> HostScores.fit(ip, settings, ProgressListener.NONE, cancel));
+        RowScores rows = scoreRows(imported, features, settings, ip, progress, cancel);
+        progress.onProgress("Scoring hosts", 0, 1);
+        try {
+            return new Analysis(rows, Workers.get(hosts));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // the host forest reads no file: never
+        }
     }
 
     /** Builds features, fits the row forest and scores every row. */
     public RowScores scoreRows(ImportResult imported, FeatureSet features, ForestSettings settings, ProgressListener progress, CancelToken cancel) {
+        return scoreRows(imported, features, settings, IpProfile.of(imported.table()), progress, cancel);
+    }
+
+    private RowScores scoreRows(ImportResult imported, FeatureSet features, ForestSettings settings, IpProfile ip, ProgressListener progress,
+                                CancelToken cancel) {
         progress.onProgress("Building features", 0, 1);
-        IpProfile ip = IpProfile.of(imported.table());
         FeatureMatrix matrix = new FeatureBuilder().build(imported.table(), features, ip);
         cancel.throwIfCancelled();
         TrainedForest forest = TrainedForest.fit(matrix.matrix(), settings, progress, cancel);
@@ -89,30 +104,31 @@ public final class AnalysisPipeline {
         return new RowScores(imported, features, matrix, settings, forest, scores, new Threshold(scores), ip);
     }
 
-    /** A run whose scored CSV is written, staged beside its target until the run's other outputs are ready too. */
-    public record Scored(Analysis analysis, Investigation investigation, Exports.Pending csv) { }
+    /** A run whose scored CSV (and hosts CSV, when asked for) is written, staged beside its target until the run's other outputs are ready too. */
+    public record Scored(Analysis analysis, Investigation investigation, Exports.Pending csv, Exports.Pending hosts) { }
 
     /**
-     * The whole run of the command line: fits and scores the rows, then writes the scored CSV of the view on a
-     * thread of its own while the host forest and the findings run (the writer does not keep both cores busy;
-     * together they finish about a third of a second sooner). The CSV is staged, not yet in place: the caller
-     * commits it with its other outputs ({@link Exports#commit}). If anything fails, the staged CSV is removed
-     * and the failure is the run's.
+     * The whole run of the command line: fits and scores the rows and the hosts, then writes the scored CSV
+     * of the view (which carries each row's host score) on a thread of its own while the findings are
+     * computed and the hosts CSV (when {@code hostsCsv} is not null) is made: the row writer does not keep
+     * both cores busy. The outputs are staged, not yet in place: the caller commits them with its other
+     * outputs ({@link Exports#commit}). If anything fails, the staged files are removed and the failure is the run's.
      */
     public Scored analyzeAndWrite(ImportResult imported, FeatureSet features, ForestSettings settings, List<RowFilter> filters, Path csv,
-                                  ProgressListener progress, CancelToken cancel) throws IOException {
-        RowScores rows = scoreRows(imported, features, settings, progress, cancel);
-        double contamination = settings.contamination();
+                                  Path hostsCsv, ProgressListener progress, CancelToken cancel) throws IOException {
+        Analysis analysis = analyze(imported, features, settings, progress, cancel);
         CancelToken stopWriting = new CancelToken();
-        Future<Exports.Pending> written = Workers.aside("scored-csv",
-                () -> Exports.stageScoredCsv(rows, contamination, filters, csv, ProgressListener.NONE, stopWriting));
+        Future<Exports.Pending> written = Workers.aside("scored-csv", () -> Exports.stageScoredCsv(analysis, settings.contamination(),
+                settings.hostContamination(), filters, csv, ProgressListener.NONE, stopWriting));
+        Exports.Pending hosts = null;
         try {
-            Analysis analysis = scoreHosts(rows, progress, cancel);
-            Investigation inv = Investigation.of(analysis, contamination, filters);
-            return new Scored(analysis, inv, Workers.get(written));
+            Investigation inv = Investigation.of(analysis, settings.contamination(), settings.hostContamination(), filters);
+            if (hostsCsv != null) hosts = Exports.stageHostsCsv(inv, hostsCsv, cancel);
+            return new Scored(analysis, inv, Workers.get(written), hosts);
         } catch (IOException | RuntimeException | Error e) {
             stopWriting.cancel();
             Exports.discard(written);
+            if (hosts != null) Exports.discard(List.of(hosts));
             throw e;
         }
     }

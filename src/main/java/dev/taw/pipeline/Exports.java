@@ -1,18 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.pipeline;
 
+import dev.taw.analysis.Analysis;
+import dev.taw.analysis.HostScores;
 import dev.taw.analysis.Investigation;
 import dev.taw.analysis.RowFilter;
-import dev.taw.analysis.RowScores;
 import dev.taw.export.AtomicWrite;
+import dev.taw.export.HostColumns;
 import dev.taw.export.OutputGuard;
 import dev.taw.export.ScoredCsvWriter;
+import dev.taw.export.TableCsvWriter;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
 import dev.taw.job.Workers;
 import dev.taw.report.Paper;
 import dev.taw.report.PdfReportWriter;
 import dev.taw.report.ReportModel;
+import dev.taw.table.Role;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,12 +44,16 @@ public final class Exports {
      *
      * @param view the filters in words, or "all rows"
      */
-    public record Written(Path file, long rows, long ofRows, String view) {
+    public record Written(Path file, long rows, long ofRows, String view, String unit) {
+        public Written(Path file, long rows, long ofRows, String view) {
+            this(file, rows, ofRows, view, "rows");
+        }
+
         /** "Wrote out.csv: 12 of 282 rows (view: src_ip_country_code = NL)" or "Wrote out.csv: all 282 rows". */
         public String sentence() {
             return rows == ofRows && view.equals("all rows")
-                    ? String.format(Locale.ROOT, "Wrote %s: all %,d rows", file, ofRows)
-                    : String.format(Locale.ROOT, "Wrote %s: %,d of %,d rows (view: %s)", file, rows, ofRows, view);
+                    ? String.format(Locale.ROOT, "Wrote %s: all %,d %s", file, ofRows, unit)
+                    : String.format(Locale.ROOT, "Wrote %s: %,d of %,d %s (view: %s)", file, rows, ofRows, unit, view);
         }
     }
 
@@ -62,19 +70,45 @@ public final class Exports {
         var a = inv.analysis();
         refuseInput(target, a.imported().source());
         BitSet view = inv.isFiltered() ? inv.view() : null;
-        new ScoredCsvWriter().write(target, a.table(), a.scores(), inv.labels(), view, progress, cancel);
+        new ScoredCsvWriter().write(target, a.table(), a.scores(), inv.labels(), HostsCsv.columns(inv), view, progress, cancel);
         return new Written(target, inv.view().cardinality(), a.table().rowCount(), RowFilter.describe(inv.filters()));
     }
 
-    /** The scored CSV from row scores alone, staged, so it can be written while the hosts are still being scored. */
-    public static Pending stageScoredCsv(RowScores rows, double contamination, List<RowFilter> filters, Path target, ProgressListener progress,
-                                         CancelToken cancel) throws IOException {
-        var table = rows.imported().table();
-        refuseInput(target, rows.imported().source());
-        byte[] labels = rows.labels(contamination);
+    /**
+     * The scored CSV of a finished analysis at these contaminations, staged, so it can be written while the
+     * findings are still being computed.
+     */
+    public static Pending stageScoredCsv(Analysis a, double contamination, double hostContamination, List<RowFilter> filters, Path target,
+                                         ProgressListener progress, CancelToken cancel) throws IOException {
+        var table = a.table();
+        refuseInput(target, a.imported().source());
+        byte[] labels = a.labels(contamination);
         BitSet view = filters.isEmpty() ? null : RowFilter.view(table, labels, filters);
-        AtomicWrite.Staged staged = new ScoredCsvWriter().stage(target, table, rows.scores(), labels, view, progress, cancel);
+        HostScores hosts = a.hostScores();
+        HostColumns hostColumns = hosts == null ? null
+                : new HostColumns(table.text(Role.SRC_IP).orElseThrow().codes(), hosts.scores(), hosts.labels(hostContamination));
+        AtomicWrite.Staged staged = new ScoredCsvWriter().stage(target, table, a.scores(), labels, hostColumns, view, progress, cancel);
         return new Pending(staged, new Written(target, view == null ? table.rowCount() : view.cardinality(), table.rowCount(), RowFilter.describe(filters)));
+    }
+
+    /**
+     * The hosts CSV of what the analyst is looking at, written at once: every source host with a row in view,
+     * ranked. The summary line counts hosts, not rows.
+     */
+    public static Written hostsCsv(Investigation inv, Path target, CancelToken cancel) throws IOException {
+        Pending p = stageHostsCsv(inv, target, cancel);
+        commit(List.of(p));
+        return p.written();
+    }
+
+    /** The hosts CSV, staged. */
+    public static Pending stageHostsCsv(Investigation inv, Path target, CancelToken cancel) throws IOException {
+        refuseInput(target, inv.analysis().imported().source());
+        var hosts = inv.findings().hosts();
+        HostsCsv.prepare(inv);
+        AtomicWrite.Staged staged = TableCsvWriter.stage(target, HostsCsv.header(inv), hosts.size(), i -> HostsCsv.row(inv, i), cancel);
+        long all = inv.analysis().table().text(Role.SRC_IP).map(c -> (long) c.distinctCount() - 1).orElse(0L);
+        return new Pending(staged, new Written(target, hosts.size(), all, RowFilter.describe(inv.filters()), "hosts"));
     }
 
     /** The PDF report of what the analyst is looking at, written at once; {@code source} names the input as the analyst knows it. */

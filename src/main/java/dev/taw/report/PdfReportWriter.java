@@ -74,7 +74,7 @@ public final class PdfReportWriter {
             charts(p, inv);
             cancel.throwIfCancelled();
             progress.onProgress("Writing tables", 6, 10);
-            tables(p, f);
+            tables(p, inv);
             cancel.throwIfCancelled();
             progress.onProgress("Explaining rows", 7, 10);
             topRows(p, inv, cancel);
@@ -113,8 +113,8 @@ public final class PdfReportWriter {
                 Formats.percent(f.suspiciousRate())));
         kv(p, "Normal rows (1)", Formats.count(f.normal()));
         kv(p, "Score cut-off", Formats.score(f.cutOff()) + " (rows scoring at or above it are suspicious)");
-        if (!f.topIps().isEmpty() && f.topIps().get(0).suspicious() > 0) {
-            IpStat top = f.topIps().get(0);
+        if (!f.hosts().isEmpty() && f.hosts().get(0).suspicious() > 0) {
+            IpStat top = f.hosts().get(0);
             kv(p, "Top suspicious IP", String.format(Locale.ROOT, "%s (%s): %d of %d rows suspicious, max score %s", top.ip(), top.country(),
                     top.suspicious(), top.rows(), Formats.score(top.maxScore())));
         }
@@ -188,14 +188,25 @@ public final class PdfReportWriter {
                 shown.stream().mapToLong(CategoryStat::suspicious).toArray()));
     }
 
-    private static void tables(Pages p, Findings f) throws IOException {
+    private static void tables(Pages p, Investigation inv) throws IOException {
+        Findings f = inv.findings();
+        Analysis a = inv.analysis();
         p.newPage();
-        boolean hosts = !f.topIps().isEmpty() && !Double.isNaN(f.topIps().get(0).hostScore());
+        boolean hosts = !f.hosts().isEmpty() && f.hosts().get(0).hasHostScore();
         p.line("Top suspicious source IPs", 14, true, 0);
-        if (hosts) p.paragraph("Ranked by host score: a second Isolation Forest over what each source IP did across the whole log.", 9, false);
+        if (hosts) {
+            long flagged = f.hosts().stream().filter(h -> h.hostLabel() < 0).count();
+            p.paragraph(String.format(Locale.ROOT, "%s source hosts in view, %s of them suspicious at host contamination %s (host score %s or more). "
+                    + "Ranked by host score: a second Isolation Forest over what each source IP did across the whole log. The top %d:",
+                    Formats.count(f.hosts().size()), Formats.count(flagged), inv.hostContamination(),
+                    Formats.score(a.hostScores().cutOff(inv.hostContamination())), Math.min(TABLE_ROWS, f.hosts().size())), 9, false);
+        } else if (!f.hosts().isEmpty()) {
+            p.paragraph(String.format(Locale.ROOT, "%s source hosts in view: too few for a host forest, ranked by suspicious rows. The top %d:",
+                    Formats.count(f.hosts().size()), Math.min(TABLE_ROWS, f.hosts().size())), 9, false);
+        }
         Table t = new Table(p, new String[] {"src_ip", "country", "rows", "suspicious", hosts ? "host score" : "max score", "bytes in", "bytes out"},
                 new float[] {0.27f, 0.09f, 0.1f, 0.12f, 0.12f, 0.15f, 0.15f});
-        List<IpStat> top = f.topIps().subList(0, Math.min(TABLE_ROWS, f.topIps().size()));
+        List<IpStat> top = f.hosts().subList(0, Math.min(TABLE_ROWS, f.hosts().size()));
         for (IpStat ip : top) {
             t.row(ip.ip(), ip.country(), Formats.count(ip.rows()), Formats.count(ip.suspicious()),
                     Formats.score(hosts ? ip.hostScore() : ip.maxScore()), Formats.bytes(ip.bytesIn()), Formats.bytes(ip.bytesOut()));
@@ -204,7 +215,7 @@ public final class PdfReportWriter {
             p.down(6);
             p.line("Why these hosts stand out", 12, true, 0);
             for (IpStat ip : top.subList(0, Math.min(10, top.size()))) {
-                for (String l : p.wrap(ip.ip() + ": " + ip.why(), 9, false, p.width())) p.line(l, 9, false, 0);
+                for (String l : p.wrap(ip.ip() + ": " + a.explainHost(ip), 9, false, p.width())) p.line(l, 9, false, 0);
             }
         }
         p.down(10);

@@ -112,7 +112,7 @@ public final class FlowBench {
      * A day's worth of flow records on 200 servers behind one ENI set: request and reply records of web
      * clients from 50,000 outside addresses, background probes, and a port scan. Deterministic.
      */
-    static void write(Path file, int records, long seed) throws IOException {
+    public static void write(Path file, int records, long seed) throws IOException {
         SplittableRandom r = new SplittableRandom(seed);
         long start = 1714086000L;
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file), 1 << 16)) {

@@ -50,7 +50,9 @@ class ScoreCommandTest {
         List<CSVRecord> rows = read(scored);
         List<CSVRecord> input = read(TestData.seed());
         assertEquals(282, rows.size());
-        assertEquals(18, rows.get(0).size());
+        assertEquals(20, rows.get(0).size());
+        assertTrue(Files.readAllLines(scored).get(0).endsWith(",anomaly_score,label,host_score,host_label"));
+        for (CSVRecord r : rows) assertEquals("", r.get(18) + r.get(19), "28 hosts are too few for a host forest: no host score");
         for (int i = 0; i < rows.size(); i++) {
             for (int c = 0; c < 16; c++) assertEquals(input.get(i).get(c), rows.get(i).get(c), "row " + i + " col " + c);
         }

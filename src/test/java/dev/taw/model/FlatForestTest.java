@@ -64,4 +64,25 @@ class FlatForestTest {
         assertEquals(Math.pow(2, -mean / FlatForest.factor(256)), forest.score(row), 1e-15);
         assertArrayEquals(new double[] {forest.score(row)}, new double[] {forest.smile().score(row)}, 0.0);
     }
+
+    @Test
+    void whatIfScoresAreTheScoresOfEachCopyToTheBit() {
+        for (int extension : new int[] {0, 2}) { // the flat walk, and Smile's own for an extended forest
+            FeatureMatrix x = Matrices.gaussian(3000, 6, 3);
+            TrainedForest forest = TrainedForest.fit(x.matrix(), new ForestSettings(100, 0.05, 4, 256, extension), ProgressListener.NONE, CancelToken.NEVER);
+            double[] typical = x.row(0).clone();
+            typical[2] = x.row(7)[2];
+            for (int r = 1; r < 400; r++) {
+                double[] row = x.row(r);
+                if (r % 5 == 0) row[3] = typical[3]; // a feature already typical: its copy is the row itself
+                double[] w = forest.whatIf(row, typical);
+                assertEquals(forest.score(row), w[0], 0.0, "row " + r);
+                for (int f = 0; f < row.length; f++) {
+                    double[] copy = row.clone();
+                    copy[f] = typical[f];
+                    assertEquals(forest.score(copy), w[f + 1], 0.0, "row " + r + " feature " + f + " extension " + extension);
+                }
+            }
+        }
+    }
 }

@@ -63,11 +63,13 @@ class GoldenSamplesTest {
         s.append("cut-off ").append(Double.doubleToRawLongBits(a.cutOff(c))).append('\n');
         s.append("host features ").append(a.hostScores() == null ? "none" : a.hostScores().features()).append('\n');
         s.append("rows ").append(f.rows()).append(" suspicious ").append(f.suspicious()).append('\n');
-        for (IpStat ip : f.topIps()) {
+        for (IpStat ip : f.hosts().subList(0, Math.min(25, f.hosts().size()))) {
             s.append("ip ").append(ip.ip()).append(' ').append(ip.country()).append(' ').append(ip.rows()).append(' ').append(ip.suspicious())
                     .append(' ').append(Double.doubleToRawLongBits(ip.maxScore())).append(' ').append(ip.bytesIn()).append(' ').append(ip.bytesOut())
-                    .append(' ').append(Double.doubleToRawLongBits(ip.hostScore())).append(" | ").append(ip.why()).append('\n');
+                    .append(' ').append(Double.doubleToRawLongBits(ip.hostScore())).append(" | ").append(a.explainHost(ip)).append('\n');
         }
+        s.append("hosts ").append(f.hosts().size()).append(" host labels ")
+                .append(a.hostScores() == null ? "none" : digest(a.hostScores().labels(ForestSettings.DEFAULT_HOST_CONTAMINATION))).append('\n');
         stats(s, "country", f.countries());
         stats(s, "protocol", f.protocols());
         stats(s, "port", f.ports());

@@ -46,7 +46,7 @@ class MissingIsNotANumberTest {
         double observed = 0;
         var ipColumn = a.table().text(dev.taw.table.Role.SRC_IP).orElseThrow();
         for (int r = 0; r < a.table().rowCount(); r++) if (ipColumn.format(r).equals(ip) && !in.isMissing(r)) observed += in.get(r);
-        IpStat stat = a.findings(0.05, List.of(new RowFilter.Equals(dev.taw.table.Role.SRC_IP, ip))).topIps().get(0);
+        IpStat stat = a.findings(0.05, List.of(new RowFilter.Equals(dev.taw.table.Role.SRC_IP, ip))).hosts().get(0);
         assertEquals(observed, stat.bytesIn(), "the sum of what the file says, not of imputed medians");
         long inBox = RowFilter.view(a.table(), a.labels(0.05), List.of(new RowFilter.BytesBox(0, 1e15, 0, 1e15))).cardinality();
         assertEquals(a.table().rowCount() - 5, inBox, "a row without a byte count is in no box of the bytes chart");

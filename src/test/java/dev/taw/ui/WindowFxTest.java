@@ -83,7 +83,7 @@ abstract class WindowFxTest extends FxRobot {
 
     /** Clicks row {@code index} of the suspicious-IP table (its tab first), then waits for every view. */
     protected void clickIpRow(int index) throws Exception {
-        clickOn("Suspicious source IPs");
+        clickOn(lookup(".tab-label").match(l -> ((javafx.scene.control.Labeled) l).getText().startsWith("Source hosts")).queryAs(javafx.scene.Node.class));
         clickOn(fx(() -> w.controller().ipTable().lookupAll(".table-row-cell").stream()
                 .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getItem() != null && r.getIndex() == index).findFirst().orElseThrow()));
         waitIdle();

@@ -27,6 +27,11 @@ public final class UserSettings {
     }
 
     public double contamination() { return clamp(prefs.getDouble("contamination", ForestSettings.DEFAULT_CONTAMINATION), 0.001, 0.5); }
+    public double hostContamination() {
+        return clamp(prefs.getDouble("hostContamination", ForestSettings.DEFAULT_HOST_CONTAMINATION), ForestSettings.MIN_CONTAMINATION,
+                ForestSettings.MAX_CONTAMINATION);
+    }
+
     public int trees() { return (int) clamp(prefs.getInt("trees", ForestSettings.DEFAULT_TREES), 10, 1000); }
     public long seed() { return prefs.getLong("seed", ForestSettings.DEFAULT_SEED); }
 
@@ -46,16 +51,17 @@ public final class UserSettings {
         return f.enabled().isEmpty() ? FeatureSet.all() : f;
     }
 
-    public void save(double contamination, int trees, long seed, FeatureSet features) {
+    public void save(double contamination, double hostContamination, int trees, long seed, FeatureSet features) {
         try {
-            store(contamination, trees, seed, features);
+            store(contamination, hostContamination, trees, seed, features);
         } catch (IllegalStateException e) {
             // the preferences node was removed under us (another instance reset it): nothing to keep
         }
     }
 
-    private void store(double contamination, int trees, long seed, FeatureSet features) {
+    private void store(double contamination, double hostContamination, int trees, long seed, FeatureSet features) {
         prefs.putDouble("contamination", contamination);
+        prefs.putDouble("hostContamination", hostContamination);
         prefs.putInt("trees", trees);
         prefs.putLong("seed", seed);
         prefs.put("featuresOff", java.util.Arrays.stream(dev.taw.features.Feature.values()).filter(x -> !features.contains(x)).map(Enum::name)

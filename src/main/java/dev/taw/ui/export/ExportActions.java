@@ -55,6 +55,19 @@ public final class ExportActions implements MainWindowController.Exporting {
                 () -> vm.statusProperty().set("Export cancelled; nothing was written"));
     }
 
+    /** File ▸ Export Hosts CSV: every source host in view, ranked, in the background. */
+    @Override
+    public void hosts(Window owner, Investigation inv, WorkbenchViewModel vm) {
+        String name = vm.fileProperty().get().getFileName().toString().replaceAll("(\\.csv)?(\\.gz)?$", "") + "-hosts.csv";
+        dialogs.chooseFileToSave(owner, name, "Hosts CSV", "csv").ifPresent(target -> writeHosts(owner, inv, vm, target));
+    }
+
+    public void writeHosts(Window owner, Investigation inv, WorkbenchViewModel vm, Path target) {
+        vm.background().start("Exporting " + target.getFileName(), (p, c) -> Exports.hostsCsv(inv, target, c), (s, f) -> { },
+                done -> vm.statusProperty().set(done.sentence()), err -> dialogs.error(owner, "Export failed", err.getMessage() + "\nNo file was written."),
+                () -> vm.statusProperty().set("Export cancelled; nothing was written"));
+    }
+
     private void notifyDone(Window owner, Path file) {
         if (owner == null || !owner.isShowing()) return;
         Notifications n = Notifications.create().title("Report saved").text(file.getFileName() + "\nClick to open it.")

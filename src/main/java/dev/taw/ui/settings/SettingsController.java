@@ -25,7 +25,7 @@ public final class SettingsController {
     private final Wiring w;
 
     @FXML Slider contaminationSlider;
-    @FXML TextField contaminationField, seedField;
+    @FXML TextField contaminationField, hostContaminationField, seedField;
     @FXML Spinner<Integer> treesSpinner;
     @FXML VBox featureBox;
     @FXML Button runButton, cancelButton;
@@ -49,6 +49,12 @@ public final class SettingsController {
         });
         contaminationField.setOnAction(e -> applyContaminationField());
         contaminationField.focusedProperty().addListener((o, a, focused) -> { if (!focused) applyContaminationField(); });
+        hostContaminationField.setText(SettingsViewModel.format(s.hostContaminationProperty().get()));
+        s.hostContaminationProperty().addListener((o, a, b) -> {
+            if (!hostContaminationField.isFocused()) hostContaminationField.setText(SettingsViewModel.format(b.doubleValue()));
+        });
+        hostContaminationField.setOnAction(e -> applyHostContaminationField());
+        hostContaminationField.focusedProperty().addListener((o, a, focused) -> { if (!focused) applyHostContaminationField(); });
         treesSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(SettingsViewModel.MIN_TREES, SettingsViewModel.MAX_TREES,
                 s.treesProperty().get(), 10));
         treesSpinner.valueProperty().addListener((o, a, b) -> { if (b != null) s.treesProperty().set(b); });
@@ -75,6 +81,7 @@ public final class SettingsController {
         contaminationSlider.setTooltip(new Tooltip("Share of rows to flag as suspicious; moving it re-labels instantly, no refit"));
         contaminationField.setTooltip(new Tooltip("Exact contamination, " + SettingsViewModel.format(SettingsViewModel.MIN_CONTAMINATION) + "–"
                 + SettingsViewModel.format(SettingsViewModel.MAX_CONTAMINATION)));
+        hostContaminationField.setTooltip(new Tooltip("Share of source hosts the host forest flags (host_label -1); re-labels instantly, no refit"));
         treesSpinner.setTooltip(new Tooltip("Number of isolation trees (" + SettingsViewModel.MIN_TREES + "–" + SettingsViewModel.MAX_TREES + "); needs a new run"));
         seedField.setTooltip(new Tooltip("Random seed: the same file, settings and seed give the same scores"));
         runButton.setTooltip(new Tooltip("Fit and score the Isolation Forest (Ctrl+R)"));
@@ -86,6 +93,10 @@ public final class SettingsController {
         mark(contaminationField, w.settings().typeContamination(contaminationField.getText()));
     }
 
+    public void applyHostContaminationField() {
+        mark(hostContaminationField, w.settings().typeHostContamination(hostContaminationField.getText()));
+    }
+
     private void mark(TextField field, Optional<String> problem) {
         field.pseudoClassStateChanged(INVALID, problem.isPresent());
         problem.ifPresent(w.say());
@@ -93,6 +104,10 @@ public final class SettingsController {
 
     private static final javafx.css.PseudoClass INVALID = javafx.css.PseudoClass.getPseudoClass("invalid");
 
-    @FXML void onRun() { applyContaminationField(); w.run().run(); }
+    @FXML void onRun() {
+        applyContaminationField();
+        applyHostContaminationField();
+        w.run().run();
+    }
     @FXML void onCancel() { w.cancel().run(); }
 }

@@ -24,29 +24,40 @@ public final class SettingsViewModel {
     public static final int MIN_TREES = ForestSettings.MIN_TREES, MAX_TREES = ForestSettings.MAX_TREES;
 
     private final DoubleProperty contamination = new SimpleDoubleProperty(ForestSettings.DEFAULT_CONTAMINATION);
+    private final DoubleProperty hostContamination = new SimpleDoubleProperty(ForestSettings.DEFAULT_HOST_CONTAMINATION);
     private final IntegerProperty trees = new SimpleIntegerProperty(ForestSettings.DEFAULT_TREES);
     private final LongProperty seed = new SimpleLongProperty(ForestSettings.DEFAULT_SEED);
     private final ObjectProperty<FeatureSet> features = new SimpleObjectProperty<>(FeatureSet.all());
 
     public DoubleProperty contaminationProperty() { return contamination; }
+    public DoubleProperty hostContaminationProperty() { return hostContamination; }
     public IntegerProperty treesProperty() { return trees; }
     public LongProperty seedProperty() { return seed; }
     public ObjectProperty<FeatureSet> featuresProperty() { return features; }
 
     /** The forest's settings now; sample size and extension level are the defaults, as the CLI's are. */
     public ForestSettings settings() {
-        return new ForestSettings(trees.get(), contamination.get(), seed.get(), ForestSettings.DEFAULT_SAMPLE_SIZE, 0);
+        return new ForestSettings(trees.get(), contamination.get(), seed.get(), ForestSettings.DEFAULT_SAMPLE_SIZE, 0, hostContamination.get());
     }
 
     /** Applies typed contamination ("0.05" or "0,05"). @return the problem in words, or empty when applied */
     public Optional<String> typeContamination(String text) {
+        return type(text, contamination, "Contamination");
+    }
+
+    /** Applies a typed host contamination: the share of source hosts flagged; re-labels hosts, no refit. */
+    public Optional<String> typeHostContamination(String text) {
+        return type(text, hostContamination, "Host contamination");
+    }
+
+    private static Optional<String> type(String text, DoubleProperty target, String what) {
         try {
             double v = Double.parseDouble(text.strip().replace(',', '.'));
             if (!(v >= MIN_CONTAMINATION && v <= MAX_CONTAMINATION)) throw new NumberFormatException();
-            contamination.set(v);
+            target.set(v);
             return Optional.empty();
         } catch (NumberFormatException e) {
-            return Optional.of("Contamination must be a number between " + format(MIN_CONTAMINATION) + " and " + format(MAX_CONTAMINATION));
+            return Optional.of(what + " must be a number between " + format(MIN_CONTAMINATION) + " and " + format(MAX_CONTAMINATION));
         }
     }
 

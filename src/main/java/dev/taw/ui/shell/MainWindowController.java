@@ -9,7 +9,8 @@ import dev.taw.io.ImportResult;
 import dev.taw.ui.charts.ChartsPanel;
 import dev.taw.ui.common.Dialogs;
 import dev.taw.ui.common.UserSettings;
-import dev.taw.ui.table.IpTable;
+import dev.taw.ui.table.HostTable;
+import dev.taw.ui.table.HostsPane;
 import dev.taw.ui.table.RowTable;
 import java.io.File;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ public final class MainWindowController {
 
     @FXML BorderPane root;
     @FXML Menu recentMenu;
-    @FXML MenuItem exportPdfItem, exportCsvItem, runItem, cancelItem, clearFiltersItem, skippedItem, openItem, sampleItem;
+    @FXML MenuItem exportPdfItem, exportCsvItem, exportHostsItem, runItem, cancelItem, clearFiltersItem, skippedItem, openItem, sampleItem;
     @FXML FlowPane chips;
     @FXML Button clearFiltersButton, emptyOpenButton, emptySampleButton;
     @FXML VBox emptyState;
@@ -61,13 +62,15 @@ public final class MainWindowController {
     private final dev.taw.ui.common.FrameSteps frames = new dev.taw.ui.common.FrameSteps();
     private final RowTable rows;
     private FilterChips filterChips;
-    private final IpTable ips = new IpTable();
+    private final HostsPane hosts = new HostsPane();
 
     /** What File ▸ Export does; the export view plugs in here. */
     public interface Exporting {
         void pdf(Window owner, Investigation investigation, WorkbenchViewModel vm);
 
         void csv(Window owner, Investigation investigation, WorkbenchViewModel vm);
+
+        void hosts(Window owner, Investigation investigation, WorkbenchViewModel vm);
     }
 
     public MainWindowController(WorkbenchViewModel vm, Dialogs dialogs, UserSettings settings, Supplier<Path> sampleFile, Exporting exports) {
@@ -83,7 +86,7 @@ public final class MainWindowController {
     void initialize() {
         charts = new ChartsPanel(chartGrid, vm::toggleFilter);
         rowsTab.setContent(rows);
-        ipsTab.setContent(ips);
+        ipsTab.setContent(hosts);
         loadSettings();
         bindState();
         filterChips = new FilterChips(chips, vm.filters());
@@ -95,7 +98,9 @@ public final class MainWindowController {
                 e.consume();
             }
         });
-        ips.setOnSelect(ip -> vm.toggleFilter(new RowFilter.Equals(dev.taw.table.Role.SRC_IP, ip.ip())));
+        hosts.table().setOnSelect(ip -> vm.toggleFilter(new RowFilter.Equals(dev.taw.table.Role.SRC_IP, ip.ip())));
+        hosts.exportButton().setOnAction(e -> onExportHosts());
+        hosts.exportButton().disableProperty().bind(vm.busyProperty().or(vm.investigationProperty().isNull()));
         rows.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> showDetail(row));
         vm.setOnImportFailed(this::importFailed);
         vm.setOnImported(this::imported);
@@ -108,6 +113,7 @@ public final class MainWindowController {
 
     private void loadSettings() {
         vm.contaminationProperty().set(settings.contamination());
+        vm.hostContaminationProperty().set(settings.hostContamination());
         vm.treesProperty().set(settings.trees());
         vm.seedProperty().set(settings.seed());
         vm.featuresProperty().set(settings.features());
@@ -123,6 +129,7 @@ public final class MainWindowController {
         openFolderItem.disableProperty().bind(busy);
         exportCsvItem.disableProperty().bind(busy.or(noResult));
         exportPdfItem.disableProperty().bind(busy.or(noResult));
+        exportHostsItem.disableProperty().bind(busy.or(noResult));
         skippedItem.disableProperty().bind(noData);
         clearFiltersButton.disableProperty().bind(Bindings.isEmpty(vm.filters()));
         clearFiltersItem.disableProperty().bind(Bindings.isEmpty(vm.filters()));
@@ -137,18 +144,20 @@ public final class MainWindowController {
         List<Runnable> steps = new java.util.ArrayList<>();
         steps.add(() -> {
             rows.show(inv);
-            ips.show(inv.findings().topIps());
+            hosts.show(inv);
+            ipsTab.setText(String.format(Locale.ROOT, "Source hosts (%,d)", inv.findings().hosts().size()));
             summaryLabel.setText(String.format(Locale.ROOT, "%,d rows in view, %,d suspicious; cut-off score %.3f",
                     inv.findings().rows(), inv.findings().suspicious(), inv.findings().cutOff()));
         });
         steps.addAll(charts.updates(inv));
         frames.run(steps);
         double c = vm.contaminationProperty().get();
+        double hc = vm.hostContaminationProperty().get();
         int t = vm.treesProperty().get();
         long s = vm.seedProperty().get();
         FeatureSet f = vm.featuresProperty().get();
         vm.background().compute(() -> { // preferences write to disk: not on the FX thread
-            settings.save(c, t, s, f);
+            settings.save(c, hc, t, s, f);
             return settings;
         }, u -> { }, e -> vm.statusProperty().set("Settings not saved: " + e.getMessage()));
     }
@@ -278,12 +287,22 @@ public final class MainWindowController {
         if (inv != null) exports.csv(window(), inv, vm);
     }
 
+    @FXML
+    void onExportHosts() {
+        Investigation inv = vm.investigationProperty().get();
+        if (inv != null) exports.hosts(window(), inv, vm);
+    }
+
     /** True when no job, recomputation or view update is pending: what the window shows is final. */
     public boolean isSettled() {
         return vm.isIdle() && frames.isDone();
     }
 
     public RowTable rowTable() { return rows; }
-    public IpTable ipTable() { return ips; }
+    public HostTable ipTable() { return hosts.table(); }
+
+    public HostsPane hostsPane() { return hosts; }
+
+    public Tab hostsTab() { return ipsTab; }
     public ChartsPanel charts() { return charts; }
 }

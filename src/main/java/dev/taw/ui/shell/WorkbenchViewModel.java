@@ -69,6 +69,7 @@ public final class WorkbenchViewModel {
         this.background = background;
         this.recompute = background.latestWins(60);
         settings.contaminationProperty().addListener((o, a, b) -> refresh());
+        settings.hostContaminationProperty().addListener((o, a, b) -> refresh());
         filters.addListener((javafx.collections.ListChangeListener<RowFilter>) c -> refresh());
         settings.treesProperty().addListener((o, a, b) -> settingsChanged());
         settings.seedProperty().addListener((o, a, b) -> settingsChanged());
@@ -78,6 +79,7 @@ public final class WorkbenchViewModel {
     public SettingsViewModel settingsModel() { return settings; }
     public Background background() { return background; }
     public DoubleProperty contaminationProperty() { return settings.contaminationProperty(); }
+    public DoubleProperty hostContaminationProperty() { return settings.hostContaminationProperty(); }
     public IntegerProperty treesProperty() { return settings.treesProperty(); }
     public LongProperty seedProperty() { return settings.seedProperty(); }
     public ObjectProperty<FeatureSet> featuresProperty() { return settings.featuresProperty(); }
@@ -208,9 +210,10 @@ public final class WorkbenchViewModel {
         Analysis a = analysis.get();
         if (a == null) return;
         double c = settings.contaminationProperty().get();
+        double hc = settings.hostContaminationProperty().get();
         List<RowFilter> f = List.copyOf(filters);
         recomputing.set(true);
-        recompute.submit(() -> Investigation.of(a, c, f), inv -> {
+        recompute.submit(() -> Investigation.of(a, c, hc, f), inv -> {
             recomputing.set(false);
             if (analysis.get() != a) return;
             investigation.set(inv);

@@ -53,12 +53,12 @@ public class FlowDetectionTest {
             (g.attackers().containsKey(addr) ? bad : good).add(hosts.score(c));
         }
         double auc = auc(bad, good);
-        List<String> top = a.findings(0.05, List.of()).topIps().stream().limit(g.attackers().size()).map(IpStat::ip).toList();
+        List<String> top = a.findings(0.05, List.of()).hosts().stream().limit(g.attackers().size()).map(IpStat::ip).toList();
         long hits = top.stream().filter(g.attackers()::containsKey).count();
         System.out.printf("seed %d: host AUC %.4f, precision@%d %.2f%n", seed, auc, top.size(), (double) hits / top.size());
         assertTrue(auc >= 0.99, "AUC " + auc);
         assertTrue(hits >= 6, "precision@7: " + hits + "/7, top " + top + " vs " + g.attackers());
-        for (IpStat s : a.findings(0.05, List.of()).topIps().subList(0, 3)) assertTrue(!s.why().isEmpty(), "explained: " + s);
+        for (IpStat s : a.findings(0.05, List.of()).hosts().subList(0, 3)) assertTrue(!a.explainHost(s).isEmpty(), "explained: " + s);
         Map<String, String> kinds = g.attackers();
         assertEquals(7, kinds.size());
     }

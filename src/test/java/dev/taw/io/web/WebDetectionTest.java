@@ -49,12 +49,12 @@ class WebDetectionTest {
         List<Double> bad = new ArrayList<>(), good = new ArrayList<>();
         for (int c = 1; c < ip.distinctCount(); c++) (attackers.containsKey(ip.dictionary()[c]) ? bad : good).add(hosts.score(c));
         double auc = FlowDetectionTest.auc(bad, good);
-        List<IpStat> top = a.findings(0.05, List.of()).topIps().subList(0, attackers.size());
+        List<IpStat> top = a.findings(0.05, List.of()).hosts().subList(0, attackers.size());
         long hits = top.stream().map(IpStat::ip).filter(attackers::containsKey).count();
         System.out.printf("ALB seed %d: host AUC %.4f, precision@4 %.2f, top %s%n", seed, auc, hits / 4.0,
-                top.stream().map(s -> s.ip() + " (" + s.why() + ")").toList());
+                top.stream().map(s -> s.ip() + " (" + a.explainHost(s) + ")").toList());
         assertTrue(auc >= 0.99, "AUC " + auc);
         assertTrue(hits == attackers.size(), "precision@4: " + hits + "/4, top " + top.stream().map(IpStat::ip).toList());
-        for (IpStat s : top) assertTrue(!s.why().isEmpty(), "explained: " + s);
+        for (IpStat s : top) assertTrue(!a.explainHost(s).isEmpty(), "explained: " + s);
     }
 }

@@ -16,7 +16,7 @@ class UserSettingsTest {
         Preferences node = Preferences.userRoot().node("dev/taw/test-" + UUID.randomUUID());
         try {
             UserSettings s = new UserSettings(node);
-            s.save(0.1, 200, 7, FeatureSet.all().with(Feature.COUNTRY_RARITY, false));
+            s.save(0.1, 0.02, 200, 7, FeatureSet.all().with(Feature.COUNTRY_RARITY, false));
             FeatureSet back = new UserSettings(node).features();
             assertFalse(back.contains(Feature.COUNTRY_RARITY));
             assertTrue(back.contains(Feature.PORT_BREADTH), "not switched off: on");
@@ -26,6 +26,7 @@ class UserSettingsTest {
             assertEquals(FeatureSet.all(), new UserSettings(node).features(), "the old form is not read as 'everything else off'");
             assertEquals(0.1, s.contamination(), 0.0);
             assertEquals(200, s.trees());
+            assertEquals(0.02, s.hostContamination(), 0.0);
         } finally {
             node.removeNode();
         }

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.export;
+
+/**
+ * The host forest's judgement as the scored CSV carries it on every row: the score and label of the row's
+ * source host.
+ *
+ * @param codes per row, the source address's code
+ * @param score per code, the host score
+ * @param label per code, -1 suspicious, 1 normal, 0 no score (the empty address)
+ */
+public record HostColumns(int[] codes, double[] score, byte[] label) {
+    /** ",score,label" per code as UTF-8, laid end to end; a code without a label gets ",," (no score). */
+    Cells cells() {
+        Bytes b = new Bytes(score.length * 24);
+        int[] at = new int[score.length + 1];
+        for (int c = 0; c < score.length; c++) {
+            b.append((byte) ',');
+            if (label[c] != 0) b.ascii(Double.toString(score[c]));
+            b.append((byte) ',');
+            if (label[c] != 0) b.ascii(label[c] < 0 ? "-1" : "1");
+            at[c + 1] = b.n;
+        }
+        return new Cells(codes, b.a, at);
+    }
+
+    record Cells(int[] codes, byte[] bytes, int[] at) { }
+}

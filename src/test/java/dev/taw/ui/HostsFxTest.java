@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.taw.analysis.IpStat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The host tab in a real window: every host, searched, sorted, re-labelled by host contamination, exported. */
+class HostsFxTest extends WindowFxTest {
+    @Start
+    void start(Stage stage) throws Exception {
+        startWindow(stage);
+    }
+
+    @Test
+    void everyHostIsListedSearchedSortedRelabelledAndExported() throws Exception {
+        dialogs.nextOpen = Path.of("sample-data", "vpc-flow-sample.log").toAbsolutePath();
+        push(KeyCode.CONTROL, KeyCode.O);
+        waitIdle();
+        var table = w.controller().ipTable();
+        int all = investigation().findings().hosts().size();
+        assertEquals(707, all, "the sample's source hosts");
+        assertEquals(all, (int) fx(() -> table.getItems().size()), "every host, not a top 25");
+        assertEquals("Source hosts (707)", fx(() -> w.controller().hostsTab().getText()));
+        long flagged = investigation().findings().hosts().stream().filter(h -> h.hostLabel() < 0).count();
+        assertEquals(8, flagged, "1 % of 706 hosts, rounded up");
+
+        clickOn(lookup(".tab-label").match(l -> ((javafx.scene.control.Labeled) l).getText().startsWith("Source hosts")).queryAs(javafx.scene.Node.class));
+        clickOn("#host-search").write("JP");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<IpStat> shown = fx(() -> List.copyOf(table.getItems()));
+        assertTrue(!shown.isEmpty() && shown.size() < all && shown.stream().allMatch(h -> h.country().contains("JP") || h.ip().contains("JP")));
+        assertEquals(String.format("%,d of %,d hosts", shown.size(), all), fx(() -> ((Label) w.scene().lookup("#host-count")).getText()));
+        interact(() -> ((TextField) w.scene().lookup("#host-search")).clear());
+        clickOn("#host-suspicious-only");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(flagged, (long) fx(() -> table.getItems().size()));
+        clickOn("#host-suspicious-only");
+
+        // sorting by a number sorts as numbers: the host with the most rows first
+        interact(() -> {
+            TableColumn<IpStat, ?> rows = table.getColumns().stream().filter(c -> c.getText().equals("rows")).findFirst().orElseThrow();
+            rows.setSortType(TableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(List.of(rows));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        long most = investigation().findings().hosts().stream().mapToLong(IpStat::rows).max().orElseThrow();
+        assertEquals(most, (long) fx(() -> table.getItems().get(0).rows()));
+        interact(() -> table.getSortOrder().clear());
+
+        // a different host contamination re-labels the hosts without a refit
+        interact(() -> {
+            TextField f = (TextField) w.scene().lookup("#hostContaminationField");
+            f.setText("0.05");
+            f.fireEvent(new javafx.event.ActionEvent());
+        });
+        waitIdle();
+        assertEquals(0.05, investigation().hostContamination());
+        assertEquals(36, investigation().findings().hosts().stream().filter(h -> h.hostLabel() < 0).count(), "5 % of 706, rounded up");
+
+        dialogs.nextSave = tmp.resolve("hosts.csv");
+        clickOn("#host-export");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(dialogs.nextSave));
+        waitIdle();
+        List<String> lines = Files.readAllLines(dialogs.nextSave);
+        assertEquals(all + 1, lines.size(), "a header and every host in view");
+        assertEquals("Wrote " + dialogs.nextSave + ": all 707 hosts", fx(() -> w.viewModel().statusProperty().get()));
+        assertEquals(36, lines.stream().skip(1).filter(l -> l.split(",")[4].equals("-1")).count(), "labels at the window's host contamination");
+    }
+}
