@@ -44,6 +44,8 @@ class HostsFxTest extends WindowFxTest {
         assertTrue(!shown.isEmpty() && shown.size() < all && shown.stream().allMatch(h -> h.country().contains("JP") || h.ip().contains("JP")));
         assertEquals(String.format("%,d of %,d hosts", shown.size(), all), fx(() -> ((Label) w.scene().lookup("#host-count")).getText()));
         interact(() -> ((TextField) w.scene().lookup("#host-search")).clear());
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(w.scene(), Path.of("target", "screenshots", "hosts-tab.png"));
         clickOn("#host-suspicious-only");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(flagged, (long) fx(() -> table.getItems().size()));

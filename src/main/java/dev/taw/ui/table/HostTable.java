@@ -51,7 +51,8 @@ public final class HostTable extends TableView<IpStat> {
         TableColumn<IpStat, String> reasons = text("why this host", s -> why.apply(s), 420);
         reasons.setSortable(false); // sorting by it would make every host's reasons on the FX thread
         getColumns().add(reasons);
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // the analyst scrolls sideways rather than read "0…" in squeezed columns
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
     }
 
     public void setOnSelect(Consumer<IpStat> onSelect) {
