@@ -7,36 +7,51 @@ package dev.taw.io.flow;
  * bytes as bytes in (it sent them) or bytes out (it received them). Pure: decided from the record's
  * {@code flow-direction} and where its two addresses are.
  *
- * @param ingress  the record's source is the remote (outside) host: its bytes are bytes in
- * @param inferred decided from the addresses, not from a {@code flow-direction} field
+ * <p>It never invents a pair: the destination is one of the record's two addresses and its port is that
+ * address's own port in the record. When nothing decides (no {@code flow-direction}, and both addresses on
+ * the same side or one of them unknown), the record keeps its own direction and the {@code direction}
+ * column says so.
+ *
+ * @param ingress    the record's source is the remote (outside) host: its bytes are bytes in
+ * @param inferred   decided from the addresses, not from a {@code flow-direction} field
+ * @param undecided  why nothing decided and the record's own direction was kept, or null when something did
  */
-public record FlowOrientation(boolean ingress, boolean inferred) {
+public record FlowOrientation(boolean ingress, boolean inferred, String undecided) {
 
     /** Where an address is: inside a VPC (private or shared space), outside, or no address at all. */
     public enum Side { INSIDE, OUTSIDE, NONE }
 
     /**
      * {@code flow-direction} when the record has one ({@code ingress} / {@code egress}); else the VPC side is
-     * local: a record from inside to anywhere else is egress, and when both sides are inside, both outside or
-     * one is unknown, the record's own source is taken as the remote host.
+     * local: from outside to inside is ingress, from inside to outside (or to no address) egress, from no
+     * address to inside ingress. Both inside, both outside, or outside and unknown: undecided, and the
+     * record's own source is kept as the remote host.
      *
      * @param direction the record's flow-direction, or null when it has none (or "-")
      */
     public static FlowOrientation of(String direction, Side source, Side destination) {
-        if ("ingress".equals(direction)) return new FlowOrientation(true, false);
-        if ("egress".equals(direction)) return new FlowOrientation(false, false);
-        return new FlowOrientation(!(source == Side.INSIDE && destination != Side.INSIDE), true);
+        if ("ingress".equals(direction)) return new FlowOrientation(true, false, null);
+        if ("egress".equals(direction)) return new FlowOrientation(false, false, null);
+        if (source == Side.OUTSIDE && destination == Side.INSIDE || source == Side.NONE && destination == Side.INSIDE) {
+            return new FlowOrientation(true, true, null);
+        }
+        if (source == Side.INSIDE && destination != Side.INSIDE) return new FlowOrientation(false, true, null);
+        String why = source == Side.INSIDE ? "both addresses inside the VPC" : source == Side.OUTSIDE && destination == Side.OUTSIDE
+                ? "both addresses outside the VPC" : "an address missing";
+        return new FlowOrientation(true, true, why);
     }
 
-    /** The service's port: the well-known (lower) of the two; either one when the other is missing (NaN). */
-    public static double servicePort(double sourcePort, double destinationPort) {
-        if (Double.isNaN(sourcePort)) return destinationPort;
-        if (Double.isNaN(destinationPort)) return sourcePort;
-        return Math.min(sourcePort, destinationPort);
+    /**
+     * The port of the local host ({@code dst_ip}): the record's destination port when the record points
+     * inward, its source port when it points outward. Always the port the record gives that address.
+     */
+    public double localPort(double sourcePort, double destinationPort) {
+        return ingress ? destinationPort : sourcePort;
     }
 
-    /** The {@code direction} column's text: "ingress", "egress (inferred)", … */
+    /** The {@code direction} column's text: "ingress", "egress (inferred)", "as recorded (both addresses inside the VPC)" */
     public String words() {
+        if (undecided != null) return "as recorded (" + undecided + ")";
         return (ingress ? "ingress" : "egress") + (inferred ? " (inferred)" : "");
     }
 }
