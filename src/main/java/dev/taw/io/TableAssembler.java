@@ -36,6 +36,16 @@ public final class TableAssembler {
         return derived(c, plays);
     }
 
+    /**
+     * A field of the file as it was read, and right after it the same cells under the name every other format
+     * uses, which plays {@code plays}: ALB's {@code received_bytes} is also {@code bytes_in}, CloudFront's
+     * {@code c-ip} also {@code src_ip}, so a scored CSV of any format has the columns a SIEM looks for.
+     */
+    public TableAssembler fieldAs(Column c, String name, Role... plays) {
+        field(c);
+        return derived(c.renamed(name), plays);
+    }
+
     public TableAssembler all(List<Column> derived) {
         columns.addAll(derived);
         return this;

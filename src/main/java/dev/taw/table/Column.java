@@ -17,4 +17,7 @@ public sealed interface Column permits NumberColumn, TimeColumn, TextColumn {
 
     /** True when every row holds the same value (missing counts as a value). */
     boolean isConstant();
+
+    /** The same cells under another name (no copy): a field as the analyst's other logs call it. */
+    Column renamed(String name);
 }

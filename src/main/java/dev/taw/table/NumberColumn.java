@@ -19,6 +19,7 @@ public final class NumberColumn implements Column {
         this.missing = missing;
     }
 
+    @Override public NumberColumn renamed(String other) { return new NumberColumn(other, values, missing); }
     @Override public String name() { return name; }
     @Override public int size() { return values.length; }
     @Override public boolean isMissing(int row) { return missing.get(row); }

@@ -18,6 +18,7 @@ public final class TextColumn implements Column {
         this.dictionary = dictionary;
     }
 
+    @Override public TextColumn renamed(String other) { return new TextColumn(other, codes, dictionary); }
     @Override public String name() { return name; }
     @Override public int size() { return codes.length; }
     @Override public boolean isMissing(int row) { return codes[row] == 0; }

@@ -16,6 +16,7 @@ public final class TimeColumn implements Column {
         this.missing = missing;
     }
 
+    @Override public TimeColumn renamed(String other) { return new TimeColumn(other, millis, missing); }
     @Override public String name() { return name; }
     @Override public int size() { return millis.length; }
     @Override public boolean isMissing(int row) { return missing.get(row); }

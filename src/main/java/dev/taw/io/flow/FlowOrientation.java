@@ -7,10 +7,9 @@ package dev.taw.io.flow;
  * bytes as bytes in (it sent them) or bytes out (it received them). Pure: decided from the record's
  * {@code flow-direction} and where its two addresses are.
  *
- * <p>It never invents a pair: the destination is one of the record's two addresses and its port is that
- * address's own port in the record. When nothing decides (no {@code flow-direction}, and both addresses on
- * the same side or one of them unknown), the record keeps its own direction and the {@code direction}
- * column says so.
+ * <p>When nothing decides (no {@code flow-direction}, and both addresses on the same side or one of them
+ * unknown), the record keeps its own direction, destination and destination port, and the {@code direction}
+ * column says so: a guess there once paired a host with the other side's port.
  *
  * @param ingress    the record's source is the remote (outside) host: its bytes are bytes in
  * @param inferred   decided from the addresses, not from a {@code flow-direction} field
@@ -42,11 +41,18 @@ public record FlowOrientation(boolean ingress, boolean inferred, String undecide
     }
 
     /**
-     * The port of the local host ({@code dst_ip}): the record's destination port when the record points
-     * inward, its source port when it points outward. Always the port the record gives that address.
+     * The conversation's service port. Undecided, the record's own destination port (the pair is the
+     * record's). Decided, the well-known (lower) of the two ports, which is the local host's own port when
+     * the outside host is the client; when the local host is the client (an instance calling out to a web
+     * service), it is the remote server's port, since our side's port is an ephemeral one that says nothing
+     * and would make every outbound conversation look like a port sweep. Either port alone when the other is
+     * missing (NaN).
      */
-    public double localPort(double sourcePort, double destinationPort) {
-        return ingress ? destinationPort : sourcePort;
+    public double servicePort(double sourcePort, double destinationPort) {
+        if (undecided != null) return Double.isNaN(destinationPort) ? sourcePort : destinationPort;
+        if (Double.isNaN(sourcePort)) return destinationPort;
+        if (Double.isNaN(destinationPort)) return sourcePort;
+        return Math.min(sourcePort, destinationPort);
     }
 
     /** The {@code direction} column's text: "ingress", "egress (inferred)", "as recorded (both addresses inside the VPC)" */

@@ -174,7 +174,7 @@ final class FlowRecordParser {
         bytesIn.add(ingress && !Double.isNaN(bytes) ? bytes : 0);
         bytesOut.add(!ingress && !Double.isNaN(bytes) ? bytes : 0);
         double sp = iSrcPort < 0 ? Double.NaN : num[iSrcPort], dp = iDstPort < 0 ? Double.NaN : num[iDstPort];
-        double port = o.localPort(sp, dp);
+        double port = o.servicePort(sp, dp);
         if (Double.isNaN(port)) servicePort.addMissing(); else servicePort.add(port);
         protocolName.add(own.protocolName(iProtocol < 0 ? -1 : protocolCode));
         direction.add(o.words());

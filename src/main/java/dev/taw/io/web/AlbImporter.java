@@ -268,6 +268,8 @@ public final class AlbImporter {
                     default -> new Role[0];
                 };
                 if (f.endsWith("processing_time")) a.derived(c, plays); // -1 (no target answered) is a fact, not a gap to fill
+                else if (f.equals("received_bytes")) a.fieldAs(c, "bytes_in", plays);
+                else if (f.equals("sent_bytes")) a.fieldAs(c, "bytes_out", plays);
                 else a.field(c, plays);
             }
             List<String> extra = order.stream().filter(f -> f.startsWith("extra_")).toList();

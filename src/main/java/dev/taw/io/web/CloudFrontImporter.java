@@ -198,7 +198,12 @@ public final class CloudFrontImporter {
                     case "cs-protocol" -> new Role[] {Role.PROTOCOL};
                     default -> new Role[0];
                 };
-                a.field(c, plays);
+                switch (f) {
+                    case "c-ip" -> a.fieldAs(c, "src_ip", plays);
+                    case "cs-bytes" -> a.fieldAs(c, "bytes_in", plays);
+                    case "sc-bytes" -> a.fieldAs(c, "bytes_out", plays);
+                    default -> a.field(c, plays);
+                }
             }
             a.derived(port.build(), Role.DST_PORT);
             return lr.result(a, List.of(), variant);

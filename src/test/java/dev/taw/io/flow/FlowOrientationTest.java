@@ -46,21 +46,23 @@ class FlowOrientationTest {
     @CsvSource(nullValues = "none", value = {
         "none, OUTSIDE, INSIDE, 51544, 443, 443",
         "none, INSIDE, OUTSIDE, 443, 51544, 443",
-        "none, INSIDE, OUTSIDE, 49152, 443, 49152",   // our client's own port, not the remote server's
-        "none, OUTSIDE, OUTSIDE, 443, 49152, 49152",  // as recorded: the destination's own port
+        "none, INSIDE, OUTSIDE, 49152, 443, 443",     // our client calling out: the remote service's port, not our ephemeral one
+        "none, OUTSIDE, OUTSIDE, 443, 49152, 49152",  // undecided: the record's own destination port
+        "none, INSIDE, INSIDE, 3306, 51000, 51000",
         "egress, INSIDE, OUTSIDE, 22, NaN, 22",
         "ingress, OUTSIDE, INSIDE, NaN, NaN, NaN",
     })
-    void theLocalPortIsTheLocalHostsOwnPort(String direction, Side source, Side destination, double sp, double dp, double expected) {
-        assertEquals(expected, FlowOrientation.of(direction, source, destination).localPort(sp, dp));
+    void theServicePortIsTheWellKnownSideUnlessNothingDecides(String direction, Side source, Side destination, double sp, double dp, double expected) {
+        assertEquals(expected, FlowOrientation.of(direction, source, destination).servicePort(sp, dp));
     }
 
     /**
      * The case the review found: two public addresses (documentation ranges, as test samples use), the lower port
      * on the source. Taking "the lower port" as the service gave 192.0.2.1:443, a pair the record does not hold.
+     * Where the addresses decide, the pair is the record's too whenever the outside host is the client.
      */
     @Test
-    void everyDestinationAndPortPairIsOneTheRecordHolds() throws IOException {
+    void anUndecidedRecordKeepsItsOwnPairs() throws IOException {
         Path log = Files.writeString(tmp.resolve("flows.log"), """
                 version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status
                 2 123456789010 eni-1235b8ca123456789 198.51.100.1 192.0.2.1 443 49152 6 20 4249 1418530010 1418530070 ACCEPT OK
@@ -69,7 +71,7 @@ class FlowOrientationTest {
                 2 123456789010 eni-1235b8ca123456789 10.0.0.220 10.0.1.5 3306 51000 6 20 8000 1418530010 1418530070 ACCEPT OK
                 """);
         Table t = importLog(log).table();
-        for (int r = 0; r < t.rowCount(); r++) {
+        for (int r : new int[] {0, 3}) {
             String src = cell(t, "srcaddr", r), dst = cell(t, "dstaddr", r), sp = cell(t, "srcport", r), dp = cell(t, "dstport", r);
             Set<String> pairs = Set.of(src + ":" + sp, dst + ":" + dp);
             String oriented = cell(t, "dst_ip", r) + ":" + cell(t, "dst_port", r);
@@ -79,9 +81,9 @@ class FlowOrientationTest {
         assertEquals("49152", cell(t, "dst_port", 0));
         assertEquals("as recorded (both addresses outside the VPC)", cell(t, "direction", 0));
         assertEquals("93.184.216.34", cell(t, "src_ip", 1), "the outside host is the remote one");
-        assertEquals("10.0.1.5:49152", cell(t, "dst_ip", 1) + ":" + cell(t, "dst_port", 1));
+        assertEquals("443", cell(t, "dst_port", 1), "our instance called out: the service is the remote's port 443");
         assertEquals("egress (inferred)", cell(t, "direction", 1));
-        assertEquals("10.0.1.5:49152", cell(t, "dst_ip", 2) + ":" + cell(t, "dst_port", 2), "the reply: the same pair");
+        assertEquals("443", cell(t, "dst_port", 2), "the reply: the same conversation, the same service port");
         assertEquals("as recorded (both addresses inside the VPC)", cell(t, "direction", 3));
     }
 }
