@@ -4,6 +4,7 @@ package dev.taw.pipeline;
 import dev.taw.analysis.Analysis;
 import dev.taw.analysis.HostScores;
 import dev.taw.analysis.Investigation;
+import dev.taw.analysis.NothingToCompare;
 import dev.taw.analysis.RowFilter;
 import dev.taw.analysis.RowScores;
 import dev.taw.features.FeatureBuilder;
@@ -99,6 +100,8 @@ public final class AnalysisPipeline {
         progress.onProgress("Building features", 0, 1);
         FeatureMatrix matrix = new FeatureBuilder().build(imported.table(), features, ip);
         cancel.throwIfCancelled();
+        NothingToCompare nothing = NothingToCompare.check(imported, matrix);
+        if (nothing != null) throw nothing;
         TrainedForest forest = TrainedForest.fit(matrix.matrix(), settings, progress, cancel);
         double[] scores = forest.scoreAll(matrix.matrix(), progress, cancel);
         return new RowScores(imported, features, matrix, settings, forest, scores, new Threshold(scores), ip);
