@@ -45,26 +45,31 @@ public final class ExportActions implements MainWindowController.Exporting {
     /** File ▸ Export Scored CSV: the rows in view with the whole file's scores, in the background. */
     @Override
     public void csv(Window owner, Investigation inv, WorkbenchViewModel vm) {
-        String name = vm.fileProperty().get().getFileName().toString().replaceAll("(\\.csv)?(\\.gz)?$", "") + "-scored.csv";
-        dialogs.chooseFileToSave(owner, name, "Scored CSV", "csv").ifPresent(target -> writeCsv(owner, inv, vm, target));
+        chooseCsv(owner, vm, "-scored.csv", "Scored CSV").ifPresent(target -> writeCsv(owner, inv, vm, target));
     }
 
     public void writeCsv(Window owner, Investigation inv, WorkbenchViewModel vm, Path target) {
-        vm.background().start("Exporting " + target.getFileName(), (p, c) -> Exports.scoredCsv(inv, target, p, c), (s, f) -> { },
-                done -> vm.statusProperty().set(done.sentence()), err -> dialogs.error(owner, "Export failed", err.getMessage() + "\nNo file was written."),
-                () -> vm.statusProperty().set("Export cancelled; nothing was written"));
+        exportCsv(owner, vm, target, (p, c) -> Exports.scoredCsv(inv, target, p, c));
     }
 
     /** File ▸ Export Hosts CSV: every source host in view, ranked, in the background. */
     @Override
     public void hosts(Window owner, Investigation inv, WorkbenchViewModel vm) {
-        String name = vm.fileProperty().get().getFileName().toString().replaceAll("(\\.csv)?(\\.gz)?$", "") + "-hosts.csv";
-        dialogs.chooseFileToSave(owner, name, "Hosts CSV", "csv").ifPresent(target -> writeHosts(owner, inv, vm, target));
+        chooseCsv(owner, vm, "-hosts.csv", "Hosts CSV").ifPresent(target -> writeHosts(owner, inv, vm, target));
     }
 
     public void writeHosts(Window owner, Investigation inv, WorkbenchViewModel vm, Path target) {
-        vm.background().start("Exporting " + target.getFileName(), (p, c) -> Exports.hostsCsv(inv, target, c), (s, f) -> { },
-                done -> vm.statusProperty().set(done.sentence()), err -> dialogs.error(owner, "Export failed", err.getMessage() + "\nNo file was written."),
+        exportCsv(owner, vm, target, (p, c) -> Exports.hostsCsv(inv, target, c));
+    }
+
+    private java.util.Optional<Path> chooseCsv(Window owner, WorkbenchViewModel vm, String suffix, String what) {
+        String name = vm.fileProperty().get().getFileName().toString().replaceAll("(\\.csv)?(\\.gz)?$", "") + suffix;
+        return dialogs.chooseFileToSave(owner, name, what, "csv");
+    }
+
+    private void exportCsv(Window owner, WorkbenchViewModel vm, Path target, dev.taw.ui.common.Background.Job<Exports.Written> job) {
+        vm.background().start("Exporting " + target.getFileName(), job, (s, f) -> { }, done -> vm.statusProperty().set(done.sentence()),
+                err -> dialogs.error(owner, "Export failed", err.getMessage() + "\nNo file was written."),
                 () -> vm.statusProperty().set("Export cancelled; nothing was written"));
     }
 
