@@ -101,8 +101,10 @@ public final class HostScores {
      */
     public synchronized void explainAll() {
         if (allExplained) return;
+        int[] asked = java.util.stream.IntStream.range(1, reasons.length).filter(c -> reasons[c] == null && standsOut(c)).toArray();
+        List<WhatIf.Drop>[] drops = WhatIf.reasons(forest, x.columns(), asked, x.typical());
         java.util.stream.IntStream.range(1, reasons.length).parallel().forEach(c -> {
-            if (reasons[c] == null) reasons[c] = standsOut(c) ? words(c, WhatIf.reasons(forest, x.columns(), c, x.typical())) : TYPICAL;
+            if (reasons[c] == null) reasons[c] = drops[c] != null ? words(c, drops[c]) : TYPICAL;
         });
         allExplained = true;
     }
@@ -113,22 +115,26 @@ public final class HostScores {
         return words.isEmpty() ? "no single trait stands out" : String.join("; ", words);
     }
 
+    /**
+     * One trait in words. Joined, not formatted: a hosts list says this for tens of thousands of hosts, and
+     * {@code String.format} made the words cost as much as the what-ifs behind them.
+     */
     private String words(HostFeature f, double v, double typ) {
         String records = x.records();
         return switch (f) {
-            case RECORDS -> String.format(Locale.ROOT, "%d %s (typical host: %d)", Math.round(Math.exp(v)), records, Math.round(Math.exp(typ)));
-            case PORTS -> String.format(Locale.ROOT, "tried %d ports (typical %d)", Math.round(Math.expm1(v)), Math.round(Math.expm1(typ)));
-            case HOSTS -> String.format(Locale.ROOT, "reached %d host(s) (typical %d)", Math.round(Math.expm1(v)), Math.round(Math.expm1(typ)));
-            case DENIED -> String.format(Locale.ROOT, "%s of its traffic denied (typical %s)", Formats.percent(v), Formats.percent(typ));
-            case SYN_ONLY -> String.format(Locale.ROOT, "%s SYN-only flows (typical %s)", Formats.percent(v), Formats.percent(typ));
-            case BYTES_IN -> String.format(Locale.ROOT, "sent us %s (typical %s)", Formats.bytes(Math.expm1(v)), Formats.bytes(Math.expm1(typ)));
-            case BYTES_OUT -> String.format(Locale.ROOT, "received %s from us (typical %s)", Formats.bytes(Math.expm1(v)), Formats.bytes(Math.expm1(typ)));
-            case PER_RECORD -> String.format(Locale.ROOT, "%s per %s (typical %s)", Formats.bytes(Math.expm1(v)), records.substring(0, records.length() - 1),
-                    Formats.bytes(Math.expm1(typ)));
-            case STATUS_4XX -> String.format(Locale.ROOT, "%s of its requests refused or not found (4xx; typical %s)", Formats.percent(v), Formats.percent(typ));
-            case STATUS_5XX -> String.format(Locale.ROOT, "%s of its requests ended in server errors (5xx; typical %s)", Formats.percent(v), Formats.percent(typ));
-            case PATHS -> String.format(Locale.ROOT, "asked for %d distinct paths (typical %d)", Math.round(Math.expm1(v)), Math.round(Math.expm1(typ)));
-            case TOOL_AGENT -> String.format(Locale.ROOT, "%s of its requests from a tool, not a browser (typical %s)", Formats.percent(v), Formats.percent(typ));
+            case RECORDS -> Math.round(Math.exp(v)) + " " + records + " (typical host: " + Math.round(Math.exp(typ)) + ")";
+            case PORTS -> "tried " + Math.round(Math.expm1(v)) + " ports (typical " + Math.round(Math.expm1(typ)) + ")";
+            case HOSTS -> "reached " + Math.round(Math.expm1(v)) + " host(s) (typical " + Math.round(Math.expm1(typ)) + ")";
+            case DENIED -> Formats.percent(v) + " of its traffic denied (typical " + Formats.percent(typ) + ")";
+            case SYN_ONLY -> Formats.percent(v) + " SYN-only flows (typical " + Formats.percent(typ) + ")";
+            case BYTES_IN -> "sent us " + Formats.bytes(Math.expm1(v)) + " (typical " + Formats.bytes(Math.expm1(typ)) + ")";
+            case BYTES_OUT -> "received " + Formats.bytes(Math.expm1(v)) + " from us (typical " + Formats.bytes(Math.expm1(typ)) + ")";
+            case PER_RECORD -> Formats.bytes(Math.expm1(v)) + " per " + records.substring(0, records.length() - 1) + " (typical "
+                    + Formats.bytes(Math.expm1(typ)) + ")";
+            case STATUS_4XX -> Formats.percent(v) + " of its requests refused or not found (4xx; typical " + Formats.percent(typ) + ")";
+            case STATUS_5XX -> Formats.percent(v) + " of its requests ended in server errors (5xx; typical " + Formats.percent(typ) + ")";
+            case PATHS -> "asked for " + Math.round(Math.expm1(v)) + " distinct paths (typical " + Math.round(Math.expm1(typ)) + ")";
+            case TOOL_AGENT -> Formats.percent(v) + " of its requests from a tool, not a browser (typical " + Formats.percent(typ) + ")";
             case REGULARITY -> String.format(Locale.ROOT, "%s timing (regularity %.2f, typical %.2f)", v > typ ? "clockwork" : "irregular", v, typ);
         };
     }

@@ -39,21 +39,37 @@ final class WhatIf {
         return drops.subList(0, Math.min(MAX_REASONS, drops.size()));
     }
 
+    /** Rows explained together: a block's what-if scores are a few hundred kB. */
+    private static final int BLOCK = 512;
+
     /**
-     * The reasons of row {@code r} of a column-wise matrix, the same as {@link #reasons} of its values, to the
-     * bit: {@link TrainedForest#whatIf} redoes only the part of each tree's walk that a changed feature can
-     * alter, which makes a host list's reasons in bulk about a third cheaper.
+     * The reasons of every row in {@code rows} (sorted) of a column-wise matrix, the same as {@link #reasons}
+     * gives for each row's values, to the bit: {@link TrainedForest#whatIf} walks a block of rows tree by tree
+     * and redoes only the part of each walk that a changed feature can alter. Blocks run on all cores.
+     *
+     * @return per row of the matrix, its reasons; null for the rows not asked for
      */
-    static List<Drop> reasons(TrainedForest forest, double[][] columns, int r, double[] typical) {
-        int features = columns.length;
-        double[] x = new double[features];
-        for (int f = 0; f < features; f++) x[f] = columns[f][r];
-        double[] s = forest.whatIf(x, typical);
-        List<Drop> drops = new ArrayList<>();
-        for (int f = 0; f < features; f++) {
-            double drop = s[0] - s[f + 1];
-            if (drop >= MIN_DROP) drops.add(new Drop(f, drop));
-        }
-        return top(drops);
+    static List<Drop>[] reasons(TrainedForest forest, double[][] columns, int[] rows, double[] typical) {
+        int n = columns.length == 0 ? 0 : columns[0].length;
+        @SuppressWarnings("unchecked")
+        List<Drop>[] out = new List[n];
+        int blocks = (rows.length + BLOCK - 1) / BLOCK;
+        java.util.stream.IntStream.range(0, blocks).parallel().forEach(b -> {
+            int from = b * BLOCK, to = Math.min(rows.length, from + BLOCK);
+            // the block's rows, gathered into columns of their own
+            double[][] block = new double[columns.length][to - from];
+            for (int f = 0; f < columns.length; f++) for (int k = from; k < to; k++) block[f][k - from] = columns[f][rows[k]];
+            double[][] s = forest.whatIf(block, 0, to - from, typical);
+            for (int k = from; k < to; k++) {
+                double[] w = s[k - from];
+                List<Drop> drops = new ArrayList<>();
+                for (int f = 0; f < columns.length; f++) {
+                    double drop = w[0] - w[f + 1];
+                    if (drop >= MIN_DROP) drops.add(new Drop(f, drop));
+                }
+                out[rows[k]] = top(drops);
+            }
+        });
+        return out;
     }
 }

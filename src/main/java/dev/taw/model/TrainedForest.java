@@ -56,6 +56,18 @@ public final class TrainedForest {
         return out;
     }
 
+    /** {@link #whatIf} for rows {@code [from, to)} of a column-wise matrix: per row, the score and each feature's what-if score. */
+    public double[][] whatIf(double[][] columns, int from, int to, double[] typical) {
+        if (flat != null) return flat.whatIf(columns, from, to, typical);
+        double[][] out = new double[to - from][];
+        for (int r = from; r < to; r++) {
+            double[] x = new double[columns.length];
+            for (int f = 0; f < x.length; f++) x[f] = columns[f][r];
+            out[r - from] = whatIf(x, typical);
+        }
+        return out;
+    }
+
     /** Score of one row, for what-if explanations. */
     public double score(double[] x) {
         return flat != null ? flat.score(x) : smile.score(x);
