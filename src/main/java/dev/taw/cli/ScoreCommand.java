@@ -71,7 +71,7 @@ public final class ScoreCommand {
         Exports.refuseInput(o.output(), o.input());
         if (o.report() != null) Exports.refuseInput(o.report(), o.input());
         if (o.hosts() != null) Exports.refuseInput(o.hosts(), o.input());
-        AnalysisPipeline pipeline = o.geoip() != null ? AnalysisPipeline.withCountryDatabase(o.geoip()) : new AnalysisPipeline();
+        AnalysisPipeline pipeline = (o.geoip() != null ? AnalysisPipeline.withCountryDatabase(o.geoip()) : new AnalysisPipeline()).withFlows(o.flows());
         ProgressListener progress = ProgressListener.NONE;
         ImportResult imported = pipeline.importFile(o.input(), o.format(), progress, CancelToken.NEVER);
         AnalysisPipeline.Scored run = pipeline.analyzeAndWrite(imported, o.features(), o.settings(), o.filters(), o.output(), o.hosts(), progress,

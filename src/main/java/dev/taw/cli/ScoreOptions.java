@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 /** The parsed {@code score} command line. */
 record ScoreOptions(Path input, Path output, Path hosts, Path report, dev.taw.report.Paper paper, Path geoip, dev.taw.io.LogFormat format,
-                    ForestSettings settings, FeatureSet features, List<RowFilter> filters, int top, boolean quiet) {
+                    ForestSettings settings, FeatureSet features, List<RowFilter> filters, dev.taw.io.FlowView flows, int top, boolean quiet) {
 
     /** The help text, made from the lists of formats and features so that it cannot fall behind them. */
     static final String HELP = help();
@@ -40,6 +40,9 @@ record ScoreOptions(Path input, Path output, Path hosts, Path report, dev.taw.re
                 + "      --paper a4|letter      paper size of the report (default a4)\n"
                 + "      --format " + formats + "\n"
                 + "                             the input's format (default auto: from the content)\n"
+                + "      --flows connections|records\n"
+                + "                             flow logs as connections, request and reply joined with bytes each way\n"
+                + "                             (default), or one row per flow record\n"
                 + "      --where FIELD=VALUE    export and report only the rows in this view (repeatable, all must hold):\n"
                 + "                             FIELD is a column role (" + String.join(", ", WhereFilter.FIELDS) + "; or country, ip, port)\n"
                 + "                             or label (suspicious|normal); scores and labels stay the whole file's\n"
@@ -69,6 +72,7 @@ record ScoreOptions(Path input, Path output, Path hosts, Path report, dev.taw.re
         FeatureSet features = FeatureSet.all();
         int top = 10;
         List<RowFilter> filters = new ArrayList<>();
+        dev.taw.io.FlowView flows = dev.taw.io.FlowView.CONNECTIONS;
         boolean quiet = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -88,6 +92,7 @@ record ScoreOptions(Path input, Path output, Path hosts, Path report, dev.taw.re
                     case "--extension-level" -> s = s.withExtensionLevel(Integer.parseInt(value(args, ++i, a)));
                     case "--features" -> features = FeatureSet.fromText(value(args, ++i, a));
                     case "--where" -> filters.add(WhereFilter.parse(value(args, ++i, a)));
+                    case "--flows" -> flows = dev.taw.io.FlowView.parse(value(args, ++i, a));
                     case "--top" -> top = Integer.parseInt(value(args, ++i, a));
                     case "-q", "--quiet" -> quiet = true;
                     default -> {
@@ -108,7 +113,7 @@ record ScoreOptions(Path input, Path output, Path hosts, Path report, dev.taw.re
         sameFile("--report", report, "--output", output);
         sameFile("--hosts", hosts, "--output", output);
         sameFile("--hosts", hosts, "--report", report);
-        return new ScoreOptions(input, output, hosts, report, paper, geoip, format, s, features, List.copyOf(filters), top, quiet);
+        return new ScoreOptions(input, output, hosts, report, paper, geoip, format, s, features, List.copyOf(filters), flows, top, quiet);
     }
 
     private static void sameFile(String option, Path a, String other, Path b) throws UsageException {

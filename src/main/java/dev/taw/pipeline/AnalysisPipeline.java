@@ -13,9 +13,11 @@ import dev.taw.features.FeatureSet;
 import dev.taw.features.IpProfile;
 import dev.taw.geo.CountryFill;
 import dev.taw.geo.GeoIp;
+import dev.taw.io.FlowView;
 import dev.taw.io.ImportResult;
 import dev.taw.io.LogFormat;
 import dev.taw.io.detect.LogImporter;
+import dev.taw.io.flow.Connections;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
 import dev.taw.job.Workers;
@@ -34,6 +36,7 @@ import java.util.function.Supplier;
  */
 public final class AnalysisPipeline {
     private final Supplier<GeoIp> geoSource;
+    private final FlowView flows;
     private GeoIp geo;
 
     /** With the bundled country database. */
@@ -43,7 +46,18 @@ public final class AnalysisPipeline {
 
     /** With the analyst's own database (or another source of one). */
     public AnalysisPipeline(Supplier<GeoIp> geoSource) {
+        this(geoSource, FlowView.CONNECTIONS);
+    }
+
+    private AnalysisPipeline(Supplier<GeoIp> geoSource, FlowView flows) {
         this.geoSource = geoSource;
+        this.flows = flows;
+    }
+
+    /** The same pipeline showing flow logs as connections (the default) or as records; the country database is shared. */
+    public AnalysisPipeline withFlows(FlowView view) {
+        AnalysisPipeline p = new AnalysisPipeline(this::geo, view);
+        return p;
     }
 
     /**
@@ -63,6 +77,10 @@ public final class AnalysisPipeline {
 
     public ImportResult importFile(Path file, LogFormat format, ProgressListener progress, CancelToken cancel) {
         ImportResult r = new LogImporter().read(file, format, progress, cancel).from(file);
+        if (flows == FlowView.CONNECTIONS && Connections.applies(r.table())) {
+            progress.onProgress("Joining flow records into connections", 0, -1);
+            r = Connections.join(r);
+        }
         if (!CountryFill.needed(r.table())) return r;
         progress.onProgress("Looking up countries", 0, -1);
         CountryFill.Filled filled = CountryFill.apply(r.table(), geo());

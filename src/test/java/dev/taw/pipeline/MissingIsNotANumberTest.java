@@ -59,7 +59,7 @@ class MissingIsNotANumberTest {
         Path f = Files.write(tmp.resolve("flows.log"), List.of(header,
                 "5 1 eni-1 203.0.113.45 10.0.1.20 51544 443 6 12 4380 1714086000 1714086060 ACCEPT OK -",
                 "5 1 eni-1 10.0.1.20 203.0.113.45 443 51544 6 12 4380 1714086000 1714086060 ACCEPT OK 8"));
-        ImportResult r = new AnalysisPipeline().importFile(f, ProgressListener.NONE, CancelToken.NEVER);
+        ImportResult r = new AnalysisPipeline().withFlows(dev.taw.io.FlowView.RECORDS).importFile(f, ProgressListener.NONE, CancelToken.NEVER);
         assertEquals(0, r.report().imputedCount(), r.report().imputedByColumn().toString());
         assertEquals("8", r.table().column("traffic-path").orElseThrow().format(1));
     }

@@ -38,10 +38,11 @@ class HostsFxTest extends WindowFxTest {
         assertEquals(8, flagged, "1 % of 706 hosts, rounded up");
 
         clickOn(lookup(".tab-label").match(l -> ((javafx.scene.control.Labeled) l).getText().startsWith("Source hosts")).queryAs(javafx.scene.Node.class));
-        clickOn("#host-search").write("JP");
+        interact(() -> ((TextField) w.scene().lookup("#host-search")).setText("JP"));
         WaitForAsyncUtils.waitForFxEvents();
         List<IpStat> shown = fx(() -> List.copyOf(table.getItems()));
-        assertTrue(!shown.isEmpty() && shown.size() < all && shown.stream().allMatch(h -> h.country().contains("JP") || h.ip().contains("JP")));
+        assertTrue(!shown.isEmpty() && shown.size() < all && shown.stream().allMatch(h -> h.country().contains("JP") || h.ip().contains("JP")),
+                shown.size() + " shown, search " + fx(() -> ((TextField) w.scene().lookup("#host-search")).getText()));
         assertEquals(String.format("%,d of %,d hosts", shown.size(), all), fx(() -> ((Label) w.scene().lookup("#host-count")).getText()));
         interact(() -> ((TextField) w.scene().lookup("#host-search")).clear());
         WaitForAsyncUtils.waitForFxEvents();
@@ -80,5 +81,24 @@ class HostsFxTest extends WindowFxTest {
         assertEquals(all + 1, lines.size(), "a header and every host in view");
         assertEquals("Wrote " + dialogs.nextSave + ": all 707 hosts", fx(() -> w.viewModel().statusProperty().get()));
         assertEquals(36, lines.stream().skip(1).filter(l -> l.split(",")[4].equals("-1")).count(), "labels at the window's host contamination");
+    }
+
+    @Test
+    void flowLogsOpenAsConnectionsAndTheMenuSwitchesToRecords() throws Exception {
+        dialogs.nextOpen = Path.of("sample-data", "vpc-flow-sample.log").toAbsolutePath();
+        push(KeyCode.CONTROL, KeyCode.O);
+        waitIdle();
+        assertEquals(6609, investigation().findings().rows(), "11,194 records joined into 6,609 connections");
+        var bytes = investigation().findings().bytes();
+        assertTrue(bytes.pointCount() > 0);
+        interact(() -> {
+            var item = (javafx.scene.control.CheckMenuItem) ((javafx.scene.control.MenuBar) w.scene().lookup(".menu-bar")).getMenus().stream()
+                    .flatMap(m -> m.getItems().stream()).filter(i -> "Flow Logs as C_onnections".equals(i.getText())).findFirst().orElseThrow();
+            item.setSelected(false);
+            item.fire();
+        });
+        waitIdle();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> investigation() != null && investigation().findings().rows() == 11_194);
+        assertEquals(11_194, investigation().findings().rows(), "one row per record again");
     }
 }

@@ -47,6 +47,7 @@ public final class MainWindowController {
 
     @FXML BorderPane root;
     @FXML Menu recentMenu;
+    @FXML javafx.scene.control.CheckMenuItem connectionsItem;
     @FXML MenuItem exportPdfItem, exportCsvItem, exportHostsItem, runItem, cancelItem, clearFiltersItem, skippedItem, openItem, sampleItem;
     @FXML FlowPane chips;
     @FXML Button clearFiltersButton, emptyOpenButton, emptySampleButton;
@@ -131,6 +132,7 @@ public final class MainWindowController {
         exportPdfItem.disableProperty().bind(busy.or(noResult));
         exportHostsItem.disableProperty().bind(busy.or(noResult));
         skippedItem.disableProperty().bind(noData);
+        connectionsItem.disableProperty().bind(busy);
         clearFiltersButton.disableProperty().bind(Bindings.isEmpty(vm.filters()));
         clearFiltersItem.disableProperty().bind(Bindings.isEmpty(vm.filters()));
         emptyState.visibleProperty().bind(noData.and(busy.not()));
@@ -285,6 +287,11 @@ public final class MainWindowController {
     void onExportCsv() {
         Investigation inv = vm.investigationProperty().get();
         if (inv != null) exports.csv(window(), inv, vm);
+    }
+
+    @FXML
+    void onFlowView() {
+        vm.showFlowsAs(connectionsItem.isSelected() ? dev.taw.io.FlowView.CONNECTIONS : dev.taw.io.FlowView.RECORDS);
     }
 
     @FXML

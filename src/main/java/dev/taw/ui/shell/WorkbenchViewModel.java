@@ -5,6 +5,7 @@ import dev.taw.analysis.Analysis;
 import dev.taw.analysis.Investigation;
 import dev.taw.analysis.RowFilter;
 import dev.taw.features.FeatureSet;
+import dev.taw.io.FlowView;
 import dev.taw.io.ImportResult;
 import dev.taw.model.ForestSettings;
 import dev.taw.pipeline.AnalysisPipeline;
@@ -26,6 +27,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -54,6 +56,7 @@ public final class WorkbenchViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final BooleanProperty recomputing = new SimpleBooleanProperty();
     private int fits;
+    private final ObjectProperty<FlowView> flows = new SimpleObjectProperty<>(FlowView.CONNECTIONS);
 
     private Background.Running running;
     private Consumer<Throwable> onImportFailed = t -> { };
@@ -117,10 +120,21 @@ public final class WorkbenchViewModel {
         }
     }
 
+    /** Flow logs as connections (the default) or as records; changing it re-opens the file in the new view. */
+    public ObjectProperty<FlowView> flowsProperty() { return flows; }
+
+    /** Switches the flow view and re-opens the current file when it is a flow log (other formats are the same in both). */
+    public void showFlowsAs(FlowView view) {
+        if (flows.get() == view) return;
+        flows.set(view);
+        ImportResult r = imported.get();
+        if (r != null && file.get() != null && (r.report().format().contains("VPC flow"))) open(file.get());
+    }
+
     /** Imports {@code path} in the background, then runs the forest with the current settings. */
     public void open(Path path) {
         if (busy.get()) cancel();
-        AnalysisPipeline importer = pipeline;
+        AnalysisPipeline importer = pipeline.withFlows(flows.get());
         start("Importing " + path.getFileName(),
                 (p, c) -> importer.importFile(path, p, c),
                 result -> {

@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.io.flow;
+
+import dev.taw.io.ImportReport;
+import dev.taw.io.ImportResult;
+import dev.taw.table.Column;
+import dev.taw.table.Growable;
+import dev.taw.table.NumberColumn;
+import dev.taw.table.Role;
+import dev.taw.table.Table;
+import dev.taw.table.TextColumn;
+import dev.taw.table.TimeColumn;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Flow records joined into connections. A record counts one direction: the request and the reply of one
+ * connection are two records, with addresses and ports swapped, in the same or an adjacent capture window
+ * (behind a NAT gateway on two interfaces; the oriented addresses use {@code pkt-srcaddr}/{@code pkt-dstaddr},
+ * so they agree). Two records are one connection when they have the same two addresses, the same two ports
+ * (either way round) and protocol, point opposite ways, and start within {@link #WINDOW_MILLIS} of each other;
+ * among several candidates the nearest in time is taken. A record without a partner stays a one-way
+ * connection, which is itself a signal: scans and floods get no replies.
+ *
+ * <p>A connection row keeps the fields of its inbound record (of its one record when one-way), with bytes each
+ * way ({@code bytes_in} from the inbound record, {@code bytes_out} from the outbound), {@code packets} and
+ * {@code bytes} summed, the earlier {@code start} and later {@code end}, {@code action} REJECT when either
+ * direction was rejected, the two records' {@code tcp-flags} OR-ed, and three columns of its own:
+ * {@code connection} ("two-way" or "one-way"), {@code records} (1 or 2) and {@code reply_line}, the partner's
+ * line ({@code source_line} and the row's line are the first record's).
+ */
+public final class Connections {
+    /** Capture windows are 60 s or 10 min long; a reply is logged in the same or the next one. */
+    public static final long WINDOW_MILLIS = 600_000L;
+    private static final List<String> NEEDED = List.of("srcport", "dstport", "protocol", "start", "direction");
+
+    private Connections() { }
+
+    /** True when the table is oriented flow records with what a join needs (ports, protocol, start, direction). */
+    public static boolean applies(Table t) {
+        if (t.text(Role.SRC_IP).isEmpty() || t.text(Role.DST_IP).isEmpty() || t.number(Role.BYTES_IN).isEmpty() || t.number(Role.BYTES_OUT).isEmpty()) {
+            return false;
+        }
+        for (String c : NEEDED) if (t.column(c).isEmpty()) return false;
+        return t.column("connection").isEmpty(); // joined already
+    }
+
+    /** The records joined into connections, or the import as it is when it is not a flow log. */
+    public static ImportResult join(ImportResult imported) {
+        Table t = imported.table();
+        if (!applies(t)) return imported;
+        int n = t.rowCount();
+        int[] partner = pair(t);
+        // a connection's row is its inbound record, or its one record; in file order of that record
+        boolean[] outbound = outbound(t);
+        Growable.Ints keep = new Growable.Ints();
+        for (int r = 0; r < n; r++) if (partner[r] < 0 || !outbound[r]) keep.add(r);
+        int[] rows = keep.toArray();
+        int m = rows.length;
+        int[] other = new int[m];
+        int twoWay = 0;
+        for (int i = 0; i < m; i++) {
+            other[i] = partner[rows[i]];
+            if (other[i] >= 0) twoWay++;
+        }
+        Map<Column, Column> joined = new IdentityHashMap<>();
+        List<Column> columns = new ArrayList<>();
+        for (Column c : t.columns()) {
+            Column j = join(c, rows, other);
+            joined.put(c, j);
+            columns.add(j);
+        }
+        columns.add(connectionColumn(other));
+        columns.add(recordsColumn(other));
+        columns.add(replyLines(t, other));
+        Map<Role, Column> roles = new java.util.EnumMap<>(Role.class);
+        t.roles().forEach((role, c) -> roles.put(role, joined.get(c)));
+        int[] lines = t.sourceLines() == null ? null : Arrays.stream(rows).map(r -> t.sourceLines()[r]).toArray();
+        Table out = new Table(m, columns, roles, lines);
+        ImportReport rep = imported.report();
+        // a note, not a warning: a warning opens the skipped-lines dialog, and joining is what was asked for
+        String format = rep.format() + String.format(Locale.ROOT, ", joined into connections: %,d two-way, %,d one-way", twoWay, m - twoWay);
+        ImportReport report = new ImportReport(rep.file(), rep.rowsRead(), m, rep.skippedCount(), rep.issues(), rep.imputedByColumn(), rep.blankLines(),
+                rep.missingOptionalColumns(), rep.extraColumns(), out.constantColumns(), rep.warnings(), rep.countrySource(), format);
+        return new ImportResult(out, report, imported.source());
+    }
+
+    /** Per record, its partner record, or -1. */
+    static int[] pair(Table t) {
+        int n = t.rowCount();
+        int[] partner = new int[n];
+        Arrays.fill(partner, -1);
+        boolean[] outbound = outbound(t);
+        long[] start = ((TimeColumn) t.column("start").orElseThrow()).values();
+        BitSet noStart = missing(t.column("start").orElseThrow());
+        int[] group = groups(t);
+        // rows by group (a counting sort), then by start within a group
+        int groups = 0;
+        for (int g : group) groups = Math.max(groups, g + 1);
+        int[] at = new int[groups + 1];
+        for (int g : group) at[g + 1]++;
+        for (int g = 0; g < groups; g++) at[g + 1] += at[g];
+        int[] order = new int[n];
+        int[] fill = Arrays.copyOf(at, groups);
+        for (int r = 0; r < n; r++) order[fill[group[r]]++] = r;
+        for (int g = 0; g < groups; g++) {
+            int from = at[g], to = at[g + 1];
+            if (to - from < 2) continue;
+            for (int i = from; i < to; i++) {
+                int in = order[i];
+                if (outbound[in] || noStart.get(in)) continue;
+                int best = -1;
+                long bestGap = Long.MAX_VALUE;
+                for (int j = from; j < to; j++) {
+                    int out = order[j];
+                    if (!outbound[out] || partner[out] >= 0 || noStart.get(out)) continue;
+                    long gap = Math.abs(start[out] - start[in]);
+                    if (gap <= WINDOW_MILLIS && (gap < bestGap || gap == bestGap && out < best)) {
+                        best = out;
+                        bestGap = gap;
+                    }
+                }
+                if (best >= 0) {
+                    partner[in] = best;
+                    partner[best] = in;
+                }
+            }
+        }
+        return partner;
+    }
+
+    /** Records point outward when the oriented record says egress. */
+    private static boolean[] outbound(Table t) {
+        TextColumn d = (TextColumn) t.column("direction").orElseThrow();
+        boolean[] outward = new boolean[d.distinctCount()];
+        for (int k = 0; k < outward.length; k++) outward[k] = d.dictionary()[k].startsWith("egress");
+        boolean[] out = new boolean[t.rowCount()];
+        for (int r = 0; r < out.length; r++) out[r] = outward[d.code(r)];
+        return out;
+    }
+
+    /** A dense id per (the two addresses either way round, the two ports either way round, protocol). */
+    private static int[] groups(Table t) {
+        TextColumn src = t.text(Role.SRC_IP).orElseThrow(), dst = t.text(Role.DST_IP).orElseThrow();
+        Map<String, Integer> ids = new HashMap<>();
+        int[] srcId = addressIds(src, ids), dstId = addressIds(dst, ids);
+        Column sp = t.column("srcport").orElseThrow(), dp = t.column("dstport").orElseThrow(), proto = t.column("protocol").orElseThrow();
+        Map<Key, Integer> group = new HashMap<>();
+        int[] out = new int[t.rowCount()];
+        for (int r = 0; r < out.length; r++) {
+            int a = srcId[src.code(r)], b = dstId[dst.code(r)];
+            int p = port(sp, r), q = port(dp, r);
+            Key k = new Key(Math.min(a, b), Math.max(a, b), Math.min(p, q), Math.max(p, q), port(proto, r));
+            out[r] = group.computeIfAbsent(k, x -> group.size());
+        }
+        return out;
+    }
+
+    private record Key(int a, int b, int p, int q, int protocol) { }
+
+    private static int[] addressIds(TextColumn c, Map<String, Integer> ids) {
+        String[] d = c.dictionary();
+        int[] out = new int[d.length];
+        for (int k = 0; k < d.length; k++) out[k] = ids.computeIfAbsent(d[k], x -> ids.size());
+        return out;
+    }
+
+    private static int port(Column c, int r) {
+        return c instanceof NumberColumn nc && !nc.isMissing(r) ? (int) nc.get(r) : -1;
+    }
+
+    private static BitSet missing(Column c) {
+        BitSet m = new BitSet(c.size());
+        for (int r = 0; r < c.size(); r++) if (c.isMissing(r)) m.set(r);
+        return m;
+    }
+
+    /** One column of the connections: the row's record's cell, or both records' combined for the fields that add up. */
+    private static Column join(Column c, int[] rows, int[] other) {
+        String name = c.name();
+        if (c instanceof NumberColumn nc) {
+            double[] v = new double[rows.length];
+            BitSet miss = new BitSet(rows.length);
+            for (int i = 0; i < rows.length; i++) {
+                int r = rows[i], o = other[i];
+                v[i] = nc.get(r);
+                if (nc.isMissing(r)) miss.set(i);
+                if (o < 0) continue;
+                switch (name) {
+                    case "bytes_in", "bytes_out", "packets", "bytes" -> v[i] += nc.get(o);
+                    case "tcp-flags" -> v[i] = (double) ((long) nc.get(r) | (long) nc.get(o));
+                    default -> { }
+                }
+            }
+            return new NumberColumn(name, v, miss);
+        }
+        if (c instanceof TimeColumn tc) {
+            long[] v = new long[rows.length];
+            BitSet miss = new BitSet(rows.length);
+            for (int i = 0; i < rows.length; i++) {
+                int r = rows[i], o = other[i];
+                v[i] = tc.get(r);
+                if (tc.isMissing(r)) miss.set(i);
+                if (o < 0 || tc.isMissing(o)) continue;
+                if (name.equals("start")) v[i] = Math.min(v[i], tc.get(o));
+                if (name.equals("end")) v[i] = Math.max(v[i], tc.get(o));
+            }
+            return new TimeColumn(name, v, miss);
+        }
+        TextColumn tc = (TextColumn) c;
+        int[] codes = new int[rows.length];
+        int reject = name.equals("action") ? tc.codeOf("REJECT") : -1;
+        for (int i = 0; i < rows.length; i++) {
+            codes[i] = tc.code(rows[i]);
+            if (reject > 0 && other[i] >= 0 && tc.code(other[i]) == reject) codes[i] = reject; // either way rejected: rejected
+        }
+        return new TextColumn(name, codes, tc.dictionary());
+    }
+
+    private static Column connectionColumn(int[] other) {
+        TextColumn.Builder b = new TextColumn.Builder("connection");
+        for (int o : other) b.add(o >= 0 ? "two-way" : "one-way");
+        return b.build();
+    }
+
+    private static Column recordsColumn(int[] other) {
+        NumberColumn.Builder b = new NumberColumn.Builder("records");
+        for (int o : other) b.add(o >= 0 ? 2 : 1);
+        return b.build();
+    }
+
+    private static Column replyLines(Table t, int[] other) {
+        NumberColumn.Builder b = new NumberColumn.Builder("reply_line");
+        Column line = t.column("source_line").orElse(null);
+        for (int o : other) {
+            if (o < 0) b.addMissing();
+            else if (line instanceof NumberColumn nc) b.add(nc.get(o));
+            else b.add(t.sourceLines() == null ? o + 1 : t.sourceLines()[o]);
+        }
+        return b.build();
+    }
+}
