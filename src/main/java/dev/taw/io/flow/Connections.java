@@ -72,7 +72,7 @@ public final class Connections {
         Map<Column, Column> joined = new IdentityHashMap<>();
         List<Column> columns = new ArrayList<>();
         for (Column c : t.columns()) {
-            Column j = join(c, rows, other);
+            Column j = twoWay == 0 ? c : join(c, rows, other); // nothing joined: every record is its own row, as it was
             joined.put(c, j);
             columns.add(j);
         }
@@ -97,18 +97,21 @@ public final class Connections {
         int[] partner = new int[n];
         Arrays.fill(partner, -1);
         boolean[] outbound = outbound(t);
+        int outward = 0;
+        for (boolean o : outbound) if (o) outward++;
+        if (outward == 0 || outward == n) return partner; // one direction only: nothing to pair
         long[] start = ((TimeColumn) t.column("start").orElseThrow()).values();
         BitSet noStart = missing(t.column("start").orElseThrow());
-        int[] group = groups(t);
-        // rows by group (a counting sort), then by start within a group
+        int[] group = groups(t, outbound);
+        // candidate rows by group (a counting sort), then by start within a group
         int groups = 0;
         for (int g : group) groups = Math.max(groups, g + 1);
         int[] at = new int[groups + 1];
-        for (int g : group) at[g + 1]++;
+        for (int g : group) if (g >= 0) at[g + 1]++;
         for (int g = 0; g < groups; g++) at[g + 1] += at[g];
-        int[] order = new int[n];
+        int[] order = new int[at[groups]];
         int[] fill = Arrays.copyOf(at, groups);
-        for (int r = 0; r < n; r++) order[fill[group[r]]++] = r;
+        for (int r = 0; r < n; r++) if (group[r] >= 0) order[fill[group[r]]++] = r;
         for (int g = 0; g < groups; g++) {
             int from = at[g], to = at[g + 1];
             if (to - from < 2) continue;
@@ -145,24 +148,95 @@ public final class Connections {
         return out;
     }
 
-    /** A dense id per (the two addresses either way round, the two ports either way round, protocol). */
-    private static int[] groups(Table t) {
+    /**
+     * A dense id per (the two addresses either way round, the two ports either way round, protocol), for the
+     * records that can have a partner; -1 for the rest. A first pass hashes every record's key into a few
+     * million buckets and notes which directions each bucket saw: a record whose bucket saw only its own
+     * direction has no partner, and most records of a log (the probes, the scans, every connection logged one
+     * way) are dropped there before the exact grouping.
+     */
+    private static int[] groups(Table t, boolean[] outbound) {
         TextColumn src = t.text(Role.SRC_IP).orElseThrow(), dst = t.text(Role.DST_IP).orElseThrow();
         Map<String, Integer> ids = new HashMap<>();
         int[] srcId = addressIds(src, ids), dstId = addressIds(dst, ids);
         Column sp = t.column("srcport").orElseThrow(), dp = t.column("dstport").orElseThrow(), proto = t.column("protocol").orElseThrow();
-        Map<Key, Integer> group = new HashMap<>();
-        int[] out = new int[t.rowCount()];
-        for (int r = 0; r < out.length; r++) {
+        int n = t.rowCount();
+        long[] pair = new long[n], rest = new long[n];
+        int buckets = 1 << 22;
+        BitSet in = new BitSet(buckets), out = new BitSet(buckets);
+        int[] bucket = new int[n];
+        for (int r = 0; r < n; r++) {
             int a = srcId[src.code(r)], b = dstId[dst.code(r)];
-            int p = port(sp, r), q = port(dp, r);
-            Key k = new Key(Math.min(a, b), Math.max(a, b), Math.min(p, q), Math.max(p, q), port(proto, r));
-            out[r] = group.computeIfAbsent(k, x -> group.size());
+            pair[r] = (long) Math.min(a, b) << 32 | Math.max(a, b);
+            int p = port(sp, r) & 0xFFFF, q = port(dp, r) & 0xFFFF; // a missing port (-1) becomes 65535, a port no record has
+            rest[r] = ((long) Math.min(p, q) << 16 | Math.max(p, q)) << 8 | (port(proto, r) & 0xFF);
+            bucket[r] = (int) (LongIds.mix(pair[r] * 0x9E3779B97F4A7C15L ^ rest[r]) & (buckets - 1));
+            (outbound[r] ? out : in).set(bucket[r]);
         }
-        return out;
+        // two steps of primitive keys for the candidates: the address pair to a dense id, then (pair, ports, protocol) to the group
+        LongIds pairs = new LongIds(1024), groups = new LongIds(1024);
+        int[] group = new int[n];
+        for (int r = 0; r < n; r++) {
+            if (!in.get(bucket[r]) || !out.get(bucket[r])) {
+                group[r] = -1;
+                continue;
+            }
+            group[r] = groups.id((long) pairs.id(pair[r]) << 40 | rest[r]);
+        }
+        return group;
     }
 
-    private record Key(int a, int b, int p, int q, int protocol) { }
+    /**
+     * Dense ids for long keys, open addressing on primitive arrays: a million boxed keys in a hash map were most
+     * of the join's time. Keys below 2^63 (a pair id below 2^23, as any log under eight million address pairs has).
+     */
+    private static final class LongIds {
+        private long[] keys;
+        private int[] values;
+        private int size;
+
+        LongIds(int expected) {
+            int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+            keys = new long[cap];
+            values = new int[cap];
+            java.util.Arrays.fill(keys, -1L);
+        }
+
+        int id(long key) {
+            int mask = keys.length - 1;
+            int i = (int) (mix(key) & mask);
+            while (keys[i] != -1L) {
+                if (keys[i] == key) return values[i];
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            values[i] = size;
+            if (++size * 2 > keys.length) grow();
+            return size - 1;
+        }
+
+        private void grow() {
+            long[] k = keys;
+            int[] v = values;
+            keys = new long[k.length * 2];
+            values = new int[k.length * 2];
+            java.util.Arrays.fill(keys, -1L);
+            int mask = keys.length - 1;
+            for (int j = 0; j < k.length; j++) {
+                if (k[j] == -1L) continue;
+                int i = (int) (mix(k[j]) & mask);
+                while (keys[i] != -1L) i = (i + 1) & mask;
+                keys[i] = k[j];
+                values[i] = v[j];
+            }
+        }
+
+        static long mix(long x) {
+            x ^= x >>> 33;
+            x *= 0xff51afd7ed558ccdL;
+            return x ^ x >>> 33;
+        }
+    }
 
     private static int[] addressIds(TextColumn c, Map<String, Integer> ids) {
         String[] d = c.dictionary();
@@ -223,26 +297,28 @@ public final class Connections {
         return new TextColumn(name, codes, tc.dictionary());
     }
 
+    // the three columns of a connection, made as arrays: a builder's per-cell lookups cost more than the join
     private static Column connectionColumn(int[] other) {
-        TextColumn.Builder b = new TextColumn.Builder("connection");
-        for (int o : other) b.add(o >= 0 ? "two-way" : "one-way");
-        return b.build();
+        int[] codes = new int[other.length];
+        for (int i = 0; i < codes.length; i++) codes[i] = other[i] >= 0 ? 1 : 2;
+        return new TextColumn("connection", codes, new String[] {"", "two-way", "one-way"});
     }
 
     private static Column recordsColumn(int[] other) {
-        NumberColumn.Builder b = new NumberColumn.Builder("records");
-        for (int o : other) b.add(o >= 0 ? 2 : 1);
-        return b.build();
+        double[] v = new double[other.length];
+        for (int i = 0; i < v.length; i++) v[i] = other[i] >= 0 ? 2 : 1;
+        return new NumberColumn("records", v, new BitSet());
     }
 
     private static Column replyLines(Table t, int[] other) {
-        NumberColumn.Builder b = new NumberColumn.Builder("reply_line");
+        double[] v = new double[other.length];
+        BitSet missing = new BitSet(other.length);
         Column line = t.column("source_line").orElse(null);
-        for (int o : other) {
-            if (o < 0) b.addMissing();
-            else if (line instanceof NumberColumn nc) b.add(nc.get(o));
-            else b.add(t.sourceLines() == null ? o + 1 : t.sourceLines()[o]);
+        for (int i = 0; i < v.length; i++) {
+            int o = other[i];
+            if (o < 0) missing.set(i);
+            else v[i] = line instanceof NumberColumn nc ? nc.get(o) : t.sourceLines() == null ? o + 1 : t.sourceLines()[o];
         }
-        return b.build();
+        return new NumberColumn("reply_line", v, missing);
     }
 }
