@@ -99,7 +99,10 @@ final class FlowRecordParser {
         }
         lr.read++;
         int n = split(from, to);
-        if (n != fields.length) {
+        if (n == fields.length + 1) { // a trailing token (a shipper's marker, a stray field): the fields before it line up, as other readers take them
+            if (trailing++ == 0) firstTrailing = lineNo;
+            n = fields.length;
+        } else if (n != fields.length) {
             skip(lineNo, null, Reason.FIELD_COUNT, "expected " + fields.length + " fields, found " + n, text(from, to));
             return;
         }
@@ -303,8 +306,14 @@ final class FlowRecordParser {
         lr.skip(line, variant == null ? "VPC flow" : variant, column, reason, detail, raw);
     }
 
+    private long trailing, firstTrailing;
+
     ImportResult finish() {
         if (fields == null) throw new ImportException(lr.nothingRead());
+        if (trailing > 0) {
+            lr.warnings.add(String.format("%,d record(s) had one field more than the %d the header names (first at line %d); the extra last field was "
+                    + "ignored", trailing, fields.length, firstTrailing));
+        }
         if (lr.read == 0) throw new ImportException(lr.file + ": has a header but no flow records");
         if (noData + skipData > 0) {
             lr.warnings.add(String.format("%,d NODATA and %,d SKIPDATA records (no traffic) counted, not imported%s", noData, skipData,
