@@ -12,7 +12,9 @@ public record ImportIssue(String file, long line, String column, Reason reason, 
 
     /** Why a line was rejected; names follow the log-format notes so all importers report alike. */
     public enum Reason {
-        FIELD_COUNT, NOT_A_NUMBER, OUT_OF_RANGE, BAD_TIMESTAMP, BAD_IP, UNTERMINATED_QUOTE, INVALID_JSON, LINE_TOO_LONG, TRUNCATED_FILE
+        FIELD_COUNT, NOT_A_NUMBER, OUT_OF_RANGE, BAD_TIMESTAMP, BAD_IP, UNTERMINATED_QUOTE, INVALID_JSON, LINE_TOO_LONG, TRUNCATED_FILE,
+        /** A line of another log format inside this one (an NLB line among ALB lines). */
+        OTHER_FORMAT
     }
 
     private static final int SNIPPET_MAX = 120;

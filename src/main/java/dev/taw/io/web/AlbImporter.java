@@ -139,6 +139,11 @@ public final class AlbImporter {
                 skip(lineNo, null, Reason.FIELD_COUNT, "expected at most " + MAX_FIELDS + " fields, found " + t.size(), line);
                 return;
             }
+            // an NLB's TLS listener writes "tls 2.0 <time> net/<name>/…": its client is field 6, so field 4 is no address
+            if (t.get(0).equals("tls") && t.get(1).matches("\\d+\\.\\d+") && t.get(3).startsWith("net/")) {
+                skip(lineNo, null, Reason.OTHER_FORMAT, "a Network Load Balancer (TLS listener) line, not an ALB request; NLB logs are not read", line);
+                return;
+            }
             String[] clientAddr = hostPort(t.get(3));
             if (clientAddr == null || AddressClass.parse(clientAddr[0]) == null) {
                 skip(lineNo, "client:port", Reason.BAD_IP, "field 4 'client:port' = \"" + ImportIssue.snippet(t.get(3)) + "\"", line);
