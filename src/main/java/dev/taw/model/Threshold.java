@@ -6,7 +6,8 @@ import java.util.Arrays;
 /**
  * Turns scores into labels for a contamination: the k = ⌈contamination · n⌉ highest scores are suspicious,
  * so the cut-off is the score quantile at 1 − contamination. Rows tied with the k-th score are flagged
- * too (they are equally anomalous). The sorted scores are kept, so changing contamination re-labels in
+ * too (they are equally anomalous), unless the tie more than doubles the count: then the cut-off is the
+ * lowest score above the tie (a file of identical rows is not all suspicious). The sorted scores are kept, so changing contamination re-labels in
  * O(n) without a refit.
  */
 public final class Threshold {
@@ -32,7 +33,18 @@ public final class Threshold {
         // subtract a hair so 0.05 · 300 = 15.000000000000002 does not become 16
         int k = (int) Math.ceil(contamination * n - 1e-9);
         k = Math.max(1, Math.min(n, k));
-        return sortedDescending[k - 1];
+        double cut = sortedDescending[k - 1];
+        // rows tied with the k-th are flagged with it, unless the tie is what makes the count: twenty-five identical
+        // requests of one client tied at the lowest score would all be "suspicious" at 5 %. Then only the rows
+        // above the tie are, as a percentile cut-off between two values would have it
+        int flagged = k;
+        while (flagged < n && sortedDescending[flagged] == cut) flagged++;
+        if (flagged > 2 * k && k > 1) {
+            int above = k - 1;
+            while (above > 0 && sortedDescending[above - 1] == cut) above--;
+            if (above > 0) return sortedDescending[above - 1];
+        }
+        return cut;
     }
 
     /** -1 for suspicious, 1 for normal, per row. */
