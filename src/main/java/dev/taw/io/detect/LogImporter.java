@@ -38,7 +38,12 @@ public final class LogImporter {
             try {
                 return new CsvImporter().read(path, progress, cancel);
             } catch (ImportException e) {
-                if (!e.getMessage().contains("required column")) throw e;
+                if (!e.getMessage().contains("required column")) {
+                    // a shipper's JSON envelope fails as a CSV with a quote in its header: name what it is instead
+                    String known = unsupportedKind(firstLine(path));
+                    if (known != null && known.startsWith("log lines wrapped")) throw new ImportException(FileNames.of(path) + ": " + known);
+                    throw e;
+                }
                 // not a CSV export either: say what the file looks like and what was tried
                 String line = firstLine(path), first = ImportIssue.snippet(line);
                 String known = unsupportedKind(line);
@@ -68,8 +73,27 @@ public final class LogImporter {
         String l = firstLine.startsWith("\uFEFF") ? firstLine.substring(1) : firstLine;
         if (NLB.matcher(l).matches()) return "a Network Load Balancer (TLS listener) access log — not supported";
         if (CLASSIC_ELB.matcher(l).matches()) return "a Classic Load Balancer access log — not supported";
+        if (WRAPPED.matcher(l).find()) {
+            return "log lines wrapped in JSON by a log shipper (each record inside {\"message\": …}) — unwrap them first, for example"
+                    + " with jq -r .message FILE > plain.log, and open the result";
+        }
+        String[] t = l.strip().split(" +");
+        long addresses = java.util.Arrays.stream(t).filter(x -> IPV4.matcher(x).matches()).count();
+        if (addresses >= 2 && java.util.Arrays.stream(t).anyMatch(x -> x.startsWith("tgw-"))) {
+            return "a Transit Gateway flow log without its header line (" + t.length + " fields) — open it with its header line (the field"
+                    + " names, as S3 delivery writes them first), which says where each field is";
+        }
+        if (addresses >= 2 && java.util.Arrays.stream(t).anyMatch(x -> x.startsWith("eni-")) && !VpcFlowImporter.isHeaderlessV2(l)) {
+            return "VPC flow records in a custom format without their header line (" + t.length + " fields, not in the default format's order)"
+                    + " — put the format's header line (its field names, e.g. \"version account-id interface-id srcaddr dstaddr …\") at the top,"
+                    + " as S3 delivery writes it";
+        }
         return null;
     }
+
+    /** A shipper's JSON envelope: an object whose message field holds the original line. */
+    private static final java.util.regex.Pattern WRAPPED = java.util.regex.Pattern.compile("^\\s*\\{.*\"(message|log|@message)\"\\s*:\\s*\"");
+    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private static String firstLine(Path path) {
         InputFiles.Opened opened = InputFiles.peek(path);
