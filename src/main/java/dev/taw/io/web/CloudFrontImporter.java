@@ -46,9 +46,25 @@ public final class CloudFrontImporter {
     private static final Set<String> NUMBERS = Set.of("sc-bytes", "cs-bytes", "time-taken", "c-port", "time-to-first-byte", "sc-content-len");
     private static final String FORMAT = "CloudFront";
 
-    /** True for the first line of a CloudFront standard log. */
+    /** The standard log's fields in AWS's default order; older distributions and copies without #Fields hold its first 23, 24, 26 … */
+    static final List<String> DEFAULT_FIELDS = List.of("date", "time", "x-edge-location", "sc-bytes", "c-ip", "cs-method", "cs(Host)", "cs-uri-stem",
+            "sc-status", "cs(Referer)", "cs(User-Agent)", "cs-uri-query", "cs(Cookie)", "x-edge-result-type", "x-edge-request-id", "x-host-header",
+            "cs-protocol", "cs-bytes", "time-taken", "x-forwarded-for", "ssl-protocol", "ssl-cipher", "x-edge-response-result-type",
+            "cs-protocol-version", "fle-status", "fle-encrypted-fields", "c-port", "time-to-first-byte", "x-edge-detailed-result-type",
+            "sc-content-type", "sc-content-len", "sc-range-start", "sc-range-end");
+    private static final java.util.regex.Pattern HEADERLESS = java.util.regex.Pattern.compile(
+            "\\d{4}-\\d\\d-\\d\\d\t\\d\\d:\\d\\d:\\d\\d\t[A-Z]{3}\\d+(-[A-Z0-9]+)?\t\\d+\t[0-9a-fA-F.:]+\t.*");
+
+    /** True for the first line of a CloudFront standard log, with its directives or (copies, older logs) without them. */
     public static boolean looksLikeCloudFront(String line) {
-        return line.startsWith("#Version:") || line.startsWith("#Fields:") && line.contains("x-edge-");
+        return line.startsWith("#Version:") || line.startsWith("#Fields:") && line.contains("x-edge-") || headerless(line);
+    }
+
+    /** A record in the default field order without a #Fields line: date, time, edge location, bytes, client address, and 23 to 33 fields. */
+    static boolean headerless(String line) {
+        if (!HEADERLESS.matcher(line).matches()) return false;
+        int n = line.split("\t", -1).length;
+        return n >= 23 && n <= DEFAULT_FIELDS.size() + 1;
     }
 
     public ImportResult read(Path path, ProgressListener progress, CancelToken cancel) {
@@ -82,7 +98,10 @@ public final class CloudFrontImporter {
                 return; // #Version and other directives
             }
             if (fields == null) {
-                throw new ImportException(lr.file + ":" + no + ": a CloudFront log without a #Fields line before its first record");
+                if (!headerless(line)) throw new ImportException(lr.file + ":" + no + ": a CloudFront log without a #Fields line before its first record");
+                int n = line.split("\t", -1).length;
+                useFields(DEFAULT_FIELDS.subList(0, Math.min(n, DEFAULT_FIELDS.size())).toArray(String[]::new), no);
+                variant = FORMAT + " [no #Fields line: AWS's default order, " + fields.length + " fields]";
             }
             lr.read++;
             String[] t = line.split("\t", -1);
