@@ -28,5 +28,8 @@ public record Findings(
 
     public long normal() { return rows - suspicious; }
 
+    /** Source hosts in view that the host forest flags (0 where none ran). */
+    public long suspiciousHosts() { return hosts.stream().filter(h -> h.hostLabel() < 0).count(); }
+
     public double suspiciousRate() { return rows == 0 ? 0.0 : (double) suspicious / rows; }
 }

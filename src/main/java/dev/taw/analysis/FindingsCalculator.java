@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.analysis;
 
-import dev.taw.model.ForestSettings;
 import dev.taw.model.Threshold;
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
@@ -31,15 +30,14 @@ public final class FindingsCalculator {
     private static final int MAX_BUCKETS = 200;
 
     public Findings compute(Table t, double[] scores, byte[] labels, double cutOff, BitSet view) {
-        return compute(t, scores, labels, cutOff, view, null);
+        return compute(t, scores, labels, cutOff, view, null, null);
     }
 
-    /** With host scores, the suspicious-IP list is ranked by how unusual each host is as a whole. */
-    public Findings compute(Table t, double[] scores, byte[] labels, double cutOff, BitSet view, HostScores hosts) {
-        return compute(t, scores, labels, cutOff, view, hosts, hosts == null ? null : hosts.labels(ForestSettings.DEFAULT_HOST_CONTAMINATION));
-    }
-
-    /** @param hostLabels per host code, at the analyst's host contamination (null without host scores) */
+    /**
+     * With host scores, the host list is ranked by how unusual each host is as a whole.
+     *
+     * @param hostLabels per host code, at the analyst's host contamination (null without host scores)
+     */
     public Findings compute(Table t, double[] scores, byte[] labels, double cutOff, BitSet view, HostScores hosts, byte[] hostLabels) {
         BitSet rows = view != null ? view : all(t.rowCount());
         long n = rows.cardinality();

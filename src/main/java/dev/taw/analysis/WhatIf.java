@@ -20,15 +20,16 @@ final class WhatIf {
 
     private WhatIf() { }
 
-    /** The score of {@code x}, then the reasons: at most {@link #MAX_REASONS}, biggest drop first, ties in feature order. */
+    /** The reasons of {@code x}: at most {@link #MAX_REASONS}, biggest drop first, ties in feature order. */
     static List<Drop> reasons(TrainedForest forest, double[] x, double[] typical) {
-        double base = forest.score(x);
+        return reasons(forest.whatIf(x, typical));
+    }
+
+    /** From a row's what-if scores ([0] the row's own, [f + 1] with feature f typical). */
+    private static List<Drop> reasons(double[] whatIf) {
         List<Drop> drops = new ArrayList<>();
-        for (int f = 0; f < x.length; f++) {
-            double keep = x[f];
-            x[f] = typical[f];
-            double drop = base - forest.score(x);
-            x[f] = keep;
+        for (int f = 0; f + 1 < whatIf.length; f++) {
+            double drop = whatIf[0] - whatIf[f + 1];
             if (drop >= MIN_DROP) drops.add(new Drop(f, drop));
         }
         return top(drops);
@@ -60,15 +61,7 @@ final class WhatIf {
             double[][] block = new double[columns.length][to - from];
             for (int f = 0; f < columns.length; f++) for (int k = from; k < to; k++) block[f][k - from] = columns[f][rows[k]];
             double[][] s = forest.whatIf(block, 0, to - from, typical);
-            for (int k = from; k < to; k++) {
-                double[] w = s[k - from];
-                List<Drop> drops = new ArrayList<>();
-                for (int f = 0; f < columns.length; f++) {
-                    double drop = w[0] - w[f + 1];
-                    if (drop >= MIN_DROP) drops.add(new Drop(f, drop));
-                }
-                out[rows[k]] = top(drops);
-            }
+            for (int k = from; k < to; k++) out[rows[k]] = reasons(s[k - from]);
         });
         return out;
     }

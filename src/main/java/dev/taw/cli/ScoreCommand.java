@@ -112,9 +112,8 @@ public final class ScoreCommand {
                 Formats.count(f.rows()), Formats.count(f.suspicious()), Formats.percent(f.suspiciousRate()), Formats.count(f.normal()),
                 Formats.score(f.cutOff()));
         if (a.hostScores() != null) {
-            long flagged = f.hosts().stream().filter(h -> h.hostLabel() < 0).count();
             out.printf(Locale.ROOT, "Hosts: %s source hosts, %s suspicious at host contamination %s; host score cut-off %s%n",
-                    Formats.count(f.hosts().size()), Formats.count(flagged), inv.hostContamination(),
+                    Formats.count(f.hosts().size()), Formats.count(f.suspiciousHosts()), inv.hostContamination(),
                     Formats.score(a.hostScores().cutOff(inv.hostContamination())));
         } else if (!f.hosts().isEmpty()) {
             out.printf(Locale.ROOT, "Hosts: %s source hosts, too few for a host forest (%d needed); ranked by suspicious rows%n",

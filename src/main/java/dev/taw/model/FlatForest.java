@@ -165,54 +165,12 @@ public final class FlatForest {
     }
 
     /**
-     * What-if scores for explanations: the score of {@code x} at [0] and, at [f + 1], its score with feature f
-     * set to {@code typical[f]}. Equal to scoring each copy with {@link #score(double[])}, bit for bit, at a
-     * fraction of the cost: a tree's path with f changed is its path with f as it was up to the first node
-     * that splits on f, so only the walk from there is redone, and a tree that never asks for f keeps its leaf.
-     * The path lengths are added in tree order, as every other walk does.
-     */
-    public double[] whatIf(double[] x, double[] typical) {
-        int features = x.length;
-        double[] length = new double[features + 1];
-        int[] path = new int[depth];
-        int[] first = new int[features];
-        double[] y = x.clone();
-        for (int t = 0; t < trees; t++) {
-            int base = t * internal;
-            int i = 0;
-            java.util.Arrays.fill(first, -1);
-            for (int level = 0; level < depth; level++) {
-                int n = base + i;
-                path[level] = n;
-                if (feature[n] < features && first[feature[n]] < 0) first[feature[n]] = level;
-                i = 2 * i + 2 - below(x[feature[n]] * slope[n], bias[n]);
-            }
-            double at = leaf[t * (internal + 1) + i - internal];
-            length[0] += at;
-            for (int f = 0; f < features; f++) {
-                if (x[f] == typical[f] || first[f] < 0) {
-                    length[f + 1] += at;
-                    continue;
-                }
-                y[f] = typical[f];
-                int k = path[first[f]] - base;
-                for (int level = first[f]; level < depth; level++) {
-                    int n = base + k;
-                    k = 2 * k + 2 - below(y[feature[n]] * slope[n], bias[n]);
-                }
-                y[f] = x[f];
-                length[f + 1] += leaf[t * (internal + 1) + k - internal];
-            }
-        }
-        double[] score = new double[features + 1];
-        for (int f = 0; f <= features; f++) score[f] = Math.pow(2.0, -(length[f] / trees) / normaliser);
-        return score;
-    }
-
-    /**
-     * {@link #whatIf} for rows {@code [from, to)} of a column-wise matrix at once, tree by tree: one tree's
-     * nodes stay in the nearest cache while every row of the block walks it, where row by row each walk
-     * reached into all the trees. The same sums in the same (tree) order, so the same scores to the bit.
+     * What-if scores for explanations, for rows {@code [from, to)} of a column-wise matrix: each row's score at
+     * [0] and, at [f + 1], its score with feature f set to {@code typical[f]}. Equal to scoring each copy with
+     * {@link #score(double[])}, bit for bit, at a fraction of the cost: a tree's path with f changed is its path
+     * up to the first node that splits on f, so only the walk from there is redone, and a tree that never asks
+     * for f keeps its leaf. The block goes tree by tree, so one tree's nodes stay in cache while every row
+     * walks it; the path lengths are still added in tree order, as every other walk does.
      *
      * @return per row of the block, the score at [0] and with feature f typical at [f + 1]
      */

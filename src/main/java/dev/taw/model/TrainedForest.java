@@ -44,16 +44,9 @@ public final class TrainedForest {
      * numbers as {@link #score} of each copy, to the bit.
      */
     public double[] whatIf(double[] x, double[] typical) {
-        if (flat != null) return flat.whatIf(x, typical);
-        double[] out = new double[x.length + 1];
-        double[] y = x.clone();
-        out[0] = smile.score(y);
-        for (int f = 0; f < x.length; f++) {
-            y[f] = typical[f];
-            out[f + 1] = smile.score(y);
-            y[f] = x[f];
-        }
-        return out;
+        double[][] one = new double[x.length][];
+        for (int f = 0; f < x.length; f++) one[f] = new double[] {x[f]};
+        return whatIf(one, 0, 1, typical)[0];
     }
 
     /** {@link #whatIf} for rows {@code [from, to)} of a column-wise matrix: per row, the score and each feature's what-if score. */
@@ -61,9 +54,16 @@ public final class TrainedForest {
         if (flat != null) return flat.whatIf(columns, from, to, typical);
         double[][] out = new double[to - from][];
         for (int r = from; r < to; r++) {
-            double[] x = new double[columns.length];
-            for (int f = 0; f < x.length; f++) x[f] = columns[f][r];
-            out[r - from] = whatIf(x, typical);
+            double[] y = new double[columns.length];
+            for (int f = 0; f < y.length; f++) y[f] = columns[f][r];
+            double[] w = out[r - from] = new double[y.length + 1];
+            w[0] = smile.score(y);
+            for (int f = 0; f < y.length; f++) {
+                double keep = y[f];
+                y[f] = typical[f];
+                w[f + 1] = smile.score(y);
+                y[f] = keep;
+            }
         }
         return out;
     }

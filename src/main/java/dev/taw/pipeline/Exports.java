@@ -2,11 +2,9 @@
 package dev.taw.pipeline;
 
 import dev.taw.analysis.Analysis;
-import dev.taw.analysis.HostScores;
 import dev.taw.analysis.Investigation;
 import dev.taw.analysis.RowFilter;
 import dev.taw.export.AtomicWrite;
-import dev.taw.export.HostColumns;
 import dev.taw.export.OutputGuard;
 import dev.taw.export.ScoredCsvWriter;
 import dev.taw.export.TableCsvWriter;
@@ -70,7 +68,7 @@ public final class Exports {
         var a = inv.analysis();
         refuseInput(target, a.imported().source());
         BitSet view = inv.isFiltered() ? inv.view() : null;
-        new ScoredCsvWriter().write(target, a.table(), a.scores(), inv.labels(), HostsCsv.columns(inv), view, progress, cancel);
+        new ScoredCsvWriter().write(target, a.table(), a.scores(), inv.labels(), HostsCsv.columns(a, inv.hostContamination()), view, progress, cancel);
         return new Written(target, inv.view().cardinality(), a.table().rowCount(), RowFilter.describe(inv.filters()));
     }
 
@@ -84,10 +82,8 @@ public final class Exports {
         refuseInput(target, a.imported().source());
         byte[] labels = a.labels(contamination);
         BitSet view = filters.isEmpty() ? null : RowFilter.view(table, labels, filters);
-        HostScores hosts = a.hostScores();
-        HostColumns hostColumns = hosts == null ? null
-                : new HostColumns(table.text(Role.SRC_IP).orElseThrow().codes(), hosts.scores(), hosts.labels(hostContamination));
-        AtomicWrite.Staged staged = new ScoredCsvWriter().stage(target, table, a.scores(), labels, hostColumns, view, progress, cancel);
+        AtomicWrite.Staged staged = new ScoredCsvWriter().stage(target, table, a.scores(), labels, HostsCsv.columns(a, hostContamination), view,
+                progress, cancel);
         return new Pending(staged, new Written(target, view == null ? table.rowCount() : view.cardinality(), table.rowCount(), RowFilter.describe(filters)));
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.pipeline;
 
+import dev.taw.analysis.Analysis;
 import dev.taw.analysis.HostScores;
 import dev.taw.analysis.Investigation;
 import dev.taw.analysis.IpStat;
@@ -62,12 +63,11 @@ final class HostsCsv {
         return cells;
     }
 
-    /** The source hosts' scores for the scored CSV, or null where no host forest ran. */
-    static HostColumns columns(Investigation inv) {
-        HostScores hosts = inv.analysis().hostScores();
+    /** The source hosts' scores and these labels for the scored CSV, or null where no host forest ran. */
+    static HostColumns columns(Analysis a, double hostContamination) {
+        HostScores hosts = a.hostScores();
         if (hosts == null) return null;
-        int[] codes = inv.analysis().table().text(Role.SRC_IP).orElseThrow().codes();
-        return new HostColumns(codes, hosts.scores(), inv.hostLabels());
+        return new HostColumns(a.table().text(Role.SRC_IP).orElseThrow().codes(), hosts.scores(), hosts.labels(hostContamination));
     }
 
     private static String number(double v) {

@@ -195,10 +195,9 @@ public final class PdfReportWriter {
         boolean hosts = !f.hosts().isEmpty() && f.hosts().get(0).hasHostScore();
         p.line("Top suspicious source IPs", 14, true, 0);
         if (hosts) {
-            long flagged = f.hosts().stream().filter(h -> h.hostLabel() < 0).count();
             p.paragraph(String.format(Locale.ROOT, "%s source hosts in view, %s of them suspicious at host contamination %s (host score %s or more). "
                     + "Ranked by host score: a second Isolation Forest over what each source IP did across the whole log. The top %d:",
-                    Formats.count(f.hosts().size()), Formats.count(flagged), inv.hostContamination(),
+                    Formats.count(f.hosts().size()), Formats.count(f.suspiciousHosts()), inv.hostContamination(),
                     Formats.score(a.hostScores().cutOff(inv.hostContamination())), Math.min(TABLE_ROWS, f.hosts().size())), 9, false);
         } else if (!f.hosts().isEmpty()) {
             p.paragraph(String.format(Locale.ROOT, "%s source hosts in view: too few for a host forest, ranked by suspicious rows. The top %d:",

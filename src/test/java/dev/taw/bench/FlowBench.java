@@ -68,7 +68,8 @@ public final class FlowBench {
             long t5 = System.nanoTime();
             BitSet all = new BitSet();
             all.set(0, scores.length);
-            new FindingsCalculator().compute(imported.table(), scores, labels, cutOff, all, hosts);
+            new FindingsCalculator().compute(imported.table(), scores, labels, cutOff, all, hosts,
+                    hosts == null ? null : hosts.labels(dev.taw.model.ForestSettings.DEFAULT_HOST_CONTAMINATION));
             long t6 = System.nanoTime();
             imported = null;
             x = null;

@@ -56,9 +56,9 @@ public final class Connections {
         Table t = imported.table();
         if (!applies(t)) return imported;
         int n = t.rowCount();
-        int[] partner = pair(t);
-        // a connection's row is its inbound record, or its one record; in file order of that record
         boolean[] outbound = outbound(t);
+        int[] partner = pair(t, outbound);
+        // a connection's row is its inbound record, or its one record; in file order of that record
         Growable.Ints keep = new Growable.Ints();
         for (int r = 0; r < n; r++) if (partner[r] < 0 || !outbound[r]) keep.add(r);
         int[] rows = keep.toArray();
@@ -92,11 +92,10 @@ public final class Connections {
     }
 
     /** Per record, its partner record, or -1. */
-    static int[] pair(Table t) {
+    private static int[] pair(Table t, boolean[] outbound) {
         int n = t.rowCount();
         int[] partner = new int[n];
         Arrays.fill(partner, -1);
-        boolean[] outbound = outbound(t);
         int outward = 0;
         for (boolean o : outbound) if (o) outward++;
         if (outward == 0 || outward == n) return partner; // one direction only: nothing to pair
