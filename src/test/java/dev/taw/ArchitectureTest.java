@@ -49,10 +49,11 @@ class ArchitectureTest {
         allow("analysis", "io", "features", "model", "table", "job");  // a finished run: findings, explanations
         allow("export", "table", "job");                               // scored CSV, cell neutralising, atomic write
         allow("report", "analysis", "io", "features", "model", "table", "job", "export"); // the PDF
-        allow("pipeline", "io", "io.detect", "io.flow", "geo", "features", "model", "analysis", "export", "report", "table", "job"); // the seam
+        allow("baseline", "analysis", "io", "features", "model", "table", "job", "export"); // saved models, scoring against them
+        allow("pipeline", "io", "io.detect", "io.flow", "geo", "features", "model", "analysis", "baseline", "export", "report", "table", "job"); // the seam
         // the shells reach every piece of work through pipeline; report.Paper is a setting they pass on
-        allow("cli", "pipeline", "analysis", "features", "model", "io", "table", "job", "report.Paper");
-        allow("ui", "pipeline", "analysis", "features", "model", "io", "table", "job", "report.Paper", "(root).Version");
+        allow("cli", "pipeline", "analysis", "features", "model", "io", "table", "job", "report.Paper", "baseline.Baseline");
+        allow("ui", "pipeline", "analysis", "features", "model", "io", "table", "job", "report.Paper", "baseline.Baseline", "(root).Version");
         allow("(root)", "cli");                                        // Launcher; the window is loaded by name
     }
 

@@ -27,9 +27,15 @@ public final class Analysis {
     private final Threshold threshold;
     private final HostScores hostScores;
     private final IpProfile ipProfile;
+    private final Against against;
     private volatile Explainer explainer;
 
     public Analysis(RowScores rows, HostScores hostScores) {
+        this(rows, hostScores, null);
+    }
+
+    /** @param against the baseline the rows and hosts were scored by, or null when the forests were fitted on this file */
+    public Analysis(RowScores rows, HostScores hostScores, Against against) {
         this.imported = rows.imported();
         this.featureSet = rows.featureSet();
         this.matrix = rows.matrix();
@@ -39,7 +45,11 @@ public final class Analysis {
         this.threshold = rows.threshold();
         this.hostScores = hostScores;
         this.ipProfile = rows.ipProfile();
+        this.against = against;
     }
+
+    /** The baseline this run was judged against, or null when it was fitted on its own file. */
+    public Against against() { return against; }
 
     public ImportResult imported() { return imported; }
     public Table table() { return imported.table(); }
@@ -61,6 +71,12 @@ public final class Analysis {
 
     public double cutOff(double contamination) { return threshold.cutOff(contamination); }
 
+    /** The row scores' cut-offs (a model keeps a ladder of them). */
+    public Threshold threshold() { return threshold; }
+
+    /** What each source IP did, or null when the log has no source IP. */
+    public IpProfile ipProfile() { return ipProfile; }
+
     /** -1 suspicious / 1 normal per row at this contamination. */
     public byte[] labels(double contamination) {
         return Threshold.labels(scores, threshold.cutOff(contamination));
@@ -77,7 +93,7 @@ public final class Analysis {
 
     public Explanation explain(int row) {
         Explainer e = explainer;
-        if (e == null) explainer = e = new Explainer(table(), matrix, forest, ipProfile);
+        if (e == null) explainer = e = new Explainer(table(), matrix, forest, ipProfile, against != null);
         return e.explain(row);
     }
 

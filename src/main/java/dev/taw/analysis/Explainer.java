@@ -22,13 +22,20 @@ public final class Explainer {
     private final FeatureMatrix x;
     private final TrainedForest forest;
     private final IpProfile ip;
+    private final String where; // what a rarity is relative to: this file, or the baseline
 
     /** @param ip the analysis's profile of source IPs, or null when the log has none */
     public Explainer(Table table, FeatureMatrix x, TrainedForest forest, IpProfile ip) {
+        this(table, x, forest, ip, false);
+    }
+
+    /** @param baseline true when the typical values and rarities are a baseline's */
+    public Explainer(Table table, FeatureMatrix x, TrainedForest forest, IpProfile ip, boolean baseline) {
         this.table = table;
         this.x = x;
         this.forest = forest;
         this.ip = ip;
+        this.where = baseline ? "in the baseline" : "here";
     }
 
     public Explanation explain(int row) {
@@ -51,18 +58,15 @@ public final class Explainer {
             case DST_PORT -> String.format(Locale.ROOT, "destination port %.0f (typical %.0f)", value, typical);
             case STATUS_CLASS -> String.format(Locale.ROOT, "HTTP status %s (typical %s)", cell(Role.RESPONSE_CODE, row),
                     typical == 0 ? "none" : String.format(Locale.ROOT, "%.0fxx", typical));
-            case PROTOCOL_RARITY -> String.format(Locale.ROOT, "protocol %s is rare here (%s of rows)",
-                    cell(Role.PROTOCOL, row), Formats.percent(value));
-            case COUNTRY_RARITY -> String.format(Locale.ROOT, "source country %s is rare here (%s of rows)",
-                    cell(Role.SRC_IP_COUNTRY_CODE, row), Formats.percent(value));
+            case PROTOCOL_RARITY -> rare("protocol " + cell(Role.PROTOCOL, row), "is ", value);
+            case COUNTRY_RARITY -> rare("source country " + cell(Role.SRC_IP_COUNTRY_CODE, row), "is ", value);
             case IP_RECORDS -> {
                 long mine = Math.round(Math.exp(value));
                 long usual = Math.round(Math.exp(typical));
                 yield String.format(Locale.ROOT, "this IP has %s %d record%s (typical client: %d)",
                         mine < usual ? "only" : "", mine, mine == 1 ? "" : "s", usual).replace("has  ", "has ");
             }
-            case RULE_RARITY -> String.format(Locale.ROOT, "rules fired: %s, rare here (%s of rows)", cell(Role.RULE_NAMES, row),
-                    Formats.percent(value));
+            case RULE_RARITY -> rare("rules fired: " + cell(Role.RULE_NAMES, row) + ",", "", value);
             case REJECT_SHARE -> String.format(Locale.ROOT, "%s of this IP's traffic was denied (typical %s)",
                     Formats.percent(value), Formats.percent(typical));
             case PORT_BREADTH -> String.format(Locale.ROOT, "this IP tried %d ports (typical %d)", Math.round(Math.expm1(value)),
@@ -71,7 +75,7 @@ public final class Explainer {
                     Math.round(Math.expm1(typical)));
             case SYN_ONLY_SHARE -> String.format(Locale.ROOT, "%s of this IP's flows were SYN-only (typical %s)",
                     Formats.percent(value), Formats.percent(typical));
-            case PORT_RARITY -> String.format(Locale.ROOT, "port %s is rare here (%s of rows)", cell(Role.DST_PORT, row), Formats.percent(value));
+            case PORT_RARITY -> rare("port " + cell(Role.DST_PORT, row), "is ", value);
             case IP_VOLUME_DEVIATION -> {
                 double mine = ip == null ? Math.expm1(value) : Math.expm1(ip.volume(row));
                 double usual = ip == null ? 0 : Math.expm1(ip.usualVolumeOf(row));
@@ -79,6 +83,12 @@ public final class Explainer {
                         Formats.ratio(Math.exp(value)), Formats.bytes(mine), Formats.bytes(usual));
             }
         };
+    }
+
+    /** "port 6667 is rare here (0.1 % of rows)"; against a baseline, a share of 0 is "never seen in the baseline". */
+    private String rare(String what, String is, double share) {
+        if (share == 0 && !where.equals("here")) return what + " never seen in the baseline";
+        return what + " " + is + "rare " + where + " (" + Formats.percent(share) + " of rows)";
     }
 
     private static String volume(String name, double bytes, double typical) {

@@ -31,13 +31,15 @@ public final class HostScores {
     private final Threshold threshold;  // over the real hosts, codes 1 …
     private final double typicalScore;  // the median host's score: a host at or below it does not stand out
     private final String[] reasons;     // per host code, made on first use: a hosts CSV needs all, a summary ten
+    private final Against.HostHistory history; // a baseline's knowledge of each host, or null
     private volatile boolean allExplained;
 
-    private HostScores(HostMatrix x, double[] score, TrainedForest forest, Threshold threshold) {
+    private HostScores(HostMatrix x, double[] score, TrainedForest forest, Threshold threshold, Against.HostHistory history) {
         this.x = x;
         this.score = score;
         this.forest = forest;
         this.threshold = threshold;
+        this.history = history;
         this.reasons = new String[score.length];
         this.typicalScore = threshold.cutOff(0.5);
     }
@@ -52,18 +54,60 @@ public final class HostScores {
         progress.onProgress("Scoring hosts", 0, 1);
         TrainedForest forest = TrainedForest.fit(m, s, ProgressListener.NONE, cancel);
         double[] hostScore = forest.scoreAll(m, ProgressListener.NONE, cancel);
-        double[] score = new double[x.hosts()];
-        System.arraycopy(hostScore, 0, score, 1, x.hosts() - 1); // code 0, the empty address, was left out of the fit
-        return new HostScores(x, score, forest, new Threshold(hostScore));
+        return new HostScores(x, withEmptyAddress(hostScore), forest, new Threshold(hostScore), null);
     }
+
+    /**
+     * The hosts of a new log scored by a baseline's host forest, labelled by its cut-offs, and told apart by what
+     * the baseline knew of them ({@code history}). Any number of hosts: the forest is not fitted here.
+     *
+     * @return the host scores, or null when the log has no source host
+     */
+    public static HostScores against(HostMatrix x, TrainedForest forest, Threshold baseline, Against.HostHistory history, CancelToken cancel) {
+        if (x == null || x.hosts() < 2) return null;
+        double[] hostScore = forest.scoreAll(x.fitMatrix(), ProgressListener.NONE, cancel);
+        return new HostScores(x, withEmptyAddress(hostScore), forest, baseline, history);
+    }
+
+    /** Code 0, the empty address, is never scored. */
+    private static double[] withEmptyAddress(double[] hostScore) {
+        double[] score = new double[hostScore.length + 1];
+        System.arraycopy(hostScore, 0, score, 1, hostScore.length);
+        return score;
+    }
+
+    /** The forest that scored the hosts (a model keeps it). */
+    public TrainedForest forest() { return forest; }
+
+    /** The cut-offs the hosts were labelled by (a model keeps a ladder of them). */
+    public Threshold threshold() { return threshold; }
 
     /** The host score at or above which a host is suspicious, when {@code contamination} of the hosts are flagged. */
     public double cutOff(double contamination) { return threshold.cutOff(contamination); }
 
-    /** -1 suspicious / 1 normal per host code at this contamination (0 for code 0, the empty address, never scored). */
+    /**
+     * A host the clean baseline itself scored this high (a monitoring probe, a backup job, a crawler: unusual but
+     * normal here) is not flagged again for doing the same: only when it scores more than this above its own
+     * baseline score.
+     */
+    public static final double KNOWN_MARGIN = 0.01;
+
+    /**
+     * -1 suspicious / 1 normal per host code at this contamination (0 for code 0, the empty address, never scored).
+     * Against a baseline, a flagged host that scores no higher than it did in the baseline (plus {@link #KNOWN_MARGIN})
+     * is normal: the baseline was known to be clean.
+     */
     public byte[] labels(double contamination) {
         byte[] l = Threshold.labels(score, cutOff(contamination));
         l[0] = 0;
+        if (history != null) {
+            String[] address = x.ip().dictionary();
+            for (int c = 1; c < l.length; c++) {
+                if (l[c] != Threshold.SUSPICIOUS) continue;
+                double before = history.score(address[c]);
+                if (!Double.isNaN(before) && score[c] <= before + KNOWN_MARGIN) l[c] = Threshold.NORMAL;
+            }
+        }
         return l;
     }
 
@@ -112,7 +156,8 @@ public final class HostScores {
     private String words(int ipCode, List<WhatIf.Drop> drops) {
         List<String> words = new ArrayList<>();
         for (WhatIf.Drop d : drops) words.add(words(x.features().get(d.feature()), x.columns()[d.feature()][ipCode], x.typical()[d.feature()]));
-        return words.isEmpty() ? "no single trait stands out" : String.join("; ", words);
+        String said = words.isEmpty() ? "no single trait stands out" : String.join("; ", words);
+        return history == null ? said : said + "; " + history.of(x.ip().dictionary()[ipCode]);
     }
 
     /**

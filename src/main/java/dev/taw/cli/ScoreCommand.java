@@ -8,6 +8,8 @@ import dev.taw.analysis.Findings;
 import dev.taw.analysis.Formats;
 import dev.taw.analysis.Investigation;
 import dev.taw.analysis.IpStat;
+import dev.taw.baseline.Baseline;
+import dev.taw.model.ForestSettings;
 import dev.taw.io.ImportException;
 import dev.taw.io.ImportIssue;
 import dev.taw.io.ImportResult;
@@ -72,9 +74,18 @@ public final class ScoreCommand {
         if (o.report() != null) Exports.refuseInput(o.report(), o.input());
         if (o.hosts() != null) Exports.refuseInput(o.hosts(), o.input());
         AnalysisPipeline pipeline = (o.geoip() != null ? AnalysisPipeline.withCountryDatabase(o.geoip()) : new AnalysisPipeline()).withFlows(o.flows());
+        dev.taw.model.ForestSettings settings = o.settings();
+        if (o.model() != null) {
+            for (java.nio.file.Path out : new java.nio.file.Path[] {o.output(), o.hosts(), o.report()}) if (out != null) Exports.refuseInput(out, o.model());
+            Baseline b = AnalysisPipeline.loadModel(o.model());
+            pipeline = pipeline.withBaseline(b, dev.taw.io.FileNames.of(o.model()));
+            ForestSettings trained = b.trained().settings();
+            settings = trained.withContamination(o.contaminationGiven() ? settings.contamination() : trained.contamination())
+                    .withHostContamination(o.hostContaminationGiven() ? settings.hostContamination() : trained.hostContamination());
+        }
         ProgressListener progress = ProgressListener.NONE;
         ImportResult imported = pipeline.importFile(o.input(), o.format(), progress, CancelToken.NEVER);
-        AnalysisPipeline.Scored run = pipeline.analyzeAndWrite(imported, o.features(), o.settings(), o.filters(), o.output(), o.hosts(), progress,
+        AnalysisPipeline.Scored run = pipeline.analyzeAndWrite(imported, o.features(), settings, o.filters(), o.output(), o.hosts(), progress,
                 CancelToken.NEVER);
         List<Exports.Pending> outputs = new ArrayList<>(List.of(run.csv()));
         if (run.hosts() != null) outputs.add(run.hosts());
@@ -105,7 +116,13 @@ public final class ScoreCommand {
         if (report.skippedCount() > MAX_ISSUES_PRINTED) {
             out.printf(Locale.ROOT, "  … and %,d more skipped lines%n", report.skippedCount() - MAX_ISSUES_PRINTED);
         }
-        out.println("Model: Isolation Forest " + o.settings().toText());
+        if (a.against() != null) {
+            out.println("Baseline: " + a.against().name() + ", " + a.against().description());
+            out.println("  scored against it: no forest fitted on this file; cut-offs at contamination " + inv.contamination() + " of the baseline's scores");
+            for (String w : a.against().drift()) out.println("  warning: " + w);
+        } else {
+            out.println("Model: Isolation Forest " + o.settings().toText());
+        }
         out.println("Features used: " + String.join(", ", a.matrix().features().stream().map(x -> x.label()).toList()));
         a.matrix().leftOut().forEach((feat, why) -> out.println("  left out: " + feat.label() + " (" + why + ")"));
         out.printf(Locale.ROOT, "Result: %s rows, %s suspicious (%s), %s normal; score cut-off %s%n",

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 
 /** The parsed {@code score} command line. */
 record ScoreOptions(Path input, Path output, Path hosts, Path report, dev.taw.report.Paper paper, Path geoip, dev.taw.io.LogFormat format,
-                    ForestSettings settings, FeatureSet features, List<RowFilter> filters, dev.taw.io.FlowView flows, int top, boolean quiet) {
+                    ForestSettings settings, FeatureSet features, List<RowFilter> filters, dev.taw.io.FlowView flows, int top, boolean quiet,
+                    Path model, boolean contaminationGiven, boolean hostContaminationGiven) {
 
     /** The help text, made from the lists of formats and features so that it cannot fall behind them. */
     static final String HELP = help();
@@ -56,6 +57,9 @@ record ScoreOptions(Path input, Path output, Path hosts, Path report, dev.taw.re
                 + "      --extension-level N    0 = classic Isolation Forest (default); >0 = extended\n"
                 + "      --features LIST        comma-separated features to use (default: all of these)\n"
                 + features
+                + "      --model FILE           score against a baseline saved by 'traffic-workbench train' instead of\n"
+                + "                             fitting on INPUT: its features, forests and cut-offs (its contamination\n"
+                + "                             unless --contamination is given); the fit options above are the model's\n"
                 + "      --top N                suspicious IPs, countries and rows to print (default 10)\n"
                 + "  -q, --quiet                print only errors\n"
                 + "  -h, --help                 show this help\n\n"
@@ -63,7 +67,21 @@ record ScoreOptions(Path input, Path output, Path hosts, Path report, dev.taw.re
                 + "2 a mistake in the command line.\n";
     }
 
+    /** The help of {@code train}: the same options where they apply. */
+    static final String TRAIN_HELP = "Usage: traffic-workbench train INPUT --model BASELINE.model [options]\n\n"
+            + "Fits both forests (rows and hosts) on known-good traffic (a file or a folder, any supported format)\n"
+            + "and saves what a later 'score INPUT --model BASELINE.model' needs to judge new logs the same way:\n"
+            + "the features and what they are relative to (share tables, typical values, ranges), the forests,\n"
+            + "and the score cut-offs at the contamination given. The model is written whole or not at all.\n\n"
+            + "Options: --format, --flows, --geoip, --features, --trees, --seed, --sample-size (at most 4096),\n"
+            + "--contamination, --host-contamination, -q: as for score (see traffic-workbench score --help).\n";
+
     static ScoreOptions parse(String[] args) throws UsageException {
+        return parse(args, false);
+    }
+
+    /** @param training the options of {@code train}: a model to write, no scored output */
+    static ScoreOptions parse(String[] args, boolean training) throws UsageException {
         Path input = null, output = null, hosts = null, report = null;
         dev.taw.report.Paper paper = dev.taw.report.Paper.A4;
         Path geoip = null;
@@ -74,6 +92,9 @@ record ScoreOptions(Path input, Path output, Path hosts, Path report, dev.taw.re
         List<RowFilter> filters = new ArrayList<>();
         dev.taw.io.FlowView flows = dev.taw.io.FlowView.CONNECTIONS;
         boolean quiet = false;
+        Path model = null;
+        boolean contaminationGiven = false, hostContaminationGiven = false;
+        List<String> fitOptions = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             try {
@@ -84,15 +105,22 @@ record ScoreOptions(Path input, Path output, Path hosts, Path report, dev.taw.re
                     case "--paper" -> paper = paper(value(args, ++i, a));
                     case "--geoip" -> geoip = Path.of(value(args, ++i, a));
                     case "--format" -> format = dev.taw.io.LogFormat.parse(value(args, ++i, a));
-                    case "--contamination" -> s = s.withContamination(Double.parseDouble(value(args, ++i, a)));
-                    case "--trees" -> s = s.withTrees(Integer.parseInt(value(args, ++i, a)));
-                    case "--seed" -> s = s.withSeed(Long.parseLong(value(args, ++i, a)));
-                    case "--host-contamination" -> s = s.withHostContamination(Double.parseDouble(value(args, ++i, a)));
-                    case "--sample-size" -> s = s.withSampleSize(Integer.parseInt(value(args, ++i, a)));
-                    case "--extension-level" -> s = s.withExtensionLevel(Integer.parseInt(value(args, ++i, a)));
-                    case "--features" -> features = FeatureSet.fromText(value(args, ++i, a));
+                    case "--contamination" -> {
+                        s = s.withContamination(Double.parseDouble(value(args, ++i, a)));
+                        contaminationGiven = true;
+                    }
+                    case "--trees" -> s = s.withTrees(Integer.parseInt(value(args, ++i, fit(a, fitOptions))));
+                    case "--seed" -> s = s.withSeed(Long.parseLong(value(args, ++i, fit(a, fitOptions))));
+                    case "--host-contamination" -> {
+                        s = s.withHostContamination(Double.parseDouble(value(args, ++i, a)));
+                        hostContaminationGiven = true;
+                    }
+                    case "--sample-size" -> s = s.withSampleSize(Integer.parseInt(value(args, ++i, fit(a, fitOptions))));
+                    case "--extension-level" -> s = s.withExtensionLevel(Integer.parseInt(value(args, ++i, fit(a, fitOptions))));
+                    case "--features" -> features = FeatureSet.fromText(value(args, ++i, fit(a, fitOptions)));
                     case "--where" -> filters.add(WhereFilter.parse(value(args, ++i, a)));
-                    case "--flows" -> flows = dev.taw.io.FlowView.parse(value(args, ++i, a));
+                    case "--flows" -> flows = dev.taw.io.FlowView.parse(value(args, ++i, fit(a, fitOptions)));
+                    case "--model" -> model = Path.of(value(args, ++i, a));
                     case "--top" -> top = Integer.parseInt(value(args, ++i, a));
                     case "-q", "--quiet" -> quiet = true;
                     default -> {
@@ -108,12 +136,33 @@ record ScoreOptions(Path input, Path output, Path hosts, Path report, dev.taw.re
             }
         }
         if (input == null) throw new UsageException("missing INPUT file (see --help)");
+        if (training) {
+            if (model == null) throw new UsageException("missing --model FILE to write (see --help)");
+            if (output != null || hosts != null || report != null || !filters.isEmpty()) {
+                throw new UsageException("train writes a model only; score a file with --output, --hosts, --report or --where");
+            }
+            if (s.extensionLevel() != 0) throw new UsageException("a model keeps classic trees only: --extension-level must be 0");
+            if (s.sampleSize() > 4096) throw new UsageException("a model keeps trees of a sample size up to 4096, got " + s.sampleSize());
+            return new ScoreOptions(input, null, null, null, paper, geoip, format, s, features, List.of(), flows, top, quiet, model, true, true);
+        }
         if (output == null) throw new UsageException("missing --output FILE (see --help)");
+        if (model != null && !fitOptions.isEmpty()) {
+            throw new UsageException(String.join(", ", fitOptions) + (fitOptions.size() == 1 ? " is" : " are")
+                    + " the model's: it was trained with its own; train a new model to change them");
+        }
         if (top < 0) throw new UsageException("--top must be 0 or more");
         sameFile("--report", report, "--output", output);
         sameFile("--hosts", hosts, "--output", output);
         sameFile("--hosts", hosts, "--report", report);
-        return new ScoreOptions(input, output, hosts, report, paper, geoip, format, s, features, List.copyOf(filters), flows, top, quiet);
+        sameFile("--model", model, "--output", output);
+        return new ScoreOptions(input, output, hosts, report, paper, geoip, format, s, features, List.copyOf(filters), flows, top, quiet, model,
+                contaminationGiven, hostContaminationGiven);
+    }
+
+    /** Notes an option that shapes the fit: with --model it is the model's to decide. */
+    private static String fit(String option, List<String> given) {
+        if (!given.contains(option)) given.add(option);
+        return option;
     }
 
     private static void sameFile(String option, Path a, String other, Path b) throws UsageException {

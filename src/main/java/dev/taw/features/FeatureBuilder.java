@@ -55,8 +55,109 @@ public final class FeatureBuilder {
         return new FeatureMatrix(used, columns, typical, n, leftOut);
     }
 
+    /**
+     * The features of a baseline, measured on new rows as the baseline measured them: its features in its order
+     * (a constant one is kept: the forest needs every input), its share tables for the rarity features, its
+     * typical values and its session length for rows without one.
+     *
+     * @throws IllegalArgumentException naming a column the baseline's features need that this table lacks
+     */
+    public FeatureMatrix build(Table table, RowReference ref, IpProfile ip) {
+        for (Feature f : ref.features()) {
+            String absent = f.needs().stream().filter(s -> table.column(s).isEmpty()).map(Role::header).findFirst().orElse(null);
+            if (absent != null) {
+                throw new IllegalArgumentException("the baseline's feature '" + f.label() + "' needs the column '" + absent + "', which this file does not have");
+            }
+        }
+        List<double[]> computed = ref.features().parallelStream().map(f -> compute(f, table, ip, ref)).toList();
+        return new FeatureMatrix(ref.features(), computed.toArray(double[][]::new), ref.typical().clone(), table.rowCount(), Map.of());
+    }
+
+    /** What a model trained on this table keeps of its row features: see {@link RowReference}. */
+    public RowReference reference(Table table, FeatureMatrix m) {
+        int w = m.width();
+        double[] low = new double[w], high = new double[w];
+        for (int f = 0; f < w; f++) {
+            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+            for (double v : m.columns()[f]) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            low[f] = lo;
+            high[f] = hi;
+        }
+        Map<Feature, Shares> shares = new java.util.EnumMap<>(Feature.class);
+        for (Feature f : m.features()) if (RowReference.isRarity(f)) shares.put(f, Shares.of(counts(f, table)));
+        double fill = m.features().contains(Feature.DURATION) ? Medians.of(rawDuration(table)) : Double.NaN;
+        if (Double.isNaN(fill) && m.features().contains(Feature.DURATION)) fill = 0.0;
+        return new RowReference(m.features(), m.typical().clone(), low, high, fill, shares);
+    }
+
+    /** How many rows have each value of a rarity feature's column, by the value's text. */
+    private static Map<String, Long> counts(Feature f, Table t) {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        Column c = t.column(rarityColumn(f)).orElseThrow();
+        if (c instanceof TextColumn tc) {
+            long[] byCode = new long[tc.distinctCount()];
+            for (int code : tc.codes()) byCode[code]++;
+            for (int k = 0; k < byCode.length; k++) if (byCode[k] > 0) counts.merge(tc.dictionary()[k], byCode[k], Long::sum);
+        } else {
+            for (int r = 0; r < t.rowCount(); r++) counts.merge(key(f, c, r), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    private static Role rarityColumn(Feature f) {
+        return switch (f) {
+            case PROTOCOL_RARITY -> Role.PROTOCOL;
+            case COUNTRY_RARITY -> Role.SRC_IP_COUNTRY_CODE;
+            case PORT_RARITY -> Role.DST_PORT;
+            case RULE_RARITY -> Role.RULE_NAMES;
+            default -> throw new IllegalArgumentException(f + " is not a rarity");
+        };
+    }
+
+    /** A row's value of a non-text rarity column as the share tables spell it (a port as a number's text). */
+    private static String key(Feature f, Column c, int r) {
+        if (f == Feature.PORT_RARITY && c instanceof NumberColumn n) return Double.toString(n.get(r));
+        return c.format(r);
+    }
+
+    /** Each row's share of its value in the baseline; a value the baseline never saw has share 0. */
+    private static void baselineShare(Feature f, Table t, Shares shares, double[] v) {
+        Column c = t.column(rarityColumn(f)).orElseThrow();
+        if (c instanceof TextColumn tc) {
+            String[] d = tc.dictionary();
+            double[] byCode = new double[d.length];
+            for (int k = 0; k < d.length; k++) byCode[k] = shares.share(d[k]);
+            int[] codes = tc.codes();
+            for (int i = 0; i < v.length; i++) v[i] = byCode[codes[i]];
+            return;
+        }
+        Map<String, Double> seen = new java.util.HashMap<>();
+        for (int i = 0; i < v.length; i++) v[i] = seen.computeIfAbsent(key(f, c, i), shares::share);
+    }
+
+    private static double[] rawDuration(Table t) {
+        TimeColumn start = t.time(Role.CREATION_TIME).orElseThrow();
+        TimeColumn end = t.time(Role.END_TIME).orElseThrow();
+        double[] v = new double[t.rowCount()];
+        for (int i = 0; i < v.length; i++) v[i] = start.isMissing(i) || end.isMissing(i) ? Double.NaN : (end.get(i) - start.get(i)) / 1000.0;
+        return v;
+    }
+
     private static double[] compute(Feature f, Table t, IpProfile ip) {
+        return compute(f, t, ip, null);
+    }
+
+    /** @param ref the baseline the rarities and the missing-length fill come from; null: from this table */
+    private static double[] compute(Feature f, Table t, IpProfile ip, RowReference ref) {
         int n = t.rowCount();
+        if (ref != null && RowReference.isRarity(f)) {
+            double[] v = new double[n];
+            baselineShare(f, t, ref.shares().get(f), v);
+            return v;
+        }
         double[] v = new double[n];
         switch (f) {
             case BYTES_IN -> {
@@ -73,12 +174,12 @@ public final class FeatureBuilder {
                 for (int i = 0; i < n; i++) v[i] = log1p(out[i]) - log1p(in[i]);
             }
             case DURATION -> {
-                TimeColumn start = t.time(Role.CREATION_TIME).orElseThrow();
-                TimeColumn end = t.time(Role.END_TIME).orElseThrow();
-                for (int i = 0; i < n; i++) {
-                    v[i] = start.isMissing(i) || end.isMissing(i) ? Double.NaN : (end.get(i) - start.get(i)) / 1000.0;
+                v = rawDuration(t);
+                if (ref != null) {
+                    for (int i = 0; i < n; i++) if (Double.isNaN(v[i])) v[i] = ref.durationFill();
+                } else {
+                    fillMissingWithMedian(v);
                 }
-                fillMissingWithMedian(v);
             }
             case DST_PORT -> System.arraycopy(numbers(t, Role.DST_PORT), 0, v, 0, n);
             case STATUS_CLASS -> {

@@ -30,6 +30,57 @@ public final class HostFeatures {
 
     /** @return the matrix, or null when no host feature varies */
     public static HostMatrix build(IpProfile profile) {
+        Map<HostFeature, double[]> cols = computeAll(profile);
+        int hosts = profile.ip().distinctCount();
+        cols.values().removeIf(v -> isConstant(v, hosts));
+        if (cols.isEmpty()) return null;
+        List<HostFeature> used = new ArrayList<>(cols.keySet());
+        double[][] columns = cols.values().toArray(double[][]::new);
+        double[] typical = new double[columns.length];
+        for (int f = 0; f < columns.length; f++) typical[f] = Medians.of(Arrays.copyOfRange(columns[f], 1, hosts));
+        return new HostMatrix(profile.ip(), used, columns, typical, records(profile.table()));
+    }
+
+    /**
+     * The hosts of a new log measured as a baseline measured its own: its host features in its order (a constant
+     * one kept) and its typical values.
+     *
+     * @throws IllegalArgumentException naming a host feature this log has no column for
+     */
+    public static HostMatrix build(IpProfile profile, HostReference ref) {
+        Map<HostFeature, double[]> cols = computeAll(profile);
+        double[][] columns = new double[ref.features().size()][];
+        for (int f = 0; f < columns.length; f++) {
+            columns[f] = cols.get(ref.features().get(f));
+            if (columns[f] == null) {
+                throw new IllegalArgumentException("the baseline's host trait '" + ref.features().get(f).label() + "' cannot be measured in this file (a column it needs is missing)");
+            }
+        }
+        return new HostMatrix(profile.ip(), ref.features(), columns, ref.typical().clone(), ref.records());
+    }
+
+    /** What a model keeps of a log's host features: see {@link HostReference}. */
+    public static HostReference reference(HostMatrix m) {
+        int w = m.features().size();
+        double[] low = new double[w], high = new double[w];
+        for (int f = 0; f < w; f++) {
+            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+            for (int h = 1; h < m.hosts(); h++) {
+                lo = Math.min(lo, m.columns()[f][h]);
+                hi = Math.max(hi, m.columns()[f][h]);
+            }
+            low[f] = lo;
+            high[f] = hi;
+        }
+        return new HostReference(m.features(), m.typical().clone(), low, high, m.records());
+    }
+
+    private static String records(Table t) {
+        return firstOf(t, PATH_COLUMNS).isPresent() || firstOf(t, AGENT_COLUMNS).isPresent() ? "requests" : "flows";
+    }
+
+    /** Every host feature this log's columns can feed, constant or not. */
+    private static Map<HostFeature, double[]> computeAll(IpProfile profile) {
         Table t = profile.table();
         TextColumn ip = profile.ip();
         int hosts = ip.distinctCount();
@@ -65,13 +116,7 @@ public final class HostFeatures {
         }
         Role time = Role.timeOf(t);
         if (time != null) cols.put(HostFeature.REGULARITY, regularity(t.time(time).orElseThrow(), ip));
-        cols.values().removeIf(v -> isConstant(v, hosts));
-        if (cols.isEmpty()) return null;
-        List<HostFeature> used = new ArrayList<>(cols.keySet());
-        double[][] columns = cols.values().toArray(double[][]::new);
-        double[] typical = new double[columns.length];
-        for (int f = 0; f < columns.length; f++) typical[f] = Medians.of(Arrays.copyOfRange(columns[f], 1, hosts));
-        return new HostMatrix(ip, used, columns, typical, path.isPresent() || userAgent.isPresent() ? "requests" : "flows");
+        return cols;
     }
 
     /** Constant over the real hosts (codes 1 …; code 0 is the empty address). */

@@ -33,9 +33,10 @@ public final class FlatForest {
     private final double[] leaf;    // [tree * 2^depth + i]: the adjusted depth Smile returns
     private final int trees;
     private final double normaliser;
+    private final int psi;
     private final RankedWalk ranked;
 
-    private FlatForest(int depth, int[] feature, double[] slope, double[] bias, double[] leaf, int trees, double normaliser) {
+    private FlatForest(int depth, int[] feature, double[] slope, double[] bias, double[] leaf, int trees, int psi) {
         this.depth = depth;
         this.internal = (1 << depth) - 1;
         this.feature = feature;
@@ -43,11 +44,52 @@ public final class FlatForest {
         this.bias = bias;
         this.leaf = leaf;
         this.trees = trees;
-        this.normaliser = normaliser;
+        this.psi = psi;
+        this.normaliser = factor(psi);
         int width = 0;
         for (int f : feature) width = Math.max(width, f + 1);
         this.ranked = RankedWalk.of(depth, trees, feature, slope, bias, leaf, width);
     }
+
+    /**
+     * The forest as plain arrays, for a saved model: enough to rebuild it exactly ({@link #of(Parts)}).
+     *
+     * @param psi the sample size the trees were grown from (the score's normaliser is c(ψ))
+     */
+    public record Parts(int depth, int trees, int psi, int[] feature, double[] slope, double[] bias, double[] leaf) { }
+
+    public Parts parts() {
+        return new Parts(depth, trees, psi, feature.clone(), slope.clone(), bias.clone(), leaf.clone());
+    }
+
+    /**
+     * Rebuilds a forest from its parts, after checking that they make one: sizes that fit the depth and tree
+     * count, feature indices inside {@code width}, and numbers a fitted forest can hold.
+     *
+     * @throws IllegalArgumentException saying what does not fit
+     */
+    public static FlatForest of(Parts p, int width) {
+        if (p.depth() < 0 || p.depth() > MAX_DEPTH) throw new IllegalArgumentException("tree depth " + p.depth() + " is outside 0-" + MAX_DEPTH);
+        if (p.trees() < ForestSettings.MIN_TREES || p.trees() > ForestSettings.MAX_TREES) throw new IllegalArgumentException("tree count " + p.trees());
+        if (p.psi() < 2) throw new IllegalArgumentException("sample size " + p.psi());
+        int internal = (1 << p.depth()) - 1;
+        long nodes = (long) internal * p.trees(), leaves = (long) (internal + 1) * p.trees();
+        if (p.feature().length != nodes || p.slope().length != nodes || p.bias().length != nodes || p.leaf().length != leaves) {
+            throw new IllegalArgumentException("node arrays do not fit " + p.trees() + " trees of depth " + p.depth());
+        }
+        for (int i = 0; i < nodes; i++) {
+            if (p.feature()[i] < 0 || p.feature()[i] >= Math.max(1, width)) throw new IllegalArgumentException("node " + i + " splits on feature " + p.feature()[i] + " of " + width);
+            if (!Double.isFinite(p.slope()[i]) || Double.isNaN(p.bias()[i]) || p.bias()[i] == Double.NEGATIVE_INFINITY) {
+                throw new IllegalArgumentException("node " + i + " has no valid split");
+            }
+        }
+        for (double d : p.leaf()) if (!(d >= 0 && d < 1e6)) throw new IllegalArgumentException("a leaf depth of " + d);
+        return new FlatForest(p.depth(), p.feature().clone(), p.slope().clone(), p.bias().clone(), p.leaf().clone(), p.trees(), p.psi());
+    }
+
+    public int trees() { return trees; }
+
+    public int sampleSize() { return psi; }
 
     /** True when block scoring uses the ranked integer walk (tests make sure the exact comparison covers it). */
     boolean usesRanks() {
@@ -83,7 +125,7 @@ public final class FlatForest {
             for (int t = 0; t < ts.length; t++) {
                 if (!fill(roots[t], 0, 0, depth, t * internal, t * leaves, feature, slope, bias, leaf)) return null;
             }
-            return new FlatForest(depth, feature, slope, bias, leaf, ts.length, factor(psi));
+            return new FlatForest(depth, feature, slope, bias, leaf, ts.length, psi);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Smile's IsolationTree layout changed; FlatForest needs review", e);
         }

@@ -15,8 +15,49 @@ public final class Threshold {
     public static final byte NORMAL = 1;
 
     private final double[] sortedDescending;
+    private final double exactContamination; // a baseline's: its cut-off there is exact, elsewhere read off the ladder
+    private final double exactCutOff;
 
     public Threshold(double[] scores) {
+        this(sortDescending(scores), Double.NaN, Double.NaN);
+    }
+
+    private Threshold(double[] sortedDescending, double exactContamination, double exactCutOff) {
+        this.sortedDescending = sortedDescending;
+        this.exactContamination = exactContamination;
+        this.exactCutOff = exactCutOff;
+    }
+
+    /**
+     * A baseline's cut-offs, applied to new scores: at the contamination it was trained with, its exact cut-off;
+     * at another, read off its score ladder ({@link #ladder}), so the analyst can ask what the baseline's top 1 %
+     * would flag without a refit.
+     *
+     * @throws IllegalArgumentException when the ladder is empty, not descending or not made of scores
+     */
+    public static Threshold ofBaseline(double[] ladderDescending, double contamination, double cutOff) {
+        if (ladderDescending.length == 0) throw new IllegalArgumentException("an empty score ladder");
+        for (int i = 0; i < ladderDescending.length; i++) {
+            double v = ladderDescending[i];
+            if (!(v >= 0 && v <= 1) || (i > 0 && v > ladderDescending[i - 1])) throw new IllegalArgumentException("the score ladder is not descending scores");
+        }
+        if (!(cutOff >= 0 && cutOff <= 1)) throw new IllegalArgumentException("a cut-off of " + cutOff);
+        return new Threshold(ladderDescending.clone(), contamination, cutOff);
+    }
+
+    /**
+     * The sorted scores, or at most {@code max} of them evenly spaced by rank from the highest to the lowest:
+     * what a baseline keeps to re-cut at another contamination (exact when the scores are no more than {@code max}).
+     */
+    public double[] ladder(int max) {
+        int n = sortedDescending.length;
+        if (n <= max) return sortedDescending.clone();
+        double[] l = new double[max];
+        for (int i = 0; i < max; i++) l[i] = sortedDescending[(int) ((long) i * (n - 1) / (max - 1))];
+        return l;
+    }
+
+    private static double[] sortDescending(double[] scores) {
         double[] s = scores.clone();
         Arrays.sort(s);
         for (int i = 0, j = s.length - 1; i < j; i++, j--) {
@@ -24,11 +65,12 @@ public final class Threshold {
             s[i] = s[j];
             s[j] = t;
         }
-        this.sortedDescending = s;
+        return s;
     }
 
     /** The score at or above which a row is suspicious. */
     public double cutOff(double contamination) {
+        if (contamination == exactContamination) return exactCutOff;
         int n = sortedDescending.length;
         // subtract a hair so 0.05 · 300 = 15.000000000000002 does not become 16
         int k = (int) Math.ceil(contamination * n - 1e-9);

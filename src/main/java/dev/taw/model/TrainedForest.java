@@ -27,6 +27,16 @@ public final class TrainedForest {
         this.flat = FlatForest.of(smile, sampleSize);
     }
 
+    /** A forest loaded from a saved model: the flat copy alone scores exactly as the Smile trees it came from. */
+    public TrainedForest(FlatForest flat) {
+        this.smile = null;
+        this.flat = flat;
+        this.sampleSize = flat.sampleSize();
+    }
+
+    /** The flat copy, or null when the trees cannot be flattened (extension level above 0, or ψ above 4096). */
+    public FlatForest flat() { return flat; }
+
     /** Fits with {@link SmileForestBuilder}. */
     public static TrainedForest fit(Matrix x, ForestSettings s, ProgressListener progress, CancelToken cancel) {
         IsolationForest forest = new SmileForestBuilder().fit(x, s, progress, cancel);
@@ -37,7 +47,7 @@ public final class TrainedForest {
 
     public int sampleSize() { return sampleSize; }
 
-    public int trees() { return smile.size(); }
+    public int trees() { return flat != null ? flat.trees() : smile.size(); }
 
     /**
      * The score of {@code x} at [0] and at [f + 1] its score with feature f at {@code typical[f]}: the same

@@ -7,6 +7,9 @@ import dev.taw.analysis.Investigation;
 import dev.taw.analysis.NothingToCompare;
 import dev.taw.analysis.RowFilter;
 import dev.taw.analysis.RowScores;
+import dev.taw.baseline.Baseline;
+import dev.taw.baseline.BaselineFile;
+import dev.taw.baseline.Baselines;
 import dev.taw.features.FeatureBuilder;
 import dev.taw.features.FeatureMatrix;
 import dev.taw.features.FeatureSet;
@@ -37,6 +40,8 @@ import java.util.function.Supplier;
 public final class AnalysisPipeline {
     private final Supplier<GeoIp> geoSource;
     private final FlowView flows;
+    private final Baseline baseline;   // null: every run fits its forests on its own file
+    private final String baselineName;
     private GeoIp geo;
 
     /** With the bundled country database. */
@@ -50,14 +55,53 @@ public final class AnalysisPipeline {
     }
 
     private AnalysisPipeline(Supplier<GeoIp> geoSource, FlowView flows) {
+        this(geoSource, flows, null, null);
+    }
+
+    private AnalysisPipeline(Supplier<GeoIp> geoSource, FlowView flows, Baseline baseline, String baselineName) {
         this.geoSource = geoSource;
         this.flows = flows;
+        this.baseline = baseline;
+        this.baselineName = baselineName;
     }
 
     /** The same pipeline showing flow logs as connections (the default) or as records; the country database is shared. */
     public AnalysisPipeline withFlows(FlowView view) {
-        AnalysisPipeline p = new AnalysisPipeline(this::geo, view);
-        return p;
+        return new AnalysisPipeline(this::geo, baseline != null ? baseline.trained().flows() : view, baseline, baselineName);
+    }
+
+    /**
+     * The same pipeline judging every file by a saved baseline instead of fitting on it: its features, forests and
+     * cut-offs, and its view of flow logs (null: back to fitting on each file).
+     */
+    public AnalysisPipeline withBaseline(Baseline b, String name) {
+        return new AnalysisPipeline(this::geo, b != null ? b.trained().flows() : flows, b, b == null ? null : name);
+    }
+
+    /** The baseline every run is judged by, or null. */
+    public Baseline baseline() { return baseline; }
+
+    /**
+     * Reads a model file and checks it whole.
+     *
+     * @throws IllegalArgumentException naming the file and what is wrong with it
+     */
+    public static Baseline loadModel(Path file) {
+        return BaselineFile.read(file);
+    }
+
+    /**
+     * The baseline of a run fitted on known-good traffic, written whole or not at all to {@code model}.
+     *
+     * @param from the input's name, as the model remembers it
+     * @throws IllegalArgumentException when the run cannot make a baseline (see {@link Baselines#of})
+     */
+    public Baseline saveModel(Analysis trained, String from, Path model) throws IOException {
+        if (trained.imported().source() != null) Exports.refuseInput(model, trained.imported().source());
+        String tool = AnalysisPipeline.class.getPackage().getImplementationVersion(); // the jar's version, as Version reads it
+        Baseline b = Baselines.of(trained, from, flows, java.time.Instant.now(), tool == null ? "development build" : tool);
+        BaselineFile.write(b, model);
+        return b;
     }
 
     /**
@@ -97,6 +141,9 @@ public final class AnalysisPipeline {
      * only the per-IP profile, and the row forest's fit leaves a core idle for part of its time.
      */
     public Analysis analyze(ImportResult imported, FeatureSet features, ForestSettings settings, ProgressListener progress, CancelToken cancel) {
+        if (baseline != null) {
+            return Baselines.score(imported, baseline, baselineName, settings.contamination(), settings.hostContamination(), progress, cancel);
+        }
         IpProfile ip = IpProfile.of(imported.table());
         Future<HostScores> hosts = Workers.aside("host-forest", () -> HostScores.fit(ip, settings, ProgressListener.NONE, cancel));
         RowScores rows = scoreRows(imported, features, settings, ip, progress, cancel);
