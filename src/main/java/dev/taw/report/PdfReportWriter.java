@@ -129,15 +129,25 @@ public final class PdfReportWriter {
                 + a.forest().sampleSize() + " rows drawn without replacement; a row's score is 2^(−mean path length / c(ψ)), in [0, 1], "
                 + "higher is more suspicious. The contamination sets the share of rows labelled suspicious.", 9, false);
         kv(p, "Trees", Integer.toString(s.trees()));
-        kv(p, "Contamination", inv.contamination() + " (share of rows labelled suspicious)");
+        kv(p, "Contamination", inv.contamination() + (a.against() == null ? " (share of rows labelled suspicious)"
+                : " (the cut-off is the score above which this share of the baseline's own rows lay)"));
         kv(p, "Seed", Long.toString(s.seed()));
         kv(p, "Sample size ψ", a.forest().sampleSize() + " (extension level " + s.extensionLevel() + ")");
         kv(p, "Features used", a.matrix().features().stream().map(x -> x.label()).collect(Collectors.joining(", ")));
         for (var e : a.matrix().leftOut().entrySet()) kv(p, "Left out", e.getKey().label() + " — " + e.getValue());
         // all features on is the command's default: naming all sixteen made the line wrap onto a page of its own
         boolean allFeatures = a.featureSet().equals(dev.taw.features.FeatureSet.all());
-        kv(p, "Reproduce", "traffic-workbench score " + a.imported().report().file() + " --output scored.csv " + s.toText()
-                + (allFeatures ? "" : " --features " + a.featureSet().toText()) + where(inv.filters()));
+        var against = a.against();
+        if (against != null) {
+            kv(p, "Baseline", against.name() + ": " + against.description() + ". No forest was fitted on this file: its rows and hosts were "
+                    + "scored by the baseline's forests, features and cut-offs");
+            for (String w : against.drift()) kv(p, "Warning", w);
+            kv(p, "Reproduce", "traffic-workbench score " + a.imported().report().file() + " --model " + against.name() + " --output scored.csv"
+                    + " --contamination " + inv.contamination() + " --host-contamination " + inv.hostContamination() + where(inv.filters()));
+        } else {
+            kv(p, "Reproduce", "traffic-workbench score " + a.imported().report().file() + " --output scored.csv " + s.toText()
+                    + (allFeatures ? "" : " --features " + a.featureSet().toText()) + where(inv.filters()));
+        }
         p.down(8);
     }
 

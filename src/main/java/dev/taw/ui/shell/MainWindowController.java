@@ -53,7 +53,7 @@ public final class MainWindowController {
     @FXML Button clearFiltersButton, emptyOpenButton, emptySampleButton;
     @FXML VBox emptyState;
     @FXML Label fileLabel, summaryLabel, countryLabel, emptyFormats;
-    @FXML MenuItem geoItem, bundledGeoItem, openFolderItem;
+    @FXML MenuItem geoItem, bundledGeoItem, openFolderItem, saveModelItem, loadModelItem, stopModelItem;
     @FXML GridPane chartGrid;
     @FXML Tab rowsTab, ipsTab;
     @FXML TextArea detailText;
@@ -132,7 +132,13 @@ public final class MainWindowController {
         exportPdfItem.disableProperty().bind(busy.or(noResult));
         exportHostsItem.disableProperty().bind(busy.or(noResult));
         skippedItem.disableProperty().bind(noData);
-        connectionsItem.disableProperty().bind(busy);
+        var baseline = vm.baselineProperty();
+        connectionsItem.disableProperty().bind(busy.or(baseline.isNotNull())); // a baseline reads flow logs in its own view
+        vm.flowsProperty().addListener((o, a, v) -> connectionsItem.setSelected(v == dev.taw.io.FlowView.CONNECTIONS));
+        // a model is made from a run fitted on its own file, not from one judged by another model
+        saveModelItem.disableProperty().bind(busy.or(noResult).or(baseline.isNotNull()));
+        loadModelItem.disableProperty().bind(busy);
+        stopModelItem.disableProperty().bind(busy.or(baseline.isNull()));
         clearFiltersButton.disableProperty().bind(Bindings.isEmpty(vm.filters()));
         clearFiltersItem.disableProperty().bind(Bindings.isEmpty(vm.filters()));
         emptyState.visibleProperty().bind(noData.and(busy.not()));
@@ -148,8 +154,13 @@ public final class MainWindowController {
             rows.show(inv);
             hosts.show(inv);
             ipsTab.setText(String.format(Locale.ROOT, "Source hosts (%,d)", inv.findings().hosts().size()));
-            summaryLabel.setText(String.format(Locale.ROOT, "%,d rows in view, %,d suspicious; cut-off score %.3f",
-                    inv.findings().rows(), inv.findings().suspicious(), inv.findings().cutOff()));
+            var against = inv.analysis().against();
+            summaryLabel.setText(String.format(Locale.ROOT, "%,d rows in view, %,d suspicious; cut-off score %.3f%s",
+                    inv.findings().rows(), inv.findings().suspicious(), inv.findings().cutOff(), against == null ? ""
+                            : " · judged by the baseline " + against.name() + (against.drift().isEmpty() ? "" : " — warning: " + against.drift().get(0)
+                            + (against.drift().size() > 1 ? " (and " + (against.drift().size() - 1) + " more)" : ""))));
+            summaryLabel.setTooltip(against == null ? null : new Tooltip(against.name() + ", " + against.description()
+                    + (against.drift().isEmpty() ? "" : "\n" + String.join("\n", against.drift()))));
         });
         steps.addAll(charts.updates(inv));
         frames.run(steps);
@@ -292,6 +303,25 @@ public final class MainWindowController {
     @FXML
     void onFlowView() {
         vm.showFlowsAs(connectionsItem.isSelected() ? dev.taw.io.FlowView.CONNECTIONS : dev.taw.io.FlowView.RECORDS);
+    }
+
+    @FXML
+    void onSaveModel() {
+        if (vm.analysisProperty().get() == null) return;
+        String name = vm.fileProperty().get().getFileName().toString().replaceAll("(\\.csv|\\.log|\\.json)?(\\.gz)?$", "") + ".model";
+        dialogs.chooseFileToSave(window(), name, "Baseline model", "model").ifPresent(target -> vm.saveModel(target, said -> { },
+                e -> dialogs.error(window(), "Model not saved", e.getMessage() + "\nNo file was written.")));
+    }
+
+    @FXML
+    void onLoadModel() {
+        dialogs.chooseFileToOpen(window(), settings.lastDirectory()).ifPresent(p -> vm.loadModel(p,
+                e -> dialogs.error(window(), "Cannot use this model", e.getMessage())));
+    }
+
+    @FXML
+    void onStopModel() {
+        vm.stopUsingModel();
     }
 
     @FXML

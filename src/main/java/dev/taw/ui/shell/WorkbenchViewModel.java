@@ -4,6 +4,7 @@ package dev.taw.ui.shell;
 import dev.taw.analysis.Analysis;
 import dev.taw.analysis.Investigation;
 import dev.taw.analysis.RowFilter;
+import dev.taw.baseline.Baseline;
 import dev.taw.features.FeatureSet;
 import dev.taw.io.FlowView;
 import dev.taw.io.ImportResult;
@@ -57,6 +58,8 @@ public final class WorkbenchViewModel {
     private final BooleanProperty recomputing = new SimpleBooleanProperty();
     private int fits;
     private final ObjectProperty<FlowView> flows = new SimpleObjectProperty<>(FlowView.CONNECTIONS);
+    private final ReadOnlyObjectWrapper<Baseline> baseline = new ReadOnlyObjectWrapper<>();
+    private String baselineName;
 
     private Background.Running running;
     private Consumer<Throwable> onImportFailed = t -> { };
@@ -92,6 +95,8 @@ public final class WorkbenchViewModel {
     public ReadOnlyObjectProperty<Analysis> analysisProperty() { return analysis.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Investigation> investigationProperty() { return investigation.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    /** The baseline every run is judged by (File ▸ Load Model), or null: each run fits on its own file. */
+    public ReadOnlyObjectProperty<Baseline> baselineProperty() { return baseline.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty needsRunProperty() { return needsRun.getReadOnlyProperty(); }
     public StringProperty statusProperty() { return status; }
     public StringProperty stageProperty() { return stage; }
@@ -118,6 +123,71 @@ public final class WorkbenchViewModel {
         } else {
             pipeline = AnalysisPipeline.withCountryDatabase(mmdb);
         }
+        pipeline = pipeline.withBaseline(baseline.get(), baselineName);
+    }
+
+    /**
+     * File ▸ Load Model: reads the model in the background, then judges every run by it (the open file at once):
+     * its features, forests and cut-offs; the contamination fields take the baseline's values.
+     */
+    public void loadModel(Path model, Consumer<Throwable> onFailed) {
+        if (busy.get()) return;
+        start("Loading model " + model.getFileName(), (p, c) -> AnalysisPipeline.loadModel(model), b -> {
+            finishJob();
+            baselineName = model.getFileName().toString();
+            baseline.set(b);
+            pipeline = pipeline.withBaseline(b, baselineName);
+            flows.set(b.trained().flows());
+            settings.contaminationProperty().set(b.trained().settings().contamination());
+            settings.hostContaminationProperty().set(b.trained().settings().hostContamination());
+            status.set("Judging by the baseline " + baselineName + ", " + b.describe());
+            if (imported.get() != null) reopenOrRun();
+        }, error -> {
+            finishJob();
+            onFailed.accept(error);
+        }, () -> {
+            finishJob();
+            status.set("Loading the model cancelled");
+        });
+    }
+
+    /** Analysis ▸ Stop Using the Model: runs fit on their own file again. */
+    public void stopUsingModel() {
+        if (baseline.get() == null || busy.get()) return;
+        baseline.set(null);
+        baselineName = null;
+        pipeline = pipeline.withBaseline(null, null);
+        if (imported.get() != null) run();
+    }
+
+    /** A flow log read in another view than the baseline's is read again; anything else is scored at once. */
+    private void reopenOrRun() {
+        if (file.get() != null && imported.get().report().format().contains("VPC flow")) open(file.get());
+        else run();
+    }
+
+    /**
+     * File ▸ Save Model: the baseline of the current run (fitted on its own file), written in the background.
+     *
+     * @param done called on the FX thread with the status line, or the failure
+     */
+    public void saveModel(Path target, Consumer<String> done, Consumer<Throwable> onFailed) {
+        Analysis a = analysis.get();
+        if (a == null || busy.get()) return;
+        AnalysisPipeline p = pipeline;
+        String from = file.get() == null ? "?" : file.get().getFileName().toString();
+        start("Saving model " + target.getFileName(), (pr, c) -> p.saveModel(a, from, target), b -> {
+            finishJob();
+            String said = "Saved the model " + target.getFileName() + ": " + b.describe();
+            status.set(said);
+            done.accept(said);
+        }, error -> {
+            finishJob();
+            onFailed.accept(error);
+        }, () -> {
+            finishJob();
+            status.set("Saving the model cancelled; nothing was written");
+        });
     }
 
     /** Flow logs as connections (the default) or as records; changing it re-opens the file in the new view. */
@@ -232,7 +302,8 @@ public final class WorkbenchViewModel {
             if (analysis.get() != a) return;
             investigation.set(inv);
             var fi = inv.findings();
-            status.set(String.format("%s · %,d in view · %,d suspicious (%.1f %%) at contamination %s%s",
+            String against = a.against() == null ? "" : "against " + a.against().name() + " · ";
+            status.set(String.format("%s%s · %,d in view · %,d suspicious (%.1f %%) at contamination %s%s", against,
                     imported.get().report().oneLine(), fi.rows(), fi.suspicious(), 100 * fi.suspiciousRate(),
                     dev.taw.analysis.Formats.score(c).replaceAll("0+$", ""), f.isEmpty() ? "" : " · " + f.size() + " filter(s)"));
         }, error -> {
