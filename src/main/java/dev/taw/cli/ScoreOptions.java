@@ -148,7 +148,7 @@ record ScoreOptions(Path input, Path output, Path hosts, Path report, dev.taw.re
         if (output == null) throw new UsageException("missing --output FILE (see --help)");
         if (model != null && !fitOptions.isEmpty()) {
             throw new UsageException(String.join(", ", fitOptions) + (fitOptions.size() == 1 ? " is" : " are")
-                    + " the model's: it was trained with its own; train a new model to change them");
+                    + " the model's: it was trained with " + (fitOptions.size() == 1 ? "its own; train a new model to change it" : "its own; train a new model to change them"));
         }
         if (top < 0) throw new UsageException("--top must be 0 or more");
         sameFile("--report", report, "--output", output);

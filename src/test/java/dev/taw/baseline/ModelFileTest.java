@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,26 @@ class ModelFileTest {
         f.put("TAWMODEL".getBytes(StandardCharsets.US_ASCII)).putShort((short) 1).putShort((short) 0).putLong(p.length).put(p).putInt((int) crc.getValue());
         String why = refusal(f.array(), "hostile.model");
         assertTrue(why.contains("corrupted"), why);
+    }
+
+    /** Traffic that moved away from the baseline is said to have moved, not just flagged. */
+    @Test
+    void trafficThatMovedAwayFromTheBaselineIsWarnedAbout() throws Exception {
+        List<String> lines = Files.readAllLines(CSV);
+        StringBuilder shifted = new StringBuilder(lines.get(0)).append('\n');
+        for (String l : lines.subList(1, lines.size())) {
+            int comma = l.indexOf(','), second = l.indexOf(',', comma + 1);
+            long out = Long.parseLong(l.substring(comma + 1, second));
+            shifted.append(l, 0, comma + 1).append(out * 1000 + 5_000_000_000L).append(l.substring(second)).append('\n'); // every download a thousand times larger
+        }
+        Path moved = tmp.resolve("moved.csv");
+        Files.writeString(moved, shifted);
+        Analysis a = scoreWith(model, moved);
+        List<String> drift = a.against().drift();
+        assertTrue(drift.stream().anyMatch(d -> d.startsWith("bytes out (log): 100.0 % of the rows lie outside the baseline's range")), drift.toString());
+        // the forest alone would hardly notice: a value beyond the baseline's range falls in the same leaf as its
+        // largest one, so these rows do not score much higher. That is why the range is checked apart
+        assertTrue(drift.stream().anyMatch(d -> d.startsWith("host trait bytes out: 100.0 % of the hosts")), drift.toString());
     }
 
     @Test
