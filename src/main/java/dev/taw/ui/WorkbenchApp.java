@@ -61,7 +61,7 @@ public final class WorkbenchApp extends Application {
         WorkbenchViewModel vm = new WorkbenchViewModel();
         MainWindowController controller = new MainWindowController(vm, dialogs, settings, WorkbenchApp::sampleFile, new ExportActions(dialogs));
         SettingsController settingsPane = new SettingsController(new SettingsController.Wiring(vm.settingsModel(), vm::run, vm::cancel,
-                vm.busyProperty(), vm.importedProperty().isNull(), vm.needsRunProperty(), vm.statusProperty()::set));
+                vm.busyProperty(), vm.importedProperty().isNull(), vm.needsRunProperty(), vm.statusProperty()::set, vm.baselineProperty().isNotNull()));
         FXMLLoader loader = new FXMLLoader(WorkbenchApp.class.getResource("shell/MainWindow.fxml"));
         loader.setControllerFactory(type -> {
             if (type == MainWindowController.class) return controller;

@@ -62,6 +62,8 @@ class BaselineFxTest extends WindowFxTest {
         assertTrue(summary.contains("judged by the baseline web.model"), summary);
         assertTrue(fx(() -> w.viewModel().statusProperty().get()).startsWith("against web.model · "), fx(() -> w.viewModel().statusProperty().get()));
         assertTrue(inv.analysis().explainHost(inv.findings().hosts().get(0)).contains("in the baseline:"), "hosts are told apart by the baseline");
+        assertTrue(fx(() -> w.scene().lookup("#seedField").isDisabled() && w.scene().lookup("#featureBox").isDisabled()),
+                "the fit settings are the model's while it is in use");
         Screenshots.save(w.scene(), Path.of("target", "screenshots", "baseline.png"));
 
         Path scored = tmp.resolve("cli.csv");
@@ -76,5 +78,6 @@ class BaselineFxTest extends WindowFxTest {
         fire("Stop _Using the Model");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> investigation() != null && investigation().analysis().against() == null);
         assertNotNull(investigation());
+        assertTrue(fx(() -> !w.scene().lookup("#seedField").isDisabled()), "the window's own settings again");
     }
 }

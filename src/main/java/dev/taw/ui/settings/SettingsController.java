@@ -19,8 +19,9 @@ import javafx.scene.layout.VBox;
 /** The settings pane: binds its controls to a {@link SettingsViewModel}; Run and Cancel are the window's. */
 public final class SettingsController {
     /** What the pane needs from the window. */
+    /** @param fixedFit true while a baseline is in use: its trees, seed and features are the model's, not the window's */
     public record Wiring(SettingsViewModel settings, Runnable run, Runnable cancel, ObservableBooleanValue busy, ObservableBooleanValue noData,
-                        ObservableBooleanValue needsRun, Consumer<String> say) { }
+                        ObservableBooleanValue needsRun, Consumer<String> say, ObservableBooleanValue fixedFit) { }
 
     private final Wiring w;
 
@@ -73,9 +74,10 @@ public final class SettingsController {
         }
         runButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> w.busy().get() || w.noData().get(), w.busy(), w.noData()));
         cancelButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !w.busy().get(), w.busy()));
-        treesSpinner.disableProperty().bind(cancelButton.disableProperty().not());
-        seedField.disableProperty().bind(cancelButton.disableProperty().not());
-        featureBox.disableProperty().bind(cancelButton.disableProperty().not());
+        var locked = javafx.beans.binding.Bindings.createBooleanBinding(() -> w.busy().get() || w.fixedFit().get(), w.busy(), w.fixedFit());
+        treesSpinner.disableProperty().bind(locked);
+        seedField.disableProperty().bind(locked);
+        featureBox.disableProperty().bind(locked);
         needsRunLabel.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> w.needsRun().get(), w.needsRun()));
         needsRunLabel.managedProperty().bind(needsRunLabel.visibleProperty());
         contaminationSlider.setTooltip(new Tooltip("Share of rows to flag as suspicious; moving it re-labels instantly, no refit"));
