@@ -17,8 +17,8 @@ import java.util.List;
  * @param hosts       the host features, or null when the baseline had too few hosts for a host forest
  * @param hostForest  null exactly when {@code hosts} is
  */
-public record Baseline(Trained trained, RowReference rows, FlatForest.Parts rowForest, double[] rowLadder, double rowCutOff,
-                       HostReference hosts, FlatForest.Parts hostForest, double[] hostLadder, double hostCutOff, Known known) {
+public record Baseline(Trained trained, RowReference rows, FlatForest rowForest, double[] rowLadder, double rowCutOff,
+                       HostReference hosts, FlatForest hostForest, double[] hostLadder, double hostCutOff, Known known) {
 
     /**
      * Where the baseline came from.
@@ -64,9 +64,6 @@ public record Baseline(Trained trained, RowReference rows, FlatForest.Parts rowF
             return java.util.Arrays.binarySearch(addresses, address);
         }
 
-        public boolean knowsCountry(String code) {
-            return java.util.Arrays.binarySearch(countries, code) >= 0;
-        }
     }
 
     public Baseline {

@@ -115,7 +115,7 @@ public final class BaselineFile {
             longs(o, sh.counts());
             o.writeLong(sh.total());
         }
-        forest(o, b.rowForest());
+        forest(o, b.rowForest().parts());
         doubles(o, b.rowLadder());
         o.writeDouble(b.rowCutOff());
 
@@ -127,7 +127,7 @@ public final class BaselineFile {
             doubles(o, h.low());
             doubles(o, h.high());
             str(o, h.records());
-            forest(o, b.hostForest());
+            forest(o, b.hostForest().parts());
             doubles(o, b.hostLadder());
             o.writeDouble(b.hostCutOff());
         }
@@ -239,22 +239,20 @@ public final class BaselineFile {
             shares.put(f, new Shares(in.strs(), in.i64s(), in.i64()));
         }
         RowReference rowRef = new RowReference(features, typical, low, high, fill, shares);
-        FlatForest.Parts rowForest = in.forest();
-        FlatForest.of(rowForest, features.size()); // checks the arrays make a forest over these features
+        FlatForest rowForest = FlatForest.of(in.forest(), features.size()); // checks the arrays make a forest over these features
         double[] rowLadder = in.f64s();
         double rowCut = in.f64();
         dev.taw.model.Threshold.ofBaseline(rowLadder, settings.contamination(), rowCut);
 
         HostReference hostRef = null;
-        FlatForest.Parts hostForest = null;
+        FlatForest hostForest = null;
         double[] hostLadder = new double[0];
         double hostCut = Double.NaN;
         if (in.bool()) {
             List<HostFeature> hf = new ArrayList<>();
             for (String name : in.strs()) hf.add(HostFeature.valueOf(known(name, HostFeature.class)));
             hostRef = new HostReference(hf, in.f64s(), in.f64s(), in.f64s(), in.str());
-            hostForest = in.forest();
-            FlatForest.of(hostForest, hf.size());
+            hostForest = FlatForest.of(in.forest(), hf.size());
             hostLadder = in.f64s();
             hostCut = in.f64();
             dev.taw.model.Threshold.ofBaseline(hostLadder, settings.hostContamination(), hostCut);

@@ -53,10 +53,12 @@ public final class Baselines {
         ForestSettings s = a.settings();
         Table t = a.table();
         HostScores hs = a.hostScores();
+        FlatForest hostForest = hs == null ? null : hs.forest().flat();
+        if (hs != null && hostForest == null) throw new IllegalArgumentException("the host forest cannot be kept as arrays: train with --sample-size 4096 or less");
         long hosts = a.ipProfile() == null ? 0 : a.ipProfile().ip().distinctCount() - 1;
         Baseline.Trained trained = new Baseline.Trained(tool, at, from, t.rowCount(), hosts, a.imported().report().format(), flows, columnNames(t), s);
-        return new Baseline(trained, new FeatureBuilder().reference(t, a.matrix()), rowForest.parts(), a.threshold().ladder(LADDER), a.cutOff(s.contamination()),
-                hs == null ? null : HostFeatures.reference(hs.matrix()), hs == null ? null : hs.forest().flat().parts(),
+        return new Baseline(trained, new FeatureBuilder().reference(t, a.matrix()), rowForest, a.threshold().ladder(LADDER), a.cutOff(s.contamination()),
+                hs == null ? null : HostFeatures.reference(hs.matrix()), hostForest,
                 hs == null ? new double[0] : hs.threshold().ladder(LADDER), hs == null ? Double.NaN : hs.cutOff(s.hostContamination()), known(t, hs));
     }
 
@@ -75,7 +77,7 @@ public final class Baselines {
         IpProfile ip = IpProfile.of(t);
         FeatureMatrix m = new FeatureBuilder().build(t, b.rows(), ip);
         cancel.throwIfCancelled();
-        TrainedForest forest = new TrainedForest(FlatForest.of(b.rowForest(), m.width()));
+        TrainedForest forest = new TrainedForest(b.rowForest());
         double[] scores = forest.scoreAll(m.matrix(), progress, cancel);
         ForestSettings trainedWith = b.trained().settings();
         Threshold rows = Threshold.ofBaseline(b.rowLadder(), trainedWith.contamination(), b.rowCutOff());
@@ -87,7 +89,7 @@ public final class Baselines {
         if (b.hosts() != null && ip != null) {
             progress.onProgress("Scoring hosts", 0, 1);
             hm = HostFeatures.build(ip, b.hosts());
-            TrainedForest hostForest = new TrainedForest(FlatForest.of(b.hostForest(), hm.features().size()));
+            TrainedForest hostForest = new TrainedForest(b.hostForest());
             hosts = HostScores.against(hm, hostForest, Threshold.ofBaseline(b.hostLadder(), trainedWith.hostContamination(), b.hostCutOff()), history, cancel);
         }
         List<String> drift = Drift.of(b, m, hm, scores, rows.cutOff(contamination), contamination);
@@ -143,7 +145,7 @@ public final class Baselines {
         if (ip == null) return new Baseline.Known(new String[0], new long[0], new double[0], new double[0], new double[0], countries);
         int hosts = ip.distinctCount();
         long[] rows = new long[hosts];
-        double[] in = sum(t, ip, Role.BYTES_IN), out = sum(t, ip, Role.BYTES_OUT);
+        double[] in = HostFeatures.sumPerHost(t, ip, Role.BYTES_IN), out = HostFeatures.sumPerHost(t, ip, Role.BYTES_OUT);
         for (int r = 0; r < t.rowCount(); r++) rows[ip.code(r)]++;
         Integer[] order = new Integer[hosts];
         for (int h = 0; h < hosts; h++) order[h] = h;
@@ -164,18 +166,5 @@ public final class Baselines {
             bo[i] = out == null ? Double.NaN : out[h];
         }
         return new Baseline.Known(a, r, bi, bo, sc, countries);
-    }
-
-    private static double[] sum(Table t, TextColumn ip, Role role) {
-        NumberColumn c = t.number(role).orElse(null);
-        if (c == null) return null;
-        double[] s = new double[ip.distinctCount()];
-        for (int r = 0; r < t.rowCount(); r++) if (!c.isMissing(r)) s[ip.code(r)] += c.get(r);
-        return s;
-    }
-
-    /** The features a baseline uses, for a summary. */
-    public static List<String> featureLabels(Baseline b) {
-        return b.rows().features().stream().map(Feature::label).toList();
     }
 }

@@ -75,22 +75,15 @@ public final class FeatureBuilder {
 
     /** What a model trained on this table keeps of its row features: see {@link RowReference}. */
     public RowReference reference(Table table, FeatureMatrix m) {
-        int w = m.width();
-        double[] low = new double[w], high = new double[w];
-        for (int f = 0; f < w; f++) {
-            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-            for (double v : m.columns()[f]) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-            low[f] = lo;
-            high[f] = hi;
-        }
         Map<Feature, Shares> shares = new java.util.EnumMap<>(Feature.class);
         for (Feature f : m.features()) if (RowReference.isRarity(f)) shares.put(f, Shares.of(counts(f, table)));
-        double fill = m.features().contains(Feature.DURATION) ? Medians.of(rawDuration(table)) : Double.NaN;
-        if (Double.isNaN(fill) && m.features().contains(Feature.DURATION)) fill = 0.0;
-        return new RowReference(m.features(), m.typical().clone(), low, high, fill, shares);
+        double fill = Double.NaN;
+        if (m.features().contains(Feature.DURATION)) {
+            fill = Medians.of(rawDuration(table));
+            if (Double.isNaN(fill)) fill = 0.0; // no row had a length: what fillMissingWithMedian puts in too
+        }
+        Ranges r = new Ranges(m.columns(), 0);
+        return new RowReference(m.features(), m.typical().clone(), r.low, r.high, fill, shares);
     }
 
     /** How many rows have each value of a rarity feature's column, by the value's text. */

@@ -61,18 +61,8 @@ public final class HostFeatures {
 
     /** What a model keeps of a log's host features: see {@link HostReference}. */
     public static HostReference reference(HostMatrix m) {
-        int w = m.features().size();
-        double[] low = new double[w], high = new double[w];
-        for (int f = 0; f < w; f++) {
-            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-            for (int h = 1; h < m.hosts(); h++) {
-                lo = Math.min(lo, m.columns()[f][h]);
-                hi = Math.max(hi, m.columns()[f][h]);
-            }
-            low[f] = lo;
-            high[f] = hi;
-        }
-        return new HostReference(m.features(), m.typical().clone(), low, high, m.records());
+        Ranges r = new Ranges(m.columns(), 1);
+        return new HostReference(m.features(), m.typical().clone(), r.low, r.high, m.records());
     }
 
     private static String records(Table t) {
@@ -106,7 +96,7 @@ public final class HostFeatures {
         });
         t.column("tcp-flags").filter(NumberColumn.class::isInstance).map(NumberColumn.class::cast)
                 .ifPresent(c -> cols.put(HostFeature.SYN_ONLY, share(t, ip, rows, r -> !c.isMissing(r) && c.get(r) == 2.0)));
-        double[] in = sum(t, ip, Role.BYTES_IN), out = sum(t, ip, Role.BYTES_OUT);
+        double[] in = sumPerHost(t, ip, Role.BYTES_IN), out = sumPerHost(t, ip, Role.BYTES_OUT);
         if (in != null) cols.put(HostFeature.BYTES_IN, log1p(in));
         if (out != null) cols.put(HostFeature.BYTES_OUT, log1p(out));
         if (in != null && out != null) {
@@ -156,11 +146,15 @@ public final class HostFeatures {
         return r -> -1;
     }
 
-    private static double[] sum(Table t, TextColumn ip, Role f) {
+    /**
+     * A numeric column summed per source host (by the address's code), leaving out missing cells: an imputed
+     * median is not traffic. Null when the table has no such column.
+     */
+    public static double[] sumPerHost(Table t, TextColumn ip, Role f) {
         NumberColumn c = t.number(f).orElse(null);
         if (c == null) return null;
         double[] s = new double[ip.distinctCount()];
-        for (int r = 0; r < t.rowCount(); r++) if (!c.isMissing(r)) s[ip.code(r)] += c.get(r); // an imputed median is not traffic
+        for (int r = 0; r < t.rowCount(); r++) if (!c.isMissing(r)) s[ip.code(r)] += c.get(r);
         return s;
     }
 

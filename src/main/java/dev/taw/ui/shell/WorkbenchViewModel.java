@@ -137,11 +137,13 @@ public final class WorkbenchViewModel {
             baselineName = model.getFileName().toString();
             baseline.set(b);
             pipeline = pipeline.withBaseline(b, baselineName);
+            boolean reread = flows.get() != b.trained().flows() && isFlowLogOpen();
             flows.set(b.trained().flows());
             settings.contaminationProperty().set(b.trained().settings().contamination());
             settings.hostContaminationProperty().set(b.trained().settings().hostContamination());
             status.set("Judging by the baseline " + baselineName + ", " + b.describe());
-            if (imported.get() != null) reopenOrRun();
+            if (reread) open(file.get());
+            else if (imported.get() != null) run();
         }, error -> {
             finishJob();
             onFailed.accept(error);
@@ -158,12 +160,6 @@ public final class WorkbenchViewModel {
         baselineName = null;
         pipeline = pipeline.withBaseline(null, null);
         if (imported.get() != null) run();
-    }
-
-    /** A flow log read in another view than the baseline's is read again; anything else is scored at once. */
-    private void reopenOrRun() {
-        if (file.get() != null && imported.get().report().format().contains("VPC flow")) open(file.get());
-        else run();
     }
 
     /**
@@ -197,8 +193,13 @@ public final class WorkbenchViewModel {
     public void showFlowsAs(FlowView view) {
         if (flows.get() == view) return;
         flows.set(view);
+        if (isFlowLogOpen()) open(file.get());
+    }
+
+    /** A flow log is open: switching between connections and records means reading it again. */
+    private boolean isFlowLogOpen() {
         ImportResult r = imported.get();
-        if (r != null && file.get() != null && (r.report().format().contains("VPC flow"))) open(file.get());
+        return r != null && file.get() != null && r.report().format().contains("VPC flow");
     }
 
     /** Imports {@code path} in the background, then runs the forest with the current settings. */
