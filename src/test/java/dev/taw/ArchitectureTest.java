@@ -51,8 +51,10 @@ class ArchitectureTest {
         allow("report", "analysis", "io", "features", "model", "table", "job", "export"); // the PDF
         allow("baseline", "analysis", "io", "features", "model", "table", "job", "export"); // saved models, scoring against them
         allow("pipeline", "io", "io.detect", "io.flow", "geo", "features", "model", "analysis", "baseline", "export", "report", "table", "job"); // the seam
+        // watching a folder is a long-running shell over pipeline: alerts, and the state it keeps between runs
+        allow("watch", "pipeline", "analysis", "features", "model", "io", "table", "job", "baseline.Baseline", "export.AtomicWrite");
         // the shells reach every piece of work through pipeline; report.Paper is a setting they pass on
-        allow("cli", "pipeline", "analysis", "features", "model", "io", "table", "job", "report.Paper", "baseline.Baseline");
+        allow("cli", "watch", "pipeline", "analysis", "features", "model", "io", "table", "job", "report.Paper", "baseline.Baseline");
         allow("ui", "pipeline", "analysis", "features", "model", "io", "table", "job", "report.Paper", "baseline.Baseline", "(root).Version");
         allow("(root)", "cli");                                        // Launcher; the window is loaded by name
     }

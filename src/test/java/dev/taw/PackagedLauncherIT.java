@@ -42,6 +42,24 @@ class PackagedLauncherIT {
     }
 
     @Test
+    void theInstalledLauncherTrainsAndWatchesAsTheServiceUnitRunsIt() throws Exception {
+        Path model = tmp.resolve("seed.model"), logs = Files.createDirectories(tmp.resolve("logs/2026/12/02"));
+        Process t = run(List.of("train", TestData.seed().toAbsolutePath().toString(), "--model", model.toString()));
+        String trained = new String(t.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(t.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, t.exitValue(), trained);
+        Files.copy(TestData.seed(), logs.resolve("seed.csv"));
+        Path alerts = tmp.resolve("alerts.jsonl");
+        Process w = run(List.of("watch", tmp.resolve("logs").toString(), "--model", model.toString(), "--alerts", alerts.toString(), "--once", "--settle", "0s"));
+        String said = new String(w.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(w.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, w.exitValue(), said);
+        assertTrue(said.contains(" scored 2026/12/02/seed.csv: 282 records, "), said);
+        for (String line : Files.readAllLines(alerts)) assertTrue(line.startsWith("{\"class_uid\":2004,"), line);
+        assertTrue(Files.exists(tmp.resolve("alerts.jsonl.state")));
+    }
+
+    @Test
     void theBundledCountryDatabaseWorksInsideThePackage() throws Exception {
         List<String> lines = Files.readAllLines(TestData.seed()).stream()
                 .map(l -> l.replaceFirst("^(([^,]*,){5})[^,]*,", "$1")).toList(); // drop the country column

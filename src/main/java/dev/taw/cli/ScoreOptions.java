@@ -179,7 +179,8 @@ record ScoreOptions(Path input, Path output, Path hosts, Path report, dev.taw.re
         };
     }
 
-    private static String value(String[] args, int i, String option) throws UsageException {
+    /** The value after an option, or a usage error naming the option. */
+    static String value(String[] args, int i, String option) throws UsageException {
         if (i >= args.length) throw new UsageException(option + " needs a value");
         return args[i];
     }
