@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The notebook way, for comparison with PipelineBench: pandas + scikit-learn doing the same stages.
 
-Usage (Debian's python3 with python3-pandas and python3-sklearn):
+Usage (ProcessBench makes a virtual environment with today's versions; Debian's python3-pandas and python3-sklearn work too):
     /usr/bin/python3 src/test/python/notebook_pipeline.py INPUT.csv OUTPUT.csv
 
 Same features as the workbench's defaults (log bytes, out/in ratio, session length, port, status class,

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * What a user experiences, side by side with today's notebook: each run is a fresh process, as typed. In one
  * session, pair by pair (so the machine's noise hits every contender alike), it times
  * <ul>
- *   <li>{@code java -jar target/traffic-workbench.jar score FILE -o OUT -q} on N generated rows of the seed schema
+ *   <li>{@code java -jar target/traffic-workbench.jar score FILE -o OUT} (its summary discarded) on N generated rows of the seed schema
  *       (CSV) and on N VPC flow records (gzip, custom v5);</li>
  *   <li>the notebook pipeline on the same CSV with pandas + scikit-learn and with polars + scikit-learn, in a
  *       virtual environment made here with today's versions ({@code python3 -m venv}, {@code pip install
@@ -50,12 +50,12 @@ public final class ProcessBench {
                 + "'scikit-learn', sklearn.__version__, 'pandas', pandas.__version__, 'polars', polars.__version__, 'numpy', numpy.__version__)")).strip());
         Path scripts = Path.of("src", "test", "python").toAbsolutePath();
         Map<String, List<String>> contenders = new LinkedHashMap<>();
-        contenders.put("workbench score, CSV", List.of(java, "-jar", jar.toString(), "score", csv.toString(), "-o", dir.resolve("out-taw.csv").toString(), "-q"));
+        contenders.put("workbench score, CSV", List.of(java, "-jar", jar.toString(), "score", csv.toString(), "-o", dir.resolve("out-taw.csv").toString()));
         contenders.put("pandas + scikit-learn, CSV", List.of(python.toString(), scripts.resolve("notebook_pipeline.py").toString(), csv.toString(),
                 dir.resolve("out-pandas.csv").toString()));
         contenders.put("polars + scikit-learn, CSV", List.of(python.toString(), scripts.resolve("notebook_polars.py").toString(), csv.toString(),
                 dir.resolve("out-polars.csv").toString()));
-        contenders.put("workbench score, VPC flow gzip", List.of(java, "-jar", jar.toString(), "score", flows.toString(), "-o", dir.resolve("out-flows.csv").toString(), "-q"));
+        contenders.put("workbench score, VPC flow gzip", List.of(java, "-jar", jar.toString(), "score", flows.toString(), "-o", dir.resolve("out-flows.csv").toString()));
         Map<String, List<double[]>> runs = new LinkedHashMap<>();
         contenders.keySet().forEach(k -> runs.put(k, new ArrayList<>()));
         for (int rep = 1; rep <= reps; rep++) {
