@@ -20,7 +20,10 @@ public final class NothingToCompare extends IllegalArgumentException {
     public static NothingToCompare check(ImportResult imported, FeatureMatrix matrix) {
         var t = imported.table();
         String file = imported.report().file();
-        String todo = "open more of this source's logs (a folder of a day's files) so there is normal traffic to compare with";
+        // a baseline judges any number of rows: the way forward for a small file of a source that has a clean day on record
+        String todo = "open more of this source's logs (a folder of a day's files) so there is normal traffic to compare with, "
+                + "or judge it by a baseline trained on that source's normal traffic (traffic-workbench score FILE --model BASELINE.model; "
+                + "in the window File ▸ Load Model (Baseline)…)";
         if (t.rowCount() < 2) {
             return new NothingToCompare(String.format(Locale.ROOT, "%s: only %d row was imported, and an Isolation Forest ranks rows against "
                     + "each other: %s", file, t.rowCount(), todo));

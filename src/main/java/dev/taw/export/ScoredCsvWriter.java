@@ -93,7 +93,7 @@ public final class ScoredCsvWriter {
      * distinct value laid end to end (a million rows share a few thousand distinct strings, and one flat
      * array costs a cache miss per cell where an array of arrays costs two).
      */
-    private record Field(int[] codes, byte[] text, int[] textAt, double[] numbers, long[] times, BitSet missing) {
+    private record Field(int[] codes, byte[] text, int[] textAt, double[] numbers, long[] times, short[] micros, BitSet missing) {
         static Field of(Column c) {
             if (c instanceof TextColumn tc) {
                 String[] d = tc.dictionary();
@@ -103,10 +103,10 @@ public final class ScoredCsvWriter {
                     all.writeBytes(CsvCells.appendField(new StringBuilder(), CsvCells.neutralise(d[k])).toString().getBytes(StandardCharsets.UTF_8));
                     at[k + 1] = all.size();
                 }
-                return new Field(tc.codes(), all.toByteArray(), at, null, null, null);
+                return new Field(tc.codes(), all.toByteArray(), at, null, null, null, null);
             }
-            if (c instanceof NumberColumn nc) return new Field(null, null, null, nc.values(), null, missing(nc));
-            if (c instanceof TimeColumn tc) return new Field(null, null, null, null, tc.values(), missing(tc));
+            if (c instanceof NumberColumn nc) return new Field(null, null, null, nc.values(), null, null, missing(nc));
+            if (c instanceof TimeColumn tc) return new Field(null, null, null, null, tc.values(), tc.micros(), missing(tc));
             throw new IllegalArgumentException("unknown column type " + c.getClass());
         }
 
@@ -135,8 +135,12 @@ public final class ScoredCsvWriter {
                         else b.ascii(NumberColumn.formatNumber(v));
                     }
                 } else if (!f.missing.get(r)) {
-                    if (times[i] == null) times[i] = new TimeText();
-                    b.append(times[i].of(f.times[r]));
+                    if (f.micros != null && f.micros[r] != 0) {
+                        b.ascii(TimeText.iso(f.times[r], f.micros[r])); // the log's own microseconds
+                    } else {
+                        if (times[i] == null) times[i] = new TimeText();
+                        b.append(times[i].of(f.times[r]));
+                    }
                 }
                 b.append((byte) ',');
             }

@@ -48,6 +48,25 @@ public final class Timestamps {
         return checked(parseAny(s));
     }
 
+    /**
+     * The microseconds below the millisecond that an ISO-8601 text writes ("…:00.186641Z" → 641), 0 when it writes
+     * three digits or fewer; digits past the sixth are dropped. Milliseconds stay what features read; this is kept
+     * for the text written back.
+     */
+    public static int subMillisMicros(String s) {
+        int dot = s.indexOf('.', 17);
+        if (dot < 0) return 0;
+        int v = 0, digits = 0;
+        for (int i = dot + 1; i < s.length() && digits < 6; i++, digits++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') break;
+            if (digits >= 3) v = v * 10 + (c - '0');
+        }
+        if (digits <= 3) return 0;
+        for (int d = digits; d < 6; d++) v *= 10;
+        return v;
+    }
+
     private static long parseAny(String s) {
         String t = s.strip();
         if (t.isEmpty()) throw new IllegalArgumentException("empty timestamp");

@@ -4,19 +4,30 @@ package dev.taw.table;
 import java.time.Instant;
 import java.util.BitSet;
 
-/** Instants as epoch milliseconds (UTC). Missing cells are flagged, never imputed. */
+/**
+ * Instants as epoch milliseconds (UTC), what every feature and chart reads. Missing cells are flagged, never
+ * imputed. Where the log wrote finer times (ALB's microseconds), the microseconds below the millisecond are kept
+ * beside them, for the text written back: a scored CSV gives the time as the log had it.
+ */
 public final class TimeColumn implements Column {
     private final String name;
     private final long[] millis;
     private final BitSet missing;
+    private final short[] micros; // 0-999 below each millisecond, or null where the log has none
 
     public TimeColumn(String name, long[] millis, BitSet missing) {
+        this(name, millis, missing, null);
+    }
+
+    public TimeColumn(String name, long[] millis, BitSet missing, short[] micros) {
+        if (micros != null && micros.length != millis.length) throw new IllegalArgumentException("one microsecond remainder per row");
         this.name = name;
         this.millis = millis;
         this.missing = missing;
+        this.micros = micros;
     }
 
-    @Override public TimeColumn renamed(String other) { return new TimeColumn(other, millis, missing); }
+    @Override public TimeColumn renamed(String other) { return new TimeColumn(other, millis, missing, micros); }
     @Override public String name() { return name; }
     @Override public int size() { return millis.length; }
     @Override public boolean isMissing(int row) { return missing.get(row); }
@@ -25,10 +36,16 @@ public final class TimeColumn implements Column {
 
     public long[] values() { return millis; }
 
-    /** Written back in ISO-8601 UTC, whatever form the input used. */
+    /** The microseconds below the millisecond (0-999) per row, or null when the log wrote none. */
+    public short[] micros() { return micros; }
+
+    /** The microseconds below the millisecond of a row (0 where the log wrote none). */
+    public int micros(int row) { return micros == null ? 0 : micros[row]; }
+
+    /** Written back in ISO-8601 UTC, whatever form the input used, to the microsecond where the log had them. */
     @Override
     public String format(int row) {
-        return missing.get(row) ? "" : Instant.ofEpochMilli(millis[row]).toString();
+        return missing.get(row) ? "" : Instant.ofEpochMilli(millis[row]).plusNanos(micros(row) * 1000L).toString();
     }
 
     @Override
@@ -43,10 +60,22 @@ public final class TimeColumn implements Column {
         private final String name;
         private final Growable.Longs values = new Growable.Longs();
         private final BitSet missing = new BitSet();
+        private short[] micros; // made at the first row with any: most logs have none
 
         public Builder(String name) { this.name = name; }
 
         public void add(long epochMillis) {
+            values.add(epochMillis);
+        }
+
+        /** @param subMillisMicros the microseconds below the millisecond, 0-999 */
+        public void add(long epochMillis, int subMillisMicros) {
+            if (subMillisMicros != 0) {
+                int at = values.size();
+                if (micros == null) micros = new short[Math.max(16, at * 2)];
+                else if (at >= micros.length) micros = java.util.Arrays.copyOf(micros, at * 2);
+                micros[at] = (short) subMillisMicros;
+            }
             values.add(epochMillis);
         }
 
@@ -60,12 +89,13 @@ public final class TimeColumn implements Column {
         public void append(Builder other) {
             for (int i = 0; i < other.values.size(); i++) {
                 if (other.missing.get(i)) addMissing();
-                else add(other.values.get(i));
+                else add(other.values.get(i), other.micros != null && i < other.micros.length ? other.micros[i] : 0);
             }
         }
 
         public TimeColumn build() {
-            return new TimeColumn(name, values.toArray(), (BitSet) missing.clone());
+            long[] v = values.toArray();
+            return new TimeColumn(name, v, (BitSet) missing.clone(), micros == null ? null : java.util.Arrays.copyOf(micros, v.length));
         }
     }
 }

@@ -33,4 +33,21 @@ class TimestampsTest {
     void rejectsWhatIsNotATime(String text) {
         assertThrows(RuntimeException.class, () -> Timestamps.parseMillis(text));
     }
+
+    @org.junit.jupiter.api.Test
+    void theMicrosecondsBelowTheMillisecondAreReadForTheTextWrittenBack() {
+        org.junit.jupiter.api.Assertions.assertEquals(641, Timestamps.subMillisMicros("2018-07-02T22:23:00.186641Z"));
+        org.junit.jupiter.api.Assertions.assertEquals(0, Timestamps.subMillisMicros("2018-07-02T22:22:48.364000Z"));
+        org.junit.jupiter.api.Assertions.assertEquals(0, Timestamps.subMillisMicros("2018-07-02T22:22:48.364Z"));
+        org.junit.jupiter.api.Assertions.assertEquals(0, Timestamps.subMillisMicros("2018-07-02T22:22:48Z"));
+        org.junit.jupiter.api.Assertions.assertEquals(500, Timestamps.subMillisMicros("2018-07-02T22:22:48.3645Z"), "five digits: 364.50 ms");
+        org.junit.jupiter.api.Assertions.assertEquals(641, Timestamps.subMillisMicros("2018-07-02T22:23:00.186641999Z"), "nanoseconds: cut to microseconds");
+        dev.taw.table.TimeColumn.Builder b = new dev.taw.table.TimeColumn.Builder("time");
+        b.add(Timestamps.parseMillis("2018-07-02T22:23:00.186641Z"), 641);
+        b.add(Timestamps.parseMillis("2018-07-02T22:23:01Z"), 0);
+        dev.taw.table.TimeColumn c = b.build();
+        org.junit.jupiter.api.Assertions.assertEquals("2018-07-02T22:23:00.186641Z", c.format(0));
+        org.junit.jupiter.api.Assertions.assertEquals("2018-07-02T22:23:01Z", c.format(1));
+        org.junit.jupiter.api.Assertions.assertEquals(1530570180186L, c.get(0), "features read the milliseconds, as before");
+    }
 }

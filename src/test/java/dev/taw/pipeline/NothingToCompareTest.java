@@ -39,6 +39,30 @@ class NothingToCompareTest {
         assertEquals(1, err.lines().count(), "one line");
     }
 
+    @Test
+    void theWayForwardItNamesWorks_aBaselineJudgesOneRecordAndOneClient() throws Exception {
+        for (String[] c : new String[][] {{"vpc-flow-sample.log", "0 2"}, {"waf-sample.log", "\"clientIp\":\"193.32.162.10\""}}) {
+            Path sample = Path.of("sample-data", c[0]), model = tmp.resolve(c[0] + ".model");
+            assertEquals(0, new dev.taw.cli.TrainCommand(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err)
+                    .run(new String[] {sample.toString(), "--model", model.toString(), "-q"}));
+            List<String> all = Files.readAllLines(sample);
+            List<String> small = c[1].equals("0 2") ? all.subList(0, 2) : all.stream().filter(l -> l.contains(c[1])).toList();
+            Path input = Files.write(tmp.resolve("small-" + c[0]), small);
+            assertTrue(fails(input).contains("or judge it by a baseline trained on that source's normal traffic (traffic-workbench score FILE --model"));
+            ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+            Path scored = tmp.resolve("scored-" + c[0] + ".csv");
+            int status = new ScoreCommand(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                    .run(new String[] {input.toString(), "--model", model.toString(), "-o", scored.toString()});
+            assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+            String said = out.toString(StandardCharsets.UTF_8);
+            assertTrue(said.contains("Baseline: " + c[0] + ".model"), said);
+            long rows = Files.readAllLines(scored).size() - 1;
+            assertTrue(rows >= 1, "every row scored");
+            assertTrue(said.contains("Result: " + rows + " rows"), said);
+            System.out.println("judged by its baseline, " + input.getFileName() + ": " + said.lines().filter(l -> l.startsWith("Result:")).findFirst().orElse(""));
+        }
+    }
+
     private String fails(Path input) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         Path scored = tmp.resolve("scored.csv");

@@ -200,7 +200,7 @@ final class FolderImporter {
                 }
                 case TIME -> {
                     for (int r = 0; r < n; r++) {
-                        if (c instanceof TimeColumn tc && !tc.isMissing(r)) times.add(tc.get(r)); else times.addMissing();
+                        if (c instanceof TimeColumn tc && !tc.isMissing(r)) times.add(tc.get(r), tc.micros(r)); else times.addMissing();
                     }
                 }
                 case TEXT -> {

@@ -184,7 +184,7 @@ public final class AlbImporter {
                 if (NUMBERS.contains(f)) {
                     if (absent) numbers.get(f).addMissing(); else numbers.get(f).add(num[i]);
                 } else if (TIMES.contains(f)) {
-                    if (absent) times.get(f).addMissing(); else times.get(f).add(time[i]);
+                    if (absent) times.get(f).addMissing(); else times.get(f).add(time[i], Timestamps.subMillisMicros(v));
                 } else {
                     text.get(f).add(missing(v) ? "" : v);
                 }
