@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Lines another project ships as its parser's test data (Vector's VRL, MPL-2.0; see the README beside the files),
- * read as that project's tests expect them read: every line imported, the fields where VRL puts them.
+ * Lines another project ships as its parser's test data (Vector's VRL, MPL-2.0) and the AWS documentation's own
+ * examples (see the README beside each set), read as those expect them read: every record imported, the fields
+ * where VRL and AWS put them.
  */
 class ThirdPartySamplesTest {
     private static final Path VRL = Path.of("src", "test", "resources", "thirdparty", "vrl");
@@ -82,8 +83,38 @@ class ThirdPartySamplesTest {
         assertEquals("203.0.113.5", text(nat, "pkt-dstaddr", 0));
     }
 
+    @Test
+    void theAwsDocumentationsPrettyPrintedWafExamplesAreReadOneRecordEach() {
+        Table t = read(new AnalysisPipeline(), Path.of("src", "test", "resources", "thirdparty", "aws-docs", "waf-log-examples.log"), 6);
+        assertEquals("1.1.1.1", t.column(Role.SRC_IP).orElseThrow().format(0));
+        assertEquals("2019-12-13T23:40:12.771Z", t.column("timestamp").orElseThrow().format(0));
+        assertEquals("STMTest_SQLi_XSS", t.column(Role.RULE_NAMES).orElseThrow().format(0));
+        // each record is known by the line its object opens on, in the file as pasted
+        java.util.List<String> lines;
+        try {
+            lines = Files.readAllLines(Path.of("src", "test", "resources", "thirdparty", "aws-docs", "waf-log-examples.log"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        for (int r = 0; r < 6; r++) assertEquals("{", lines.get(t.sourceLines()[r] - 1).strip(), "record " + r + " starts at its own '{'");
+    }
+
+    @Test
+    void theAwsDocumentationsCloudFrontExampleIsReadTrailingTabAndAll() {
+        Table t = read(new AnalysisPipeline(), Path.of("src", "test", "resources", "thirdparty", "aws-docs", "cloudfront-log-examples.log"), 6);
+        assertEquals("192.0.2.100", t.column(Role.SRC_IP).orElseThrow().format(2), "the record with a trailing TAB");
+        assertEquals("2019-12-04T21:02:31Z", t.column("time").orElseThrow().format(2));
+        assertEquals("502", t.column(Role.RESPONSE_CODE).orElseThrow().format(3));
+        assertEquals("curl/7.55.1", t.column("cs(User-Agent)").orElseThrow().format(5));
+    }
+
     private static Table read(AnalysisPipeline p, String file, int rows) {
-        ImportResult r = p.importFile(VRL.resolve(file), LogFormat.AUTO, ProgressListener.NONE, CancelToken.NEVER);
+        return read(p, VRL.resolve(file), rows);
+    }
+
+    private static Table read(AnalysisPipeline p, Path path, int rows) {
+        String file = path.getFileName().toString();
+        ImportResult r = p.importFile(path, LogFormat.AUTO, ProgressListener.NONE, CancelToken.NEVER);
         assertEquals(rows, r.table().rowCount(), file + ": " + r.report().describe());
         assertEquals(0, r.report().skippedCount(), file + ": " + r.report().issues());
         return r.table();
