@@ -34,7 +34,9 @@ final class FlowRecordParser {
     private final LineView lines;
     private final NumberColumn.Builder bytesIn = new NumberColumn.Builder("bytes_in");
     private final NumberColumn.Builder bytesOut = new NumberColumn.Builder("bytes_out");
-    private final NumberColumn.Builder servicePort = new NumberColumn.Builder("dst_port");
+    // named for what it is: the service port of the conversation, which may be either side's (dst_ip and it need not
+    // be a pair of the record: an outbound call pairs our host with the remote server's port)
+    private final NumberColumn.Builder servicePort = new NumberColumn.Builder("service_port");
     /** One dictionary for every address field: a record's addresses recur in several of them. */
     private final Interner addresses = new Interner();
     private FlowColumns own = new FlowColumns(addresses);

@@ -44,7 +44,7 @@ class ConnectionsTest {
         assertEquals("9120", cell(t, "bytes_out", 1), "the reply's bytes");
         assertEquals("18", cell(t, "packets", 1));
         assertEquals("19", cell(t, "tcp-flags", 1), "3 | 19");
-        assertEquals("443", cell(t, "dst_port", 1));
+        assertEquals("443", cell(t, "service_port", 1));
         assertEquals("3", cell(t, "source_line", 1));
         assertEquals("4", cell(t, "reply_line", 1), "the reply's line, to find both records in the file");
         assertEquals("2", cell(t, "records", 1));

@@ -74,16 +74,16 @@ class FlowOrientationTest {
         for (int r : new int[] {0, 3}) {
             String src = cell(t, "srcaddr", r), dst = cell(t, "dstaddr", r), sp = cell(t, "srcport", r), dp = cell(t, "dstport", r);
             Set<String> pairs = Set.of(src + ":" + sp, dst + ":" + dp);
-            String oriented = cell(t, "dst_ip", r) + ":" + cell(t, "dst_port", r);
+            String oriented = cell(t, "dst_ip", r) + ":" + cell(t, "service_port", r);
             assertTrue(pairs.contains(oriented), "row " + r + ": " + oriented + " is not in " + pairs);
         }
         assertEquals("198.51.100.1", cell(t, "src_ip", 0));
-        assertEquals("49152", cell(t, "dst_port", 0));
+        assertEquals("49152", cell(t, "service_port", 0));
         assertEquals("as recorded (both addresses outside the VPC)", cell(t, "direction", 0));
         assertEquals("93.184.216.34", cell(t, "src_ip", 1), "the outside host is the remote one");
-        assertEquals("443", cell(t, "dst_port", 1), "our instance called out: the service is the remote's port 443");
+        assertEquals("443", cell(t, "service_port", 1), "our instance called out: the service is the remote's port 443");
         assertEquals("egress (inferred)", cell(t, "direction", 1));
-        assertEquals("443", cell(t, "dst_port", 2), "the reply: the same conversation, the same service port");
+        assertEquals("443", cell(t, "service_port", 2), "the reply: the same conversation, the same service port");
         assertEquals("as recorded (both addresses inside the VPC)", cell(t, "direction", 3));
     }
 }
