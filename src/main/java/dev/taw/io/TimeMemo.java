@@ -5,6 +5,7 @@ package dev.taw.io;
 public final class TimeMemo {
     private String lastText;
     private long lastValue;
+    private int lastMicros;
 
     public long parse(Cells cells, int i) {
         if (cells.regionEquals(i, lastText)) return lastValue;
@@ -12,6 +13,10 @@ public final class TimeMemo {
         long v = Timestamps.parseMillis(t);
         lastText = t;
         lastValue = v;
+        lastMicros = Timestamps.subMillisMicros(t);
         return v;
     }
+
+    /** The microseconds below the millisecond of the text {@link #parse} last read (0 when it wrote none). */
+    public int lastMicros() { return lastMicros; }
 }

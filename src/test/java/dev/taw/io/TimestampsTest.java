@@ -50,4 +50,14 @@ class TimestampsTest {
         org.junit.jupiter.api.Assertions.assertEquals("2018-07-02T22:23:01Z", c.format(1));
         org.junit.jupiter.api.Assertions.assertEquals(1530570180186L, c.get(0), "features read the milliseconds, as before");
     }
+
+    @org.junit.jupiter.api.Test
+    void aCsvExportsMicrosecondsAreKeptForTheTextToo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.util.List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(java.nio.file.Path.of("sample-data", "web-traffic-sample.csv")));
+        lines.set(1, lines.get(1).replaceFirst("2024-04-25T23:00:00Z", "2024-04-25T23:00:00.123456Z"));
+        java.nio.file.Path f = java.nio.file.Files.write(tmp.resolve("micro.csv"), lines);
+        dev.taw.table.Table t = new dev.taw.io.detect.LogImporter().read(f, LogFormat.AUTO, dev.taw.job.ProgressListener.NONE, dev.taw.job.CancelToken.NEVER).table();
+        org.junit.jupiter.api.Assertions.assertEquals("2024-04-25T23:00:00.123456Z", t.column("creation_time").orElseThrow().format(0));
+        org.junit.jupiter.api.Assertions.assertEquals(lines.get(2).split(",")[2], t.column("creation_time").orElseThrow().format(1), "the next row as written");
+    }
 }

@@ -259,7 +259,7 @@ final class CsvRun {
         for (int i = 0; i < kinds.length; i++) {
             switch (kinds[i]) {
                 case NUMBER -> { if (missing[i]) numbers[i].addMissing(); else numbers[i].add(num[i]); }
-                case TIME -> { if (missing[i]) times[i].addMissing(); else times[i].add(time[i]); }
+                case TIME -> { if (missing[i]) times[i].addMissing(); else times[i].add(time[i], timeMemo[i].lastMicros()); }
                 case TEXT -> cells.addTo(i, texts[i]);
             }
         }
