@@ -302,6 +302,54 @@ class WatchTest {
     }
 
     @Test
+    void memoryStaysBoundedFileAfterFileAndTheStateForgetsWhatLeftTheFolder() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("days"));
+        String[] day = new String(cleanDay, StandardCharsets.US_ASCII).split("\n");
+        Path alerts = tmp.resolve("days.jsonl");
+        List<String> said = new CopyOnWriteArrayList<>();
+        FolderWatch w = watch(root, alerts, Duration.ofMillis(20), Duration.ZERO, false, said::add);
+        Thread watching = new Thread(() -> {
+            try {
+                w.run();
+            } catch (IOException e) {
+                said.add("FAILED " + e);
+            }
+        });
+        watching.start();
+        Runtime rt = Runtime.getRuntime();
+        long[] used = new long[4];
+        try {
+            for (int round = 0; round < 4; round++) {
+                // a batch of 30 files arrives (a few hours of a shipper's output); retention has removed the batch before
+                try (var old = Files.list(root)) {
+                    for (Path p : old.toList()) Files.delete(p);
+                }
+                for (int f = 0; f < 30; f++) {
+                    int from = 1 + ((round * 30 + f) * 1500) % (day.length - 1600);
+                    StringBuilder b = new StringBuilder(day[0]).append('\n');
+                    for (int i = from; i < from + 1500; i++) b.append(day[i]).append('\n');
+                    Files.writeString(root.resolve(String.format("r%d-%02d.log", round, f)), b);
+                }
+                int expected = 30 * (round + 1);
+                await(said, l -> said.stream().filter(x -> x.startsWith("scored r")).count() >= expected);
+                System.gc();
+                Thread.sleep(100);
+                System.gc();
+                used[round] = rt.totalMemory() - rt.freeMemory();
+            }
+        } finally {
+            w.stop();
+            assertTrue(w.awaitFinished(Duration.ofMinutes(1)));
+            watching.join();
+        }
+        assertEquals(120, said.stream().filter(x -> x.startsWith("scored r")).count(), "each file once");
+        assertEquals(30, WatchState.load(alerts.resolveSibling("days.jsonl.state"), root).size(), "files gone from the folder are forgotten");
+        System.out.printf("watch: heap in use after each batch of 30 files, one watch running: %s MB%n", java.util.Arrays.stream(used).map(u -> u >> 20).boxed().toList());
+        // nothing of a scored file is kept: after the first batch (classes, caches, the country database) the heap does not grow with files
+        assertTrue(used[3] - used[1] < 64L << 20, "heap grew from " + (used[1] >> 20) + " MB to " + (used[3] >> 20) + " MB over 60 more files");
+    }
+
+    @Test
     void severityFollowsTheBaselinesOwnScores() {
         double[] ladder = {0.80, 0.70, 0.65, 0.60, 0.58, 0.56, 0.55, 0.54, 0.53, 0.52, 0.51, 0.50, 0.50, 0.49, 0.48, 0.47, 0.46, 0.45, 0.44, 0.43};
         assertEquals(4, DetectionFinding.severity(0.81, ladder, 0.1), "above all the clean baseline ever scored");
