@@ -27,7 +27,24 @@ public final class Launcher {
         int status = commandLine(args);
         if (status >= 0) System.exit(status);
         Class<?> app = Class.forName("dev.taw.ui.WorkbenchApp");
-        app.getMethod("main", String[].class).invoke(null, (Object) args);
+        try {
+            app.getMethod("main", String[].class).invoke(null, (Object) args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            String why = noToolkit(e);
+            if (why == null) throw e;
+            System.err.println("traffic-workbench: " + why + "; for the command line: traffic-workbench score --help");
+            System.exit(1);
+        }
+    }
+
+    /** The one failure of starting the window a user can mend: no GTK 3 on Linux. @return it in words, or null */
+    static String noToolkit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnsupportedOperationException && String.valueOf(t.getMessage()).contains("GTK")) {
+                return "the window cannot start: " + t.getMessage() + " (install GTK 3, on Debian and Ubuntu: apt-get install libgtk-3-0)";
+            }
+        }
+        return null;
     }
 
     /** Runs what is not the window; @return the exit status, or -1 when the window is to start */

@@ -44,4 +44,14 @@ class LauncherTest {
         assertEquals(2, Launcher.commandLine(new String[] {"score"}), "score with no input: its own usage error");
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing INPUT"));
     }
+
+    @Test
+    void noGtkIsOneLineSayingWhatToInstall() {
+        // what JavaFX throws on a Linux without GTK 3, wrapped as the reflective start of the window wraps it
+        Throwable thrown = new java.lang.reflect.InvocationTargetException(new RuntimeException(
+                new UnsupportedOperationException("Unable to load glass GTK library.")));
+        org.junit.jupiter.api.Assertions.assertEquals("the window cannot start: Unable to load glass GTK library. (install GTK 3, on Debian and Ubuntu: "
+                + "apt-get install libgtk-3-0)", Launcher.noToolkit(thrown));
+        org.junit.jupiter.api.Assertions.assertNull(Launcher.noToolkit(new java.lang.reflect.InvocationTargetException(new IllegalStateException("other"))));
+    }
 }
