@@ -4,18 +4,10 @@ package dev.taw.watch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.taw.baseline.Baseline;
-import dev.taw.bench.SecondFlowGenerator;
-import dev.taw.cli.TrainCommand;
-import dev.taw.io.LogFormat;
-import dev.taw.pipeline.AnalysisPipeline;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,16 +20,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Predicate;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The folder watch as a service runs it: a baseline trained on a clean day of the second generator's flow logs, then
+ * The folder watch as a service runs it: a WatchFixture.baseline trained on a clean day of the second generator's flow logs, then
  * day files landing in a dated folder while the watch runs, as {@code aws s3 sync} or a shipper would deliver them.
  */
 class WatchTest {
@@ -45,28 +34,10 @@ class WatchTest {
 
     @TempDir
     static Path tmp;
-    static Path model;
-    static Baseline baseline;
-    static byte[] scanDay, cleanDay;
-    static String attacker;
 
     @BeforeAll
     static void trainAndMakeTheDays() throws Exception {
-        Path day1 = tmp.resolve("day1.log");
-        new SecondFlowGenerator(1).write(day1, 0, Set.of());
-        model = tmp.resolve("day1.model");
-        int status = new TrainCommand(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err)
-                .run(new String[] {day1.toString(), "--model", model.toString(), "-q"});
-        assertEquals(0, status);
-        baseline = AnalysisPipeline.loadModel(model);
-        SecondFlowGenerator g = new SecondFlowGenerator(2);
-        Path scan = tmp.resolve("scan.log");
-        g.write(scan, 1, Set.of("port scan"));
-        attacker = g.attackers().keySet().iterator().next();
-        scanDay = gzip(Files.readAllBytes(scan));
-        Path clean = tmp.resolve("clean.log");
-        new SecondFlowGenerator(3).write(clean, 2, Set.of());
-        cleanDay = Files.readAllBytes(clean);
+        WatchFixture.ensure();
     }
 
     @Test
@@ -74,7 +45,7 @@ class WatchTest {
         Path folder = Files.createDirectories(tmp.resolve("live/AWSLogs/2024/06"));
         Path root = tmp.resolve("live"), alerts = tmp.resolve("live-alerts.jsonl");
         List<String> said = new CopyOnWriteArrayList<>();
-        FolderWatch w = watch(root, alerts, Duration.ofMillis(50), Duration.ofMillis(300), false, said::add);
+        FolderWatch w = WatchFixture.watch(root, alerts, Duration.ofMillis(50), Duration.ofMillis(300), false, said::add);
         Tail reader = new Tail(alerts);
         Thread watching = new Thread(() -> {
             try {
@@ -89,26 +60,26 @@ class WatchTest {
             // half a gzip file, settled (a shipper that stalled): imported, found to end early, and waited for
             Path scan = folder.resolve("02/scan.log.gz");
             Files.createDirectories(scan.getParent());
-            Files.write(scan, java.util.Arrays.copyOf(scanDay, scanDay.length / 2));
-            await(said, l -> l.contains("waiting for the rest of AWSLogs/2024/06/02/scan.log.gz"));
+            Files.write(scan, java.util.Arrays.copyOf(WatchFixture.scanDay, WatchFixture.scanDay.length / 2));
+            WatchFixture.await(said, l -> l.contains("waiting for the rest of AWSLogs/2024/06/02/scan.log.gz"));
             assertFalse(said.stream().anyMatch(l -> l.startsWith("scored")), String.join("\n", said));
             // the rest arrives: scored once
-            Files.write(scan, scanDay);
-            await(said, l -> l.startsWith("scored AWSLogs/2024/06/02/scan.log.gz"));
+            Files.write(scan, WatchFixture.scanDay);
+            WatchFixture.await(said, l -> l.startsWith("scored AWSLogs/2024/06/02/scan.log.gz"));
             // a file that is no log: reported and skipped, the watch goes on
             Files.writeString(folder.resolve("02/README.txt"), "these are our flow logs\n");
-            await(said, l -> l.startsWith("skipped AWSLogs/2024/06/02/README.txt: "));
+            WatchFixture.await(said, l -> l.startsWith("skipped AWSLogs/2024/06/02/README.txt: "));
             // a clean day, written slowly in chunks as a download would: only the whole file is scored
             Path clean = folder.resolve("03/clean.log");
             Files.createDirectories(clean.getParent());
             try (var o = Files.newOutputStream(clean)) {
-                for (int at = 0; at < cleanDay.length; at += cleanDay.length / 4 + 1) {
-                    o.write(cleanDay, at, Math.min(cleanDay.length / 4 + 1, cleanDay.length - at));
+                for (int at = 0; at < WatchFixture.cleanDay.length; at += WatchFixture.cleanDay.length / 4 + 1) {
+                    o.write(WatchFixture.cleanDay, at, Math.min(WatchFixture.cleanDay.length / 4 + 1, WatchFixture.cleanDay.length - at));
                     o.flush();
                     Thread.sleep(150);
                 }
             }
-            await(said, l -> l.startsWith("scored AWSLogs/2024/06/03/clean.log"));
+            WatchFixture.await(said, l -> l.startsWith("scored AWSLogs/2024/06/03/clean.log"));
         } finally {
             w.stop();
             assertTrue(w.awaitFinished(Duration.ofMinutes(2)));
@@ -133,18 +104,18 @@ class WatchTest {
             String file = e.path("finding_info").path("data_sources").path(0).asText();
             if (file.endsWith("scan.log.gz")) scanAlerts++;
             else cleanAlerts++;
-            if (e.path("observables").path(0).path("value").asText().equals(attacker)) {
+            if (e.path("observables").path(0).path("value").asText().equals(WatchFixture.attacker)) {
                 attackerAlerted = true;
                 assertTrue(Set.of(2, 3, 4).contains(e.path("severity_id").asInt()), l);
                 assertTrue(e.path("message").asText().contains("new: not seen in the baseline"), l);
                 JsonNode data = e.path("evidences").path(0).path("data");
                 assertTrue(data.path("line_count").asInt() > 100 && data.path("lines").size() == DetectionFinding.MAX_LINES, l);
-                assertEquals(attacker, e.path("evidences").path(0).path("src_endpoint").path("ip").asText());
+                assertEquals(WatchFixture.attacker, e.path("evidences").path(0).path("src_endpoint").path("ip").asText());
             }
         }
-        assertTrue(attackerAlerted, "the port scan's host " + attacker + " raised no alert");
-        // the clean day's normal traffic hardly alerts: bounded per 100k records, as BaselineDaysTest measures for score --model
-        long cleanRecords = new String(cleanDay, StandardCharsets.US_ASCII).lines().count() - 1; // flow records, as BaselineDaysTest counts
+        assertTrue(attackerAlerted, "the port scan's host " + WatchFixture.attacker + " raised no alert");
+        // the clean day's normal traffic hardly alerts: bounded per 100k records, as BaselineDaysTest measures for score --WatchFixture.model
+        long cleanRecords = new String(WatchFixture.cleanDay, StandardCharsets.US_ASCII).lines().count() - 1; // flow records, as BaselineDaysTest counts
         double per100k = cleanAlerts * 100_000.0 / cleanRecords;
         System.out.printf("watch: port-scan day %d alerts; clean day %d alerts in %d records (%.1f per 100k)%n", scanAlerts, cleanAlerts, cleanRecords, per100k);
         assertTrue(per100k <= 30, cleanAlerts + " alerts on a clean day of " + cleanRecords + " records");
@@ -158,7 +129,7 @@ class WatchTest {
     @Test
     void aRestartInTheMiddleNeitherRepeatsNorSkipsAFileAndAKilledWriteIsCutOff() throws Exception {
         Path root = Files.createDirectories(tmp.resolve("restart"));
-        String[] day = new String(cleanDay, StandardCharsets.US_ASCII).split("\n");
+        String[] day = new String(WatchFixture.cleanDay, StandardCharsets.US_ASCII).split("\n");
         // three files of 12,000 records each, delivered one minute apart
         for (int f = 0; f < 3; f++) {
             Path p = root.resolve("part-" + f + ".log");
@@ -169,19 +140,19 @@ class WatchTest {
         }
         // all at once (single passes alert on rows too: the comparison below needs alerts to compare)
         Path whole = tmp.resolve("restart-whole.jsonl");
-        watch(root, whole, Duration.ofMillis(10), Duration.ZERO, true, l -> { }).run();
+        WatchFixture.watch(root, whole, Duration.ofMillis(10), Duration.ZERO, true, l -> { }).run();
         // stopped after the first file, then killed in the middle of a write, then started again
         Path resumed = tmp.resolve("restart-resumed.jsonl");
         List<String> said = new ArrayList<>();
         FolderWatch[] first = new FolderWatch[1];
-        first[0] = watch(root, resumed, Duration.ofMillis(10), Duration.ZERO, true, l -> {
+        first[0] = WatchFixture.watch(root, resumed, Duration.ofMillis(10), Duration.ZERO, true, l -> {
             said.add(l);
             if (l.startsWith("scored")) first[0].stop();
         });
         assertEquals(1, first[0].run());
         Files.writeString(resumed, "{\"class_uid\":2004,\"category_uid\":2,\"mess", java.nio.file.StandardOpenOption.APPEND);
         said.clear();
-        assertEquals(2, watch(root, resumed, Duration.ofMillis(10), Duration.ZERO, true, said::add).run());
+        assertEquals(2, WatchFixture.watch(root, resumed, Duration.ofMillis(10), Duration.ZERO, true, said::add).run());
         assertTrue(said.stream().anyMatch(l -> l.startsWith("cut off 40 bytes of alerts")), String.join("\n", said));
         assertTrue(said.get(0).contains("1 files dealt with before") || said.get(1).contains("1 files dealt with before"), String.join("\n", said));
         // the same alerts, byte for byte (the clock is the test's): nothing repeated, nothing missing
@@ -189,125 +160,38 @@ class WatchTest {
         assertFalse(Files.readString(whole).isEmpty(), "the three files raised no alert at all: the comparison would prove nothing");
         // a third start finds nothing to do
         said.clear();
-        assertEquals(0, watch(root, resumed, Duration.ofMillis(10), Duration.ZERO, true, said::add).run());
+        assertEquals(0, WatchFixture.watch(root, resumed, Duration.ofMillis(10), Duration.ZERO, true, said::add).run());
         assertEquals(Files.readString(whole), Files.readString(resumed));
-    }
-
-    @Test
-    void sigtermFinishesTheFileBeingScoredSavesTheStateAndARestartGoesOn() throws Exception {
-        Path root = Files.createDirectories(tmp.resolve("sigterm"));
-        String[] day = new String(cleanDay, StandardCharsets.US_ASCII).split("\n");
-        for (int f = 0; f < 4; f++) {
-            StringBuilder b = new StringBuilder(day[0]).append('\n');
-            for (int i = 1 + f * 20_000; i <= (f + 1) * 20_000; i++) b.append(day[i]).append('\n');
-            Files.writeString(root.resolve("part-" + f + ".log"), b);
-        }
-        Path alerts = tmp.resolve("sigterm.jsonl"), state = tmp.resolve("sigterm.jsonl.state");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"), "dev.taw.Launcher", "watch", root.toString(), "--model", model.toString(),
-                "--alerts", alerts.toString(), "--interval", "200ms", "--settle", "0s");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        List<String> printed = new CopyOnWriteArrayList<>();
-        Thread reading = new Thread(() -> new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).lines().forEach(printed::add));
-        reading.start();
-        await(printed, l -> l.contains(" scored part-"));
-        p.toHandle().destroy(); // SIGTERM, as systemctl stop sends it (Process.destroy would also close our end of its output)
-        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "the watch did not stop");
-        reading.join(10_000);
-        printed.forEach(l -> System.out.println("watch process: " + l));
-        assertEquals(143, p.exitValue(), "128 + SIGTERM, after the hooks ran");
-        String last = printed.get(printed.size() - 1);
-        assertTrue(last.matches("\\S+ stopped; [1-4] files scored in this run, state saved in .*"), last);
-        int scored = Integer.parseInt(last.replaceAll(".* stopped; (\\d) files.*", "$1"));
-        assertEquals(scored, printed.stream().filter(l -> l.contains(" scored part-")).count());
-        WatchState st = WatchState.load(state, root);
-        assertEquals(scored, st.size());
-        assertEquals(Files.size(alerts), st.alertsLength(), "the state's alerts end is the file's: nothing half-written");
-        // started again, a single pass does the rest and no more
-        List<String> said = new ArrayList<>();
-        assertEquals(4 - scored, watch(root, alerts, Duration.ofMillis(10), Duration.ZERO, true, said::add).run(), String.join("\n", said));
-        assertEquals(4, WatchState.load(state, root).size());
-    }
-
-    @Test
-    void aStateThatIsNotOursOrAnotherFoldersAndASecondWatchOnTheSameAlertsAreRefused() throws Exception {
-        Path root = Files.createDirectories(tmp.resolve("refuse")), other = Files.createDirectories(tmp.resolve("refuse-other"));
-        Path alerts = tmp.resolve("refuse.jsonl");
-        watch(root, alerts, Duration.ofMillis(10), Duration.ZERO, true, l -> { }).run();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> watch(other, alerts, Duration.ofMillis(10), Duration.ZERO, true, l -> { }).run());
-        assertTrue(e.getMessage().contains("the state of a watch on " + root.toAbsolutePath()), e.getMessage());
-        Path state = alerts.resolveSibling("refuse.jsonl.state");
-        Files.writeString(state, "date,src_ip\n");
-        e = assertThrows(IllegalArgumentException.class, () -> watch(root, alerts, Duration.ofMillis(10), Duration.ZERO, true, l -> { }).run());
-        assertEquals(state + ": not a watch state (not JSON, line 1); move it away to start afresh", e.getMessage());
-        Files.delete(state);
-        try (AlertLog held = AlertLog.open(alerts, 0)) {
-            IllegalStateException busy = assertThrows(IllegalStateException.class, () -> watch(root, alerts, Duration.ofMillis(10), Duration.ZERO, true, l -> { }).run());
-            assertTrue(busy.getMessage().contains("another watch is writing these alerts"), busy.getMessage());
-        }
     }
 
     @Test
     void skipExistingScoresOnlyWhatArrivesAfterTheFirstStartAndAChangedFileIsNotScoredTwice() throws Exception {
         Path root = Files.createDirectories(tmp.resolve("skip"));
-        String[] day = new String(cleanDay, StandardCharsets.US_ASCII).split("\n");
+        String[] day = new String(WatchFixture.cleanDay, StandardCharsets.US_ASCII).split("\n");
         Path old = root.resolve("old.log"), fresh = root.resolve("new.log");
         Files.writeString(old, String.join("\n", java.util.Arrays.copyOf(day, 5000)) + "\n");
         Path alerts = tmp.resolve("skip.jsonl");
         List<String> said = new ArrayList<>();
-        FolderWatch w = new FolderWatch(pipeline(), baseline, "day1.model", settings(root, alerts, Duration.ofMillis(10), Duration.ZERO, true, true, false), said::add,
+        FolderWatch w = new FolderWatch(WatchFixture.pipeline(), WatchFixture.baseline, "day1.model", WatchFixture.settings(root, alerts, Duration.ofMillis(10), Duration.ZERO, true, true, false), said::add,
                 () -> 1_800_000_000_000L);
         assertEquals(0, w.run());
         assertTrue(said.stream().anyMatch(l -> l.startsWith("skipped the 1 files already in the folder")), String.join("\n", said));
         Files.writeString(fresh, String.join("\n", java.util.Arrays.copyOf(day, 5000)) + "\n");
         Files.writeString(old, String.join("\n", java.util.Arrays.copyOf(day, 6000)) + "\n");
         said.clear();
-        assertEquals(1, watch(root, alerts, Duration.ofMillis(10), Duration.ZERO, true, said::add).run());
+        assertEquals(1, WatchFixture.watch(root, alerts, Duration.ofMillis(10), Duration.ZERO, true, said::add).run());
         assertTrue(said.stream().anyMatch(l -> l.startsWith("scored new.log: ")), String.join("\n", said));
         assertTrue(said.stream().anyMatch(l -> l.startsWith("not scored again: old.log changed after it was skipped")), String.join("\n", said));
     }
 
-    @Test
-    void theCommandLineSaysWhatIsWrongInOneLineAndRunsAPass() throws Exception {
-        Path root = Files.createDirectories(tmp.resolve("cli"));
-        Path alerts = tmp.resolve("cli.jsonl");
-        assertEquals("traffic-workbench watch: missing --model FILE, the baseline to judge by (train one with traffic-workbench train)",
-                runWatch(2, root.toString(), "--alerts", alerts.toString()));
-        assertEquals("traffic-workbench watch: --interval needs a duration such as 500ms, 10s, 5m or 1h (at most a week), got '5x'",
-                runWatch(2, root.toString(), "--model", model.toString(), "--alerts", alerts.toString(), "--interval", "5x"));
-        assertEquals("traffic-workbench watch: " + model + " is the model file; name another file to write",
-                runWatch(2, root.toString(), "--model", model.toString(), "--alerts", model.toString()));
-        Path notAModel = Files.writeString(tmp.resolve("not.model"), "date,src_ip\n");
-        assertTrue(runWatch(1, root.toString(), "--model", notAModel.toString(), "--alerts", alerts.toString()).startsWith("traffic-workbench watch: " + notAModel + ": "));
-        assertTrue(runWatch(1, tmp.resolve("nowhere").toString(), "--model", model.toString(), "--alerts", alerts.toString(), "--once")
-                .endsWith("nowhere: not a folder"));
-        String[] day = new String(cleanDay, StandardCharsets.US_ASCII).split("\n");
-        Files.writeString(root.resolve("a.log"), String.join("\n", java.util.Arrays.copyOf(day, 3000)) + "\n");
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int status = new dev.taw.cli.WatchCommand(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(new String[] {root.toString(), "--model", model.toString(), "--alerts", alerts.toString(), "--once", "--settle", "0s", "--host-contamination", "0.001"});
-        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-        String said = out.toString(StandardCharsets.UTF_8);
-        assertTrue(said.matches("(?s)\\S+ watching .* one pass\n\\S+ scored a\\.log: 2,999 records as [0-9,]+ connections, .*, [0-9.]+ s\n\\S+ stopped; 1 files scored.*"), said);
-        assertTrue(Files.exists(tmp.resolve("cli.jsonl.state")));
-    }
-
-    private static String runWatch(int expected, String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new dev.taw.cli.WatchCommand(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
-        String e = err.toString(StandardCharsets.UTF_8).strip();
-        assertEquals(expected, status, e);
-        assertFalse(e.contains("\n") || e.contains("Exception"), e);
-        return e;
-    }
 
     @Test
     void memoryStaysBoundedFileAfterFileAndTheStateForgetsWhatLeftTheFolder() throws Exception {
         Path root = Files.createDirectories(tmp.resolve("days"));
-        String[] day = new String(cleanDay, StandardCharsets.US_ASCII).split("\n");
+        String[] day = new String(WatchFixture.cleanDay, StandardCharsets.US_ASCII).split("\n");
         Path alerts = tmp.resolve("days.jsonl");
         List<String> said = new CopyOnWriteArrayList<>();
-        FolderWatch w = watch(root, alerts, Duration.ofMillis(20), Duration.ZERO, false, said::add);
+        FolderWatch w = WatchFixture.watch(root, alerts, Duration.ofMillis(20), Duration.ZERO, false, said::add);
         Thread watching = new Thread(() -> {
             try {
                 w.run();
@@ -331,7 +215,7 @@ class WatchTest {
                     Files.writeString(root.resolve(String.format("r%d-%02d.log", round, f)), b);
                 }
                 int expected = 30 * (round + 1);
-                await(said, l -> said.stream().filter(x -> x.startsWith("scored r")).count() >= expected);
+                WatchFixture.await(said, l -> said.stream().filter(x -> x.startsWith("scored r")).count() >= expected);
                 System.gc();
                 Thread.sleep(100);
                 System.gc();
@@ -358,41 +242,6 @@ class WatchTest {
         assertEquals("5 alerts (1 high, 4 low)", FolderWatch.alertWords(List.of(new DetectionFinding.Alert("", 2), new DetectionFinding.Alert("", 4),
                 new DetectionFinding.Alert("", 2), new DetectionFinding.Alert("", 2), new DetectionFinding.Alert("", 2))));
         assertEquals("1 alert (medium)", FolderWatch.alertWords(List.of(new DetectionFinding.Alert("", 3))));
-    }
-
-    // --- helpers
-
-    /** A single pass runs on the test's clock (so its alerts compare byte for byte); a live watch on the real one. */
-    private static FolderWatch watch(Path root, Path alerts, Duration interval, Duration settle, boolean once, java.util.function.Consumer<String> l) {
-        FolderWatch.Settings s = settings(root, alerts, interval, settle, once, false, once);
-        return once ? new FolderWatch(pipeline(), baseline, "day1.model", s, l::accept, () -> 1_800_000_000_000L)
-                : new FolderWatch(pipeline(), baseline, "day1.model", s, l::accept);
-    }
-
-    private static FolderWatch.Settings settings(Path root, Path alerts, Duration interval, Duration settle, boolean once, boolean skip, boolean rows) {
-        return new FolderWatch.Settings(root, alerts, alerts.resolveSibling(alerts.getFileName() + ".state"), LogFormat.AUTO, interval, settle,
-                Duration.ofMinutes(5), rows, skip, once, null, null);
-    }
-
-    private static AnalysisPipeline pipeline() {
-        return new AnalysisPipeline().withBaseline(baseline, "day1.model");
-    }
-
-    private static byte[] gzip(byte[] b) throws IOException {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        try (GZIPOutputStream z = new GZIPOutputStream(o)) {
-            z.write(b);
-        }
-        return o.toByteArray();
-    }
-
-    private static void await(List<String> said, Predicate<String> what) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < until) {
-            if (said.stream().anyMatch(what)) return;
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the watch never said it; it said:\n" + String.join("\n", said));
     }
 
     /** A reader that consumes the alerts while they grow, as a shipper tailing the file does: whole lines only. */
