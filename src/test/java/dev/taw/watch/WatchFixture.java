@@ -94,4 +94,17 @@ final class WatchFixture {
         }
         throw new AssertionError("the watch never said it; it said:\n" + String.join("\n", said));
     }
+
+    /** The watch running on a thread of its own, as a service runs it; a failure to write is said, for the test to see. */
+    static Thread running(FolderWatch w, List<String> said) {
+        Thread t = new Thread(() -> {
+            try {
+                w.run();
+            } catch (IOException e) {
+                said.add("FAILED " + e);
+            }
+        }, "watch");
+        t.start();
+        return t;
+    }
 }

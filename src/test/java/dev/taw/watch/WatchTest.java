@@ -47,14 +47,7 @@ class WatchTest {
         List<String> said = new CopyOnWriteArrayList<>();
         FolderWatch w = WatchFixture.watch(root, alerts, Duration.ofMillis(50), Duration.ofMillis(300), false, said::add);
         Tail reader = new Tail(alerts);
-        Thread watching = new Thread(() -> {
-            try {
-                w.run();
-            } catch (IOException e) {
-                said.add("FAILED " + e);
-            }
-        });
-        watching.start();
+        Thread watching = WatchFixture.running(w, said);
         reader.start();
         try {
             // half a gzip file, settled (a shipper that stalled): imported, found to end early, and waited for
@@ -192,14 +185,7 @@ class WatchTest {
         Path alerts = tmp.resolve("days.jsonl");
         List<String> said = new CopyOnWriteArrayList<>();
         FolderWatch w = WatchFixture.watch(root, alerts, Duration.ofMillis(20), Duration.ZERO, false, said::add);
-        Thread watching = new Thread(() -> {
-            try {
-                w.run();
-            } catch (IOException e) {
-                said.add("FAILED " + e);
-            }
-        });
-        watching.start();
+        Thread watching = WatchFixture.running(w, said);
         Runtime rt = Runtime.getRuntime();
         long[] used = new long[4];
         try {
