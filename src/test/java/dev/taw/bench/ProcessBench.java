@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * session, pair by pair (so the machine's noise hits every contender alike), it times
  * <ul>
  *   <li>{@code java -jar target/traffic-workbench.jar score FILE -o OUT} (its summary discarded) on N generated rows of the seed schema
- *       (CSV) and on N VPC flow records (gzip, custom v5);</li>
+ *       (CSV) and on N VPC flow records (gzip, custom v5), and the installed launcher of the app-image on the CSV;</li>
  *   <li>the notebook pipeline on the same CSV with pandas + scikit-learn and with polars + scikit-learn, in a
  *       virtual environment made here with today's versions ({@code python3 -m venv}, {@code pip install
  *       scikit-learn pandas polars}), their versions printed;</li>
@@ -51,6 +51,10 @@ public final class ProcessBench {
         Path scripts = Path.of("src", "test", "python").toAbsolutePath();
         Map<String, List<String>> contenders = new LinkedHashMap<>();
         contenders.put("workbench score, CSV", List.of(java, "-jar", jar.toString(), "score", csv.toString(), "-o", dir.resolve("out-taw.csv").toString()));
+        Path launcher = Path.of("target", "dist", "traffic-workbench", "bin", "traffic-workbench").toAbsolutePath();
+        if (Files.isExecutable(launcher)) { // the app-image a plain package builds: what the .deb installs
+            contenders.put("installed launcher score, CSV", List.of(launcher.toString(), "score", csv.toString(), "-o", dir.resolve("out-launcher.csv").toString()));
+        }
         contenders.put("pandas + scikit-learn, CSV", List.of(python.toString(), scripts.resolve("notebook_pipeline.py").toString(), csv.toString(),
                 dir.resolve("out-pandas.csv").toString()));
         contenders.put("polars + scikit-learn, CSV", List.of(python.toString(), scripts.resolve("notebook_polars.py").toString(), csv.toString(),
