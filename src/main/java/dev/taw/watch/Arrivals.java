@@ -20,7 +20,7 @@ import java.util.Set;
  * layout), and which of them are complete. A file is complete when its size and modification time are what
  * they were at the last look and it has not been modified for the settle time: a shipper appending to it, or
  * a download in progress, keeps changing one of them. Hidden files and the usual names of files being written
- * ({@code .tmp}, {@code .part}, {@code ~}) are never candidates.
+ * ({@code .tmp}, {@code .part}, {@code ~}, the aws CLI's download names) are never candidates.
  */
 final class Arrivals {
     /** A file as one look saw it; {@code path} is relative to the folder, with '/' between names. */
@@ -102,9 +102,15 @@ final class Arrivals {
         return name != null && name.toString().startsWith(".");
     }
 
-    private static boolean beingWritten(Path p) {
+    /**
+     * The aws CLI (s3transfer) downloads to the file's name plus a dot and 8 random letters and digits, then renames
+     * it: "x.log.gz.a1B2c3D4". A stalled download would otherwise settle and be scored as a partial file under that name.
+     */
+    private static final java.util.regex.Pattern S3_DOWNLOAD = java.util.regex.Pattern.compile(".*\\.(gz|log|json|csv|txt|parquet)\\.[A-Za-z0-9]{8}");
+
+    static boolean beingWritten(Path p) {
         String n = p.getFileName().toString();
-        return n.endsWith(".tmp") || n.endsWith(".part") || n.endsWith("~") || n.endsWith(".crdownload");
+        return n.endsWith(".tmp") || n.endsWith(".part") || n.endsWith("~") || n.endsWith(".crdownload") || S3_DOWNLOAD.matcher(n).matches();
     }
 
     private static String reason(IOException e) {

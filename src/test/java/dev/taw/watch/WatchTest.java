@@ -220,6 +220,18 @@ class WatchTest {
     }
 
     @Test
+    void filesStillBeingWrittenByTheirNamesAreNeverCandidates() {
+        for (String n : new String[] {"a.log.gz.a1B2c3D4", "111122223333_vpcflowlogs_us-east-1_fl-0abc_20240425T2305Z_7e3f9a1c.log.gz.Zz09Yy18",
+                "x.log.tmp", "x.log.part", "x.log~", "x.csv.crdownload"}) {
+            assertTrue(Arrivals.beingWritten(Path.of(n)), n);
+        }
+        for (String n : new String[] {"111122223333_vpcflowlogs_us-east-1_fl-0abc_20240425T2305Z_7e3f9a1c.log.gz", "E2EXAMPLE1ABCD.2024-04-25-23.a1b2c3d4.gz",
+                "EMLARXS9EXAMPLE.2019-11-14-20.RT4KCN4S", "waf.log", "flows.log.gz.1"}) {
+            assertFalse(Arrivals.beingWritten(Path.of(n)), n);
+        }
+    }
+
+    @Test
     void severityFollowsTheBaselinesOwnScores() {
         double[] ladder = {0.80, 0.70, 0.65, 0.60, 0.58, 0.56, 0.55, 0.54, 0.53, 0.52, 0.51, 0.50, 0.50, 0.49, 0.48, 0.47, 0.46, 0.45, 0.44, 0.43};
         assertEquals(4, DetectionFinding.severity(0.81, ladder, 0.1), "above all the clean baseline ever scored");
