@@ -70,6 +70,16 @@ public record Baseline(Trained trained, RowReference rows, FlatForest rowForest,
         if ((hosts == null) != (hostForest == null)) throw new IllegalArgumentException("host features and host forest come together");
     }
 
+    /**
+     * The settings it was trained with, cut at these shares instead (null: its own): the forests are the model's,
+     * only how much of them is flagged is the analyst's to choose.
+     */
+    public ForestSettings settings(Double contamination, Double hostContamination) {
+        ForestSettings s = trained.settings();
+        return s.withContamination(contamination != null ? contamination : s.contamination())
+                .withHostContamination(hostContamination != null ? hostContamination : s.hostContamination());
+    }
+
     /** "trained 2026-12-01 09:30 UTC on week1/ (VPC flow, 1,000,000 rows, 4,232 hosts) with --trees 100 …". */
     public String describe() {
         String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC).format(trained.at());

@@ -73,15 +73,13 @@ public final class ScoreCommand {
         Exports.refuseInput(o.output(), o.input());
         if (o.report() != null) Exports.refuseInput(o.report(), o.input());
         if (o.hosts() != null) Exports.refuseInput(o.hosts(), o.input());
-        AnalysisPipeline pipeline = (o.geoip() != null ? AnalysisPipeline.withCountryDatabase(o.geoip()) : new AnalysisPipeline()).withFlows(o.flows());
-        dev.taw.model.ForestSettings settings = o.settings();
+        AnalysisPipeline pipeline = AnalysisPipeline.withCountryDatabaseOrBundled(o.geoip()).withFlows(o.flows());
+        ForestSettings settings = o.settings();
         if (o.model() != null) {
             for (java.nio.file.Path out : new java.nio.file.Path[] {o.output(), o.hosts(), o.report()}) if (out != null) Exports.refuseInput(out, o.model());
             Baseline b = AnalysisPipeline.loadModel(o.model());
             pipeline = pipeline.withBaseline(b, dev.taw.io.FileNames.of(o.model()));
-            ForestSettings trained = b.trained().settings();
-            settings = trained.withContamination(o.contaminationGiven() ? settings.contamination() : trained.contamination())
-                    .withHostContamination(o.hostContaminationGiven() ? settings.hostContamination() : trained.hostContamination());
+            settings = b.settings(o.contaminationGiven() ? settings.contamination() : null, o.hostContaminationGiven() ? settings.hostContamination() : null);
         }
         ProgressListener progress = ProgressListener.NONE;
         ImportResult imported = pipeline.importFile(o.input(), o.format(), progress, CancelToken.NEVER);

@@ -58,7 +58,7 @@ public final class TrainCommand {
 
     private void execute(ScoreOptions o) throws IOException {
         dev.taw.pipeline.Exports.refuseInput(o.model(), o.input());
-        AnalysisPipeline pipeline = (o.geoip() != null ? AnalysisPipeline.withCountryDatabase(o.geoip()) : new AnalysisPipeline()).withFlows(o.flows());
+        AnalysisPipeline pipeline = AnalysisPipeline.withCountryDatabaseOrBundled(o.geoip()).withFlows(o.flows());
         ImportResult imported = pipeline.importFile(o.input(), o.format(), ProgressListener.NONE, CancelToken.NEVER);
         Analysis a = pipeline.analyze(imported, o.features(), o.settings(), ProgressListener.NONE, CancelToken.NEVER);
         Baseline b = pipeline.saveModel(a, FileNames.of(o.input()), o.model());

@@ -4,6 +4,7 @@ package dev.taw.cli;
 import dev.taw.baseline.Baseline;
 import dev.taw.io.FileNames;
 import dev.taw.io.LogFormat;
+import dev.taw.model.ForestSettings;
 import dev.taw.pipeline.AnalysisPipeline;
 import dev.taw.watch.FolderWatch;
 import java.io.IOException;
@@ -83,7 +84,7 @@ public final class WatchCommand {
     private int execute(Options o) throws IOException {
         Baseline b = AnalysisPipeline.loadModel(o.model());
         String name = FileNames.of(o.model());
-        AnalysisPipeline pipeline = (o.geoip() != null ? AnalysisPipeline.withCountryDatabase(o.geoip()) : new AnalysisPipeline()).withBaseline(b, name);
+        AnalysisPipeline pipeline = AnalysisPipeline.withCountryDatabaseOrBundled(o.geoip()).withBaseline(b, name);
         FolderWatch.Settings s = new FolderWatch.Settings(o.folder(), o.alerts(), o.state(), o.format(), o.interval(), o.settle(), o.giveUp(), o.rows(),
                 o.skipExisting(), o.once(), o.contamination(), o.hostContamination());
         FolderWatch watch = new FolderWatch(pipeline, b, name, s, line -> {
@@ -136,8 +137,10 @@ public final class WatchCommand {
                         case "--once" -> once = true;
                         case "--format" -> format = LogFormat.parse(ScoreOptions.value(args, ++i, a));
                         case "--geoip" -> geoip = Path.of(ScoreOptions.value(args, ++i, a));
-                        case "--contamination" -> contamination = share(ScoreOptions.value(args, ++i, a), a);
-                        case "--host-contamination" -> hostContamination = share(ScoreOptions.value(args, ++i, a), a);
+                        // checked as score checks them, by the settings they become
+                        case "--contamination" -> contamination = ForestSettings.defaults().withContamination(number(ScoreOptions.value(args, ++i, a), a)).contamination();
+                        case "--host-contamination" -> hostContamination = ForestSettings.defaults().withHostContamination(number(ScoreOptions.value(args, ++i, a), a))
+                                .hostContamination();
                         case "-q", "--quiet" -> quiet = true;
                         default -> {
                             if (a.startsWith("-")) throw new UsageException("unknown option " + a + " (see --help)");
@@ -165,15 +168,12 @@ public final class WatchCommand {
             return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
         }
 
-        private static double share(String v, String option) throws UsageException {
-            double x;
+        private static double number(String v, String option) throws UsageException {
             try {
-                x = Double.parseDouble(v);
+                return Double.parseDouble(v);
             } catch (NumberFormatException e) {
                 throw new UsageException(option + " needs a number, got '" + v + "'");
             }
-            if (!(x >= 0.0001 && x <= 0.5)) throw new UsageException(option + " must be 0.0001-0.5, got " + v);
-            return x;
         }
 
         /** "500ms", "10s", "5m", "1h"; a bare number is seconds. */

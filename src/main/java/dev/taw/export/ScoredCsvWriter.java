@@ -136,7 +136,7 @@ public final class ScoredCsvWriter {
                     }
                 } else if (!f.missing.get(r)) {
                     if (f.micros != null && f.micros[r] != 0) {
-                        b.ascii(TimeText.iso(f.times[r], f.micros[r])); // the log's own microseconds
+                        b.ascii(TimeColumn.text(f.times[r], f.micros[r])); // the log's own microseconds
                     } else {
                         if (times[i] == null) times[i] = new TimeText();
                         b.append(times[i].of(f.times[r]));

@@ -55,11 +55,6 @@ final class TimeText {
         return new String(c);
     }
 
-    /** With microseconds below the millisecond, as {@code Instant.toString()} writes them ("….186641Z"). */
-    static String iso(long millis, int subMillisMicros) {
-        return java.time.Instant.ofEpochMilli(millis).plusNanos(subMillisMicros * 1000L).toString();
-    }
-
     private static void put(char[] c, int at, int value, int width) {
         for (int i = at + width - 1; i >= at; i--) {
             c[i] = (char) ('0' + value % 10);

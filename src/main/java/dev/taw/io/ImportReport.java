@@ -54,6 +54,11 @@ public record ImportReport(
     }
 
     /** "282 rows · 0 skipped · 9 constant columns ignored" — the status-bar line. */
+    /** The compressed input ended before its end: the rows are those before the cut (a file still being written, or a broken one). */
+    public boolean endsEarly() {
+        return warnings.stream().anyMatch(w -> w.startsWith(ImportIssue.Reason.TRUNCATED_FILE.name()));
+    }
+
     public String oneLine() {
         StringBuilder b = new StringBuilder()
                 .append(String.format("%,d rows · %,d skipped", rowsImported, skippedCount));

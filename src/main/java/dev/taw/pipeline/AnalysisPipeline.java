@@ -98,10 +98,23 @@ public final class AnalysisPipeline {
      */
     public Baseline saveModel(Analysis trained, String from, Path model) throws IOException {
         if (trained.imported().source() != null) Exports.refuseInput(model, trained.imported().source());
-        String tool = AnalysisPipeline.class.getPackage().getImplementationVersion(); // the jar's version, as Version reads it
-        Baseline b = Baselines.of(trained, from, flows, java.time.Instant.now(), tool == null ? "development build" : tool);
+        Baseline b = Baselines.of(trained, from, flows, java.time.Instant.now(), version());
         BaselineFile.write(b, model);
         return b;
+    }
+
+    /** The jar's version, as the launcher's Version reads it ("development build" when run from classes): models and alerts name it. */
+    public static String version() {
+        String v = AnalysisPipeline.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
+    }
+
+    /**
+     * With the analyst's own MaxMind database when {@code mmdb} is not null (see {@link #withCountryDatabase}),
+     * else with the bundled one: what every command's {@code --geoip} option means.
+     */
+    public static AnalysisPipeline withCountryDatabaseOrBundled(Path mmdb) {
+        return mmdb != null ? withCountryDatabase(mmdb) : new AnalysisPipeline();
     }
 
     /**

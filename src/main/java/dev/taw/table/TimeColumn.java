@@ -45,7 +45,12 @@ public final class TimeColumn implements Column {
     /** Written back in ISO-8601 UTC, whatever form the input used, to the microsecond where the log had them. */
     @Override
     public String format(int row) {
-        return missing.get(row) ? "" : Instant.ofEpochMilli(millis[row]).plusNanos(micros(row) * 1000L).toString();
+        return missing.get(row) ? "" : text(millis[row], micros(row));
+    }
+
+    /** ISO-8601 UTC of an instant, with the microseconds below its millisecond where there are any ("….186641Z"). */
+    public static String text(long epochMillis, int subMillisMicros) {
+        return Instant.ofEpochMilli(epochMillis).plusNanos(subMillisMicros * 1000L).toString();
     }
 
     @Override

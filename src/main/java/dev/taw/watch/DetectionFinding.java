@@ -51,14 +51,11 @@ final class DetectionFinding {
     static List<Alert> of(Investigation inv, Source src, boolean rows) {
         List<Alert> out = new ArrayList<>();
         boolean hostForest = inv.analysis().hostScores() != null;
-        Table t = inv.analysis().table();
-        int[][] linesByHost = null;
-        for (IpStat h : inv.findings().hosts()) {
-            // without a host forest (a baseline of under 50 hosts) a host with a suspicious row is the finding
-            boolean flagged = hostForest ? h.hostLabel() < 0 : h.suspicious() > 0;
-            if (!flagged) continue;
-            if (linesByHost == null) linesByHost = linesByHost(t);
-            out.add(alert(host(inv, src, h, linesByHost[h.code()])));
+        // without a host forest (a baseline of under 50 hosts) a host with a suspicious row is the finding
+        List<IpStat> flagged = inv.findings().hosts().stream().filter(h -> hostForest ? h.hostLabel() < 0 : h.suspicious() > 0).toList();
+        if (!flagged.isEmpty()) {
+            int[][] lines = linesOf(inv.analysis().table(), flagged);
+            for (IpStat h : flagged) out.add(alert(host(inv, src, h, lines[h.code()])));
         }
         if (rows) {
             for (int r : inv.rowsByScore()) {
@@ -230,21 +227,24 @@ final class DetectionFinding {
         }
     }
 
-    /** The file lines of each source host's rows (and their replies' lines, for connections), by host code. */
-    private static int[][] linesByHost(Table t) {
+    /** The file lines of the given source hosts' rows (and their replies' lines, for connections), by host code; one pass over the rows. */
+    private static int[][] linesOf(Table t, List<IpStat> hosts) {
         TextColumn ip = t.text(Role.SRC_IP).orElseThrow();
         NumberColumn reply = t.column("reply_line").filter(c -> c instanceof NumberColumn).map(c -> (NumberColumn) c).orElse(null);
         int[] count = new int[ip.distinctCount()];
-        for (int r = 0; r < t.rowCount(); r++) count[ip.code(r)] += reply != null && !reply.isMissing(r) ? 2 : 1;
+        boolean[] wanted = new boolean[count.length];
+        for (IpStat h : hosts) wanted[h.code()] = true;
+        for (int r = 0; r < t.rowCount(); r++) if (wanted[ip.code(r)]) count[ip.code(r)] += reply != null && !reply.isMissing(r) ? 2 : 1;
         int[][] lines = new int[count.length][];
-        for (int c = 0; c < count.length; c++) lines[c] = new int[count[c]];
+        for (IpStat h : hosts) lines[h.code()] = new int[count[h.code()]];
         int[] fill = new int[count.length];
         for (int r = 0; r < t.rowCount(); r++) {
             int c = ip.code(r);
+            if (!wanted[c]) continue;
             lines[c][fill[c]++] = t.sourceLines() == null ? r + 1 : t.sourceLines()[r];
             if (reply != null && !reply.isMissing(r)) lines[c][fill[c]++] = (int) reply.get(r);
         }
-        for (int[] l : lines) java.util.Arrays.sort(l);
+        for (IpStat h : hosts) java.util.Arrays.sort(lines[h.code()]);
         return lines;
     }
 

@@ -51,13 +51,11 @@ public final class FolderWatch {
         void said(String line);
     }
 
-    /** The jar's version, as the launcher reads it. */
-    private static final String TOOL = java.util.Objects.requireNonNullElse(FolderWatch.class.getPackage().getImplementationVersion(), "development build");
-
     private final AnalysisPipeline pipeline;
     private final Baseline baseline;
     private final String modelName;
     private final Settings s;
+    private final ForestSettings settings; // the model's, cut at the watch's shares
     private final Listener out;
     private final LongSupplier clock;
     private final CountDownLatch stopAsked = new CountDownLatch(1);
@@ -76,6 +74,7 @@ public final class FolderWatch {
         this.baseline = baseline;
         this.modelName = modelName;
         this.s = settings;
+        this.settings = baseline.settings(settings.contamination(), settings.hostContamination());
         this.out = out;
         this.clock = clock;
     }
@@ -181,7 +180,7 @@ public final class FolderWatch {
         String note = "";
         try {
             imported = pipeline.importFile(f.file(), s.format(), ProgressListener.NONE, CancelToken.NEVER);
-            if (truncated(imported)) {
+            if (imported.report().endsEarly()) {
                 if (clock.getAsLong() - f.modified() < s.giveUp().toMillis()) {
                     if (!f.same(waiting.put(f.path(), f))) out.said("waiting for the rest of " + f.path() + ": its compressed data ends early");
                     return false;
@@ -189,9 +188,6 @@ public final class FolderWatch {
                 note = "its compressed data ends early (unchanged for " + words(s.giveUp()) + "): scored as far as it goes";
             }
             waiting.remove(f.path());
-            ForestSettings trained = baseline.trained().settings();
-            ForestSettings settings = trained.withContamination(s.contamination() != null ? s.contamination() : trained.contamination())
-                    .withHostContamination(s.hostContamination() != null ? s.hostContamination() : trained.hostContamination());
             a = pipeline.analyze(imported, FeatureSet.all(), settings, ProgressListener.NONE, CancelToken.NEVER);
             inv = Investigation.of(a, settings.contamination(), settings.hostContamination(), List.of());
         } catch (ImportException | IllegalArgumentException e) {
@@ -204,13 +200,13 @@ public final class FolderWatch {
         }
         Instant at = Instant.ofEpochMilli(clock.getAsLong());
         DetectionFinding.Source src = new DetectionFinding.Source(f.path(), f.size(), imported.report().format(), modelName, baseline,
-                TOOL, at);
+                AnalysisPipeline.version(), at);
         List<DetectionFinding.Alert> found = DetectionFinding.of(inv, src, s.rows());
         long end = alerts.append(found.stream().map(DetectionFinding.Alert::json).toList());
         long records = imported.report().rowsRead(), rows = imported.report().rowsImported();
         state.put(f.path(), done(f, WatchState.Outcome.SCORED, records, found.size(), note), end);
-        String joined = rows == records ? "" : " as " + String.format(java.util.Locale.ROOT, "%,d", rows) + " connections";
         state.save();
+        String joined = rows == records ? "" : " as " + String.format(java.util.Locale.ROOT, "%,d", rows) + " connections";
         long skipped = imported.report().skippedCount();
         out.said(String.format(java.util.Locale.ROOT, "scored %s: %,d records%s%s, %s%s, %.1f s", f.path(), records, joined,
                 skipped > 0 ? " (" + skipped + " bad lines skipped)" : "", alertWords(found), note.isEmpty() ? "" : "; " + note, (System.nanoTime() - t0) / 1e9));
@@ -229,10 +225,6 @@ public final class FolderWatch {
 
     private WatchState.Done done(Arrivals.Seen f, WatchState.Outcome o, long records, int alerts, String note) {
         return new WatchState.Done(f.size(), f.modified(), o, Instant.ofEpochMilli(clock.getAsLong()).toString(), records, alerts, note);
-    }
-
-    private static boolean truncated(ImportResult r) {
-        return r.report().warnings().stream().anyMatch(w -> w.startsWith("TRUNCATED_FILE"));
     }
 
     /** "no alerts", "1 alert (high)", "5 alerts (1 high, 4 low)". */

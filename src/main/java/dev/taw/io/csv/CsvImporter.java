@@ -73,7 +73,7 @@ public final class CsvImporter {
             run.execute();
             progress.onProgress("Reading", opened.sizeOnDisk(), opened.sizeOnDisk());
             if (opened.truncated()) {
-                run.warnings.add("TRUNCATED_FILE — the compressed data ends early, in line " + lines.lineNumber() + "; the rows before it were imported");
+                run.warnings.add(dev.taw.io.ImportIssue.Reason.TRUNCATED_FILE + " — the compressed data ends early, in line " + lines.lineNumber() + "; the rows before it were imported");
             }
             return CsvRun.finish(List.of(run));
         }

@@ -90,7 +90,7 @@ public final class LineRecords {
             sink.accept(lines, lines.lineNumber());
         }
         progress.onProgress("Reading", opened.sizeOnDisk(), opened.sizeOnDisk());
-        if (opened.truncated()) warnings.add("TRUNCATED_FILE — the compressed data ends early, in line " + lines.lineNumber());
+        if (opened.truncated()) warnings.add(ImportIssue.Reason.TRUNCATED_FILE + " — the compressed data ends early, in line " + lines.lineNumber());
     }
 
     /**
