@@ -56,6 +56,8 @@ class ArchitectureTest {
         // the shells reach every piece of work through pipeline; report.Paper is a setting they pass on
         allow("cli", "watch", "pipeline", "analysis", "features", "model", "io", "table", "job", "report.Paper", "baseline.Baseline");
         allow("ui", "pipeline", "analysis", "features", "model", "io", "table", "job", "report.Paper", "baseline.Baseline", "(root).Version");
+        // the Spark job: a third shell over pipeline's seam for logs in parts (LogParts); Spark only moves and writes rows
+        allow("spark", "pipeline", "io", "table", "job", "baseline.Baseline", "geo.GeoIp", "model.ForestSettings");
         allow("(root)", "cli");                                        // Launcher; the window is loaded by name
     }
 
@@ -111,6 +113,20 @@ class ArchitectureTest {
             if (!unit(c).equals("ui") && (pool.contains("javafx/") || pool.contains("org/controlsfx/"))) offenders.add(c + " uses JavaFX");
         }
         assertEquals(List.of(), offenders);
+    }
+
+    /** The desktop and the command line never start Spark: only the job's package touches Spark, Hadoop or Scala. */
+    @Test
+    void onlyTheSparkPackageUsesSpark() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        for (Path c : classes()) {
+            String pool = new String(Files.readAllBytes(c), StandardCharsets.ISO_8859_1);
+            if (!unit(c).equals("spark") && (pool.contains("org/apache/spark/") || pool.contains("org/apache/hadoop/") || pool.contains("scala/"))) {
+                offenders.add(c + " uses Spark");
+            }
+        }
+        assertEquals(List.of(), offenders);
+        assertTrue(classes().stream().anyMatch(c -> unit(c).equals("spark")), "the job's classes are checked too");
     }
 
     @Test

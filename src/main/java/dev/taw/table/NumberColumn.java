@@ -73,7 +73,18 @@ public final class NumberColumn implements Column {
             values.add(Double.NaN);
         }
 
+        /** An empty cell that an earlier step filled already: it keeps {@code v}, and stays marked empty. */
+        public void addFilled(double v) {
+            missing.set(values.size());
+            values.add(v);
+        }
+
         public int size() { return values.size(); }
+
+        /** The column as added, nothing filled here (see {@link #addFilled}); a cell added as missing stays NaN. */
+        public NumberColumn buildAsFilled() {
+            return new NumberColumn(name, values.toArray(), (BitSet) missing.clone());
+        }
 
         public NumberColumn build() {
             double[] v = values.toArray();
@@ -83,6 +94,13 @@ public final class NumberColumn implements Column {
                 for (int i = m.nextSetBit(0); i >= 0; i = m.nextSetBit(i + 1)) v[i] = median;
             }
             return new NumberColumn(name, v, m);
+        }
+
+        /** The column with its missing cells filled with {@code fill} (a median of more rows than these) instead of their own median. */
+        public NumberColumn build(double fill) {
+            double[] v = values.toArray();
+            for (int i = missing.nextSetBit(0); i >= 0; i = missing.nextSetBit(i + 1)) v[i] = fill;
+            return new NumberColumn(name, v, (BitSet) missing.clone());
         }
 
         /** Missing cells hold NaN until built, so the median of the rest is the median of the non-NaN values. */

@@ -7,21 +7,17 @@ import dev.taw.io.ImportIssue;
 import dev.taw.io.ImportReport;
 import dev.taw.io.ImportResult;
 import dev.taw.io.LogFormat;
+import dev.taw.io.TableUnion;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
 import dev.taw.job.Workers;
-import dev.taw.table.Column;
-import dev.taw.table.NumberColumn;
 import dev.taw.table.Role;
 import dev.taw.table.Table;
-import dev.taw.table.TextColumn;
-import dev.taw.table.TimeColumn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,68 +80,10 @@ final class FolderImporter {
     }
 
     private static ImportResult join(Path folder, List<ImportResult> parts, List<Path> files, List<String> notLogs, Map<String, Integer> formats) {
-        // one output column per role (named as the first file names it), then the other columns by name
-        // first the output name of each role and of every other column, and the kind each must have:
-        // a column that is a number in one file and text in another becomes text, so nothing is lost
-        Map<Role, String> roleName = new EnumMap<>(Role.class);
-        Map<String, Role.Kind> kinds = new LinkedHashMap<>();
-        for (ImportResult r : parts) {
-            for (var e : r.table().roles().entrySet()) roleName.putIfAbsent(e.getKey(), e.getValue().name());
-        }
-        for (ImportResult r : parts) {
-            for (Column c : r.table().columns()) {
-                String out = outputName(r.table(), c, roleName);
-                kinds.merge(out, kindOf(c), (a, b) -> a == b ? a : Role.Kind.TEXT);
-            }
-        }
-        kinds.putIfAbsent("source_file", Role.Kind.TEXT);
-        Map<String, Merged> columns = new LinkedHashMap<>();
-        kinds.forEach((n, k) -> columns.put(n, new Merged(n, k)));
-        Map<Role, Merged> roles = new EnumMap<>(Role.class);
-        roleName.forEach((f, n) -> roles.put(f, columns.get(n)));
-        Merged sourceFile = columns.get("source_file");
-        int total = 0;
-        dev.taw.table.Growable.Ints lines = new dev.taw.table.Growable.Ints();
-        List<Map<Merged, Column>> froms = new ArrayList<>();
-        for (ImportResult part : parts) {
-            Table t = part.table();
-            Map<Merged, Column> from = new LinkedHashMap<>();
-            for (Column c : t.columns()) from.putIfAbsent(columns.get(outputName(t, c, roleName)), c);
-            froms.add(from);
-            for (int line : t.sourceLines()) lines.add(line);
-            total += t.rowCount();
-        }
-        // column by column, file by file: a text column's distinct values are looked up once per file, not once
-        // per row, and only one output dictionary is in use at a time (six address columns' dictionaries of tens
-        // of thousands of values each do not fit in cache together)
-        columns.values().parallelStream().forEach(m -> { // each output column has builders of its own
-            for (int p = 0; p < parts.size(); p++) {
-                Column c = froms.get(p).get(m);
-                int n = parts.get(p).table().rowCount();
-                if (m == sourceFile && c == null) m.addText(folder.relativize(files.get(p)).toString(), n);
-                else m.addAll(c, n);
-            }
-        });
-        List<Merged> merged = List.copyOf(columns.values());
-        List<Column> built = merged.parallelStream().map(Merged::build).toList(); // medians of many columns: on every core
-        Map<Merged, Column> done = new LinkedHashMap<>();
-        for (int i = 0; i < merged.size(); i++) done.put(merged.get(i), built.get(i));
-        Map<Role, Column> roleColumns = new EnumMap<>(Role.class);
-        roles.forEach((f, m) -> roleColumns.put(f, done.get(m)));
-        Table table = new Table(total, built, roleColumns, lines.toArray());
+        List<Table> tables = parts.stream().map(ImportResult::table).toList();
+        List<String> names = files.stream().map(f -> folder.relativize(f).toString()).toList();
+        Table table = TableUnion.of(tables, names, TableUnion.Layout.of(tables));
         return new ImportResult(table, report(folder, parts, table, notLogs, formats));
-    }
-
-    /** A role's column goes under the role's output name; any other column under its own name. */
-    private static String outputName(Table t, Column c, Map<Role, String> roleName) {
-        for (var e : t.roles().entrySet()) if (e.getValue() == c) return roleName.get(e.getKey());
-        return c.name();
-    }
-
-    private static Role.Kind kindOf(Column c) {
-        if (c instanceof NumberColumn) return Role.Kind.NUMBER;
-        if (c instanceof TimeColumn) return Role.Kind.TIME;
-        return Role.Kind.TEXT;
     }
 
     private static ImportReport report(Path folder, List<ImportResult> parts, Table table, List<String> notLogs, Map<String, Integer> formats) {
@@ -172,62 +110,5 @@ final class FolderImporter {
         for (Role f : Role.values()) if (f.exportColumn() && table.column(f).isEmpty()) missing.add(f.header());
         return new ImportReport(FileNames.of(folder), read, table.rowCount(), skipped,
                 issues, imputed, blank, missing, List.of(), table.constantColumns(), warnings, null, format);
-    }
-
-    /** One output column being filled from the files' columns. */
-    private static final class Merged {
-        private final String name;
-        private final Role.Kind kind;
-        private final NumberColumn.Builder numbers;
-        private final TimeColumn.Builder times;
-        private final TextColumn.Builder texts;
-
-        Merged(String name, Role.Kind kind) {
-            this.name = name;
-            this.kind = kind;
-            numbers = kind == Role.Kind.NUMBER ? new NumberColumn.Builder(name) : null;
-            times = kind == Role.Kind.TIME ? new TimeColumn.Builder(name) : null;
-            texts = kind == Role.Kind.TEXT ? new TextColumn.Builder(name) : null;
-        }
-
-        /** Appends the {@code n} rows of a file's column ({@code c} null: the file has no such column, all missing). */
-        void addAll(Column c, int n) {
-            switch (kind) {
-                case NUMBER -> {
-                    for (int r = 0; r < n; r++) {
-                        if (c instanceof NumberColumn nc && !nc.isMissing(r)) numbers.add(nc.get(r)); else numbers.addMissing();
-                    }
-                }
-                case TIME -> {
-                    for (int r = 0; r < n; r++) {
-                        if (c instanceof TimeColumn tc && !tc.isMissing(r)) times.add(tc.get(r), tc.micros(r)); else times.addMissing();
-                    }
-                }
-                case TEXT -> {
-                    if (c instanceof TextColumn tc) {
-                        String[] d = tc.dictionary();
-                        int[] remap = new int[d.length];
-                        for (int k = 0; k < d.length; k++) remap[k] = texts.codeOf(d[k]);
-                        int[] codes = tc.codes();
-                        for (int r = 0; r < n; r++) texts.addCode(remap[codes[r]]);
-                    } else {
-                        for (int r = 0; r < n; r++) texts.add(c == null || c.isMissing(r) ? "" : c.format(r));
-                    }
-                }
-            }
-        }
-
-        void addText(String v, int n) {
-            int code = texts.codeOf(v);
-            for (int r = 0; r < n; r++) texts.addCode(code);
-        }
-
-        Column build() {
-            return switch (kind) {
-                case NUMBER -> numbers.build();
-                case TIME -> times.build();
-                case TEXT -> texts.build();
-            };
-        }
     }
 }

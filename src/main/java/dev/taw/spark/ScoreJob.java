@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.spark;
+
+import dev.taw.baseline.Baseline;
+import dev.taw.io.FlowView;
+import dev.taw.io.TableUnion;
+import dev.taw.pipeline.LogParts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.CollectionAccumulator;
+import scala.Tuple2;
+
+/**
+ * {@code spark-submit --class dev.taw.spark.ScoreJob traffic-workbench-spark.jar INPUT... --output OUT [--model M]}:
+ * the analysis of {@code score FILE --model M --hosts H} over a log of any size. Read (a task per file), joined into
+ * connections by address pair, scored by source host: each step is the core's own code on a part of the log, so
+ * every score equals the desktop's for the same rows and model. It uses the session it is given (Databricks, EMR
+ * and Glue make one) and never stops it.
+ */
+public final class ScoreJob {
+    private ScoreJob() { }
+
+    public static void main(String[] args) {
+        JobOptions o;
+        try {
+            o = JobOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        SparkSession spark = SparkSession.builder().appName("traffic-workbench score").getOrCreate();
+        try {
+            JobSummary s = run(spark, o);
+            s.lines().forEach(System.out::println);
+        } catch (IllegalArgumentException | dev.taw.io.ImportException e) {
+            System.err.println("traffic-workbench: " + e.getMessage());
+            System.exit(1);
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("traffic-workbench: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** The whole job on {@code spark}; what it did, in lines. */
+    static JobSummary run(SparkSession spark, JobOptions o) throws IOException {
+        long began = System.nanoTime();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        HadoopFiles fs = new HadoopFiles(jsc.hadoopConfiguration());
+        String out = o.output().replaceAll("/+$", "");
+        if (fs.occupied(out)) throw new IllegalArgumentException(out + ": already exists and is not empty; the job never writes over earlier output");
+        HadoopFiles.Listing listing = fs.list(o.inputs(), o.from(), o.to());
+        if (listing.files().isEmpty()) throw new IllegalArgumentException("no input files" + (listing.outsideWindow() > 0
+                ? " in the window (" + listing.outsideWindow() + " outside it)" : "") + " under " + String.join(", ", o.inputs()));
+        byte[] modelBytes = o.model() == null ? null : fs.readAll(o.model());
+        Baseline given = modelBytes == null ? null : TaskCache.model(TaskCache.digest(modelBytes), modelBytes);
+        FlowView flows = given != null ? given.trained().flows() : FlowView.CONNECTIONS;
+        int parts = o.partitions() > 0 ? o.partitions() : parts(listing, jsc.defaultParallelism());
+
+        // 1. read every file in a task of its own, cut into pieces by address pair or source host
+        CollectionAccumulator<Pieces.FileReport> reports = jsc.sc().collectionAccumulator("files read");
+        JavaRDD<HadoopFiles.Input> files = jsc.parallelize(listing.files(), Math.max(1, Math.min(listing.files().size(), jsc.defaultParallelism() * 4)));
+        int p = parts;
+        JavaPairRDD<Integer, byte[]> read = files.flatMapToPair(f -> Pieces.read(fs, f, p, flows, reports)).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        read.count();
+        FileReports fr = FileReports.of(reports.value(), listing);
+        if (fr.imported() == 0 && !fr.notLogs().isEmpty()) throw new IllegalArgumentException("none of the " + listing.files().size() + " files is a traffic log; first: " + fr.firstNotALog());
+        TableUnion.Layout layout = fr.layout().withFills(Fills.of(read, fr, parts));
+
+        // 2. records between the same two addresses joined into connections, then cut by source host
+        JavaPairRDD<Integer, byte[]> pairs = read.filter(t -> t._1() >= p).mapToPair(t -> new Tuple2<>(t._1() - p, t._2()));
+        boolean joined = !pairs.isEmpty();
+        JavaPairRDD<Integer, byte[]> byHost = read.filter(t -> t._1() < p);
+        if (joined) byHost = byHost.union(pairs.partitionBy(new HashPartitioner(p)).mapPartitionsToPair(it -> Pieces.join(it, layout, p)));
+        JavaPairRDD<Integer, byte[]> hosts = byHost.partitionBy(new HashPartitioner(p)).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        TableUnion.Layout scoringLayout = LogParts.joinedLayout(layout, joined);
+
+        // 3. the model: the one given, or one fitted on a sample of whole hosts
+        String modelName;
+        if (given == null) {
+            Sample.Fitted fitted = Sample.fit(hosts, scoringLayout, o, fr.imported(), out, fs);
+            modelBytes = fitted.bytes();
+            modelName = fitted.name();
+        } else {
+            modelName = new org.apache.hadoop.fs.Path(o.model()).getName();
+            fs.upload(tempWith(modelBytes), out + "/" + modelName);
+        }
+        Baseline model = TaskCache.model(TaskCache.digest(modelBytes), modelBytes);
+        Broadcast<byte[]> shipped = jsc.broadcast(modelBytes);
+        String id = TaskCache.digest(modelBytes);
+
+        // 4. every host's rows scored together; the records and the hosts written
+        OutputRows rows = new OutputRows(LogParts.scoredColumns(scoringLayout, joined, TaskCache.geo()), LogParts.hostHeader(model));
+        JavaRDD<Tuple2<Boolean, Row>> scored = hosts.mapPartitions(it -> Scoring.score(it, scoringLayout, shipped, id, modelName, o, rows))
+                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+        long records = Outputs.writeRecords(spark, scored, rows, out);
+        long hostCount = Outputs.writeHosts(spark, scored, rows, out, fs);
+        read.unpersist();
+        hosts.unpersist();
+        scored.unpersist();
+        JobSummary s = new JobSummary(listing, fr, parts, joined, records, hostCount, modelName, given == null, out, (System.nanoTime() - began) / 1e9);
+        fs.uploadText(String.join("\n", s.report()) + "\n", out + "/report.txt");
+        return s;
+    }
+
+    /** Parts of about 256 MB of text each (a gzip file counts 8 times its size), and at least one per core. */
+    static int parts(HadoopFiles.Listing l, int cores) {
+        long text = 0;
+        for (HadoopFiles.Input f : l.files()) text += f.uri().endsWith(".gz") ? f.size() * 8 : f.size();
+        return (int) Math.max(cores, Math.min(100_000, text / (256L << 20) + 1));
+    }
+
+    private static Path tempWith(byte[] bytes) throws IOException {
+        Path f = Files.createTempFile("taw-model", ".model");
+        f.toFile().deleteOnExit();
+        Files.write(f, bytes);
+        return f;
+    }
+}

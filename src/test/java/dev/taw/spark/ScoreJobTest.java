@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.taw.analysis.Analysis;
+import dev.taw.cli.ScoreCommand;
+import dev.taw.cli.TrainCommand;
+import dev.taw.io.ImportResult;
+import dev.taw.io.TableUnion;
+import dev.taw.job.CancelToken;
+import dev.taw.job.ProgressListener;
+import dev.taw.pipeline.AnalysisPipeline;
+import dev.taw.table.Table;
+import dev.taw.table.TextColumn;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Spark job in local mode, against the desktop on the same files and model: the same score for every row to
+ * the bit, the same hosts in the same order as the CLI's {@code --hosts}; only the window's days read; bad lines
+ * counted and reported; the same seed, the same sample and output, however the log is cut.
+ */
+class ScoreJobTest {
+    @TempDir static Path tmp;
+    static Path model;
+    static Path all;     // three days of flow logs, AWS's key layout; one day outside the window, and a file that is not a log
+    static Path window;  // the same files of the window's two days only: what the desktop opens
+
+    @BeforeAll
+    static void logs() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("sample-data", "vpc-flow-sample.log"));
+        String header = lines.get(0);
+        model = tmp.resolve("vpc.model");
+        assertEquals(0, new TrainCommand(quiet(), System.err).run(new String[] {"sample-data/vpc-flow-sample.log", "--model", model.toString(), "-q"}));
+        all = tmp.resolve("all");
+        window = tmp.resolve("window");
+        String prefix = "AWSLogs/111122223333/vpcflowlogs/us-east-1/";
+        List<String> body = lines.subList(1, lines.size());
+        int third = body.size() / 3;
+        for (Path root : List.of(all, window)) {
+            write(root.resolve(prefix + "2024/04/26/a_20240426T0000Z_1.log"), header, body.subList(0, third), null);
+            // a bad line among good ones: counted, reported, skipped; the file's other rows still scored
+            write(root.resolve(prefix + "2024/04/26/a_20240426T0100Z_2.log"), header, body.subList(third, 2 * third), "5 111122223333 eni-x not-an-address");
+            write(root.resolve(prefix + "2024/04/27/a_20240427T0000Z_3.log"), header, body.subList(2 * third, body.size()), null);
+        }
+        // outside the window: were it read, its garbage would be reported as a file that is not a log
+        Files.createDirectories(all.resolve(prefix + "2024/04/28"));
+        Files.writeString(all.resolve(prefix + "2024/04/28/a_20240428T0000Z_4.log"), "this is not a flow log\n");
+    }
+
+    private static void write(Path f, String header, List<String> rows, String bad) throws IOException {
+        Files.createDirectories(f.getParent());
+        List<String> out = new ArrayList<>(List.of(header));
+        out.addAll(rows.subList(0, rows.size() / 2));
+        if (bad != null) out.add(bad);
+        out.addAll(rows.subList(rows.size() / 2, rows.size()));
+        Files.write(f, out);
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void scoresAndHostsAreTheDesktopsToTheBit() throws IOException {
+        Path out = tmp.resolve("job");
+        JobSummary s = ScoreJob.run(SparkTests.session(), JobOptions.parse(new String[] {all.toString(), "--output", out.toString(), "--model",
+                model.toString(), "--from", "2024-04-26", "--to", "2024-04-27", "--partitions", "3"}));
+        assertEquals(3, s.listing().files().size(), "the day outside the window is not listed for reading");
+        assertEquals(1, s.listing().outsideWindow());
+        assertTrue(s.files().notLogs().isEmpty(), "the file outside the window was never opened: " + s.files().notLogs());
+        assertEquals(1, s.files().skipped());
+        String report = Files.readString(out.resolve("report.txt"));
+        assertTrue(report.contains("2024/04/26/a_20240426T0100Z_2.log:"), report);
+
+        // the desktop: the window's folder, judged by the same model
+        AnalysisPipeline desktop = new AnalysisPipeline().withBaseline(AnalysisPipeline.loadModel(model), "vpc.model");
+        ImportResult imported = desktop.importFile(window, ProgressListener.NONE, new CancelToken());
+        Analysis a = desktop.analyze(imported, null, AnalysisPipeline.loadModel(model).settings(null, null), ProgressListener.NONE, new CancelToken());
+        Table t = a.table();
+        TextColumn file = (TextColumn) t.column(TableUnion.SOURCE_FILE).orElseThrow();
+        Map<String, Double> expected = new HashMap<>();
+        for (int r = 0; r < t.rowCount(); r++) expected.put(file.format(r) + ":" + t.sourceLines()[r], a.scores()[r]);
+
+        List<Row> rows = SparkTests.session().read().parquet(out.resolve("records").toString())
+                .select("source_file", "source_line", "anomaly_score").collectAsList();
+        assertEquals(t.rowCount(), rows.size(), "one output row per connection the desktop has");
+        assertEquals(s.records(), rows.size());
+        int same = 0;
+        for (Row r : rows) {
+            Double want = expected.get(r.getString(0) + ":" + ((Number) r.get(1)).intValue());
+            assertTrue(want != null, "a row the desktop does not have: " + r);
+            assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(r.getDouble(2)), "score of " + r);
+            same++;
+        }
+        assertEquals(t.rowCount(), same);
+
+        // the hosts: the CLI's --hosts of the same folder and model, line for line but the ranks of tied hosts
+        Path cliHosts = tmp.resolve("cli-hosts.csv");
+        assertEquals(0, new ScoreCommand(quiet(), System.err).run(new String[] {window.toString(), "--model", model.toString(), "-o",
+                tmp.resolve("cli.csv").toString(), "--hosts", cliHosts.toString(), "-q"}));
+        List<String> cli = Files.readAllLines(cliHosts), job = Files.readAllLines(out.resolve("hosts.csv"));
+        assertEquals(cli.get(0), job.get(0), "the same columns");
+        assertEquals(cli.size(), job.size(), "every host");
+        assertEquals(withoutRank(cli), withoutRank(job), "the same hosts, each with the same score, traits and reasons");
+        for (int i = 1; i < cli.size(); i++) {
+            assertEquals(cli.get(i).split(",")[3], job.get(i).split(",")[3], "the host score at rank " + i);
+        }
+        assertFalse(job.get(1).isBlank());
+    }
+
+    /** Each host's line without its rank, sorted: hosts that tie on score and suspicious rows may come in either order. */
+    private static List<String> withoutRank(List<String> lines) {
+        return lines.stream().skip(1).map(l -> l.substring(l.indexOf(',') + 1)).sorted().toList();
+    }
+
+    @Test
+    void theSameSeedGivesTheSameSampleModelAndScoresHoweverTheLogIsCut() throws IOException {
+        Path one = tmp.resolve("fit1"), two = tmp.resolve("fit2");
+        ScoreJob.run(SparkTests.session(), JobOptions.parse(new String[] {window.toString(), "--output", one.toString(), "--sample-rows", "3000",
+                "--seed", "7", "--partitions", "2"}));
+        ScoreJob.run(SparkTests.session(), JobOptions.parse(new String[] {window.toString(), "--output", two.toString(), "--sample-rows", "3000",
+                "--seed", "7", "--partitions", "5"}));
+        assertTrue(Files.size(one.resolve(Sample.MODEL)) > 0);
+        Map<String, Double> a = scores(one), b = scores(two);
+        assertEquals(a, b, "the same seed: the same hosts sampled, the same forest, the same scores");
+        assertEquals(Files.readAllLines(one.resolve("hosts.csv")), Files.readAllLines(two.resolve("hosts.csv")));
+    }
+
+    private static Map<String, Double> scores(Path out) {
+        Map<String, Double> m = new HashMap<>();
+        for (Row r : SparkTests.session().read().parquet(out.resolve("records").toString()).select("source_file", "source_line", "anomaly_score")
+                .collectAsList()) {
+            m.put(r.getString(0) + ":" + ((Number) r.get(1)).intValue(), r.getDouble(2));
+        }
+        return m;
+    }
+}
