@@ -105,19 +105,50 @@ public final class LogParts {
         TextColumn file = (TextColumn) t.column(TableUnion.SOURCE_FILE).orElseThrow();
         int[] lines = t.sourceLines();
         String[] d = file.dictionary();
-        Integer[] order = new Integer[t.rowCount()];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, (x, y) -> {
-            int c = d[file.code(x)].compareTo(d[file.code(y)]);
-            return c != 0 ? c : Integer.compare(lines == null ? x : lines[x], lines == null ? y : lines[y]);
-        });
-        int[] rows = new int[order.length];
+        Integer[] byName = new Integer[d.length];
+        for (int i = 0; i < d.length; i++) byName[i] = i;
+        Arrays.sort(byName, (x, y) -> d[x].compareTo(d[y]));
+        int[] rank = new int[d.length];
+        for (int i = 0; i < d.length; i++) rank[byName[i]] = i;
+        int n = t.rowCount();
+        long[] keys = new long[n];
         boolean sorted = true;
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = order[i];
-            sorted &= rows[i] == i;
+        for (int r = 0; r < n; r++) {
+            // file rank, line, row: 21 bits for the row (parts are cut well below two million rows each); the exact order
+            // of any key that would not fit is kept by a boxed sort instead
+            keys[r] = (long) rank[file.code(r)] << 42 | (long) (lines == null ? r : lines[r]) << 21 | r;
+            if (r > 0) {
+                int c = Integer.compare(rank[file.code(r - 1)], rank[file.code(r)]);
+                sorted &= c < 0 || c == 0 && (lines == null || lines[r - 1] <= lines[r]);
+            }
         }
-        return sorted ? t : TableBytes.read(TableBytes.write(t, rows));
+        if (sorted) return t;
+        int[] rows = new int[n];
+        if (n < 1 << 21 && d.length < 1 << 21 && (lines == null || Arrays.stream(lines).allMatch(l -> l >= 0 && l < 1 << 21))) {
+            Arrays.sort(keys);
+            for (int i = 0; i < n; i++) rows[i] = (int) (keys[i] & ((1 << 21) - 1));
+        } else {
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) order[i] = i;
+            Arrays.sort(order, (x, y) -> {
+                int c = Integer.compare(rank[file.code(x)], rank[file.code(y)]);
+                return c != 0 ? c : Integer.compare(lines == null ? x : lines[x], lines == null ? y : lines[y]);
+            });
+            for (int i = 0; i < n; i++) rows[i] = order[i];
+        }
+        return TableBytes.read(TableBytes.write(t, rows));
+    }
+
+    /**
+     * A piece laid out as the whole log, its empty numbers filled as the layout says: what a piece that needs no join
+     * goes through on its way to scoring, as the joined pieces went through {@link #union}.
+     */
+    public static byte[] filled(byte[] piece, TableUnion.Layout layout) {
+        if (layout.fills().isEmpty()) return piece;
+        Table t = TableUnion.of(List.of(TableBytes.read(piece)), null, layout);
+        int[] all = new int[t.rowCount()];
+        for (int i = 0; i < all.length; i++) all[i] = i;
+        return TableBytes.write(t, all);
     }
 
     /** Flow records joined into connections, as a file's import joins them; any other table as it is. */

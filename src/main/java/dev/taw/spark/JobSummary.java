@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /** What a job did, for its log and for {@code OUT/report.txt}: counts, then the first bad lines and the files that were not logs. */
 record JobSummary(HadoopFiles.Listing listing, FileReports files, int parts, boolean joined, long records, long hosts, String model, boolean fitted,
-                  String out, double seconds) {
+                  String out, double seconds, List<String> steps) {
 
     List<String> lines() {
         List<String> l = new ArrayList<>();
@@ -17,6 +17,7 @@ record JobSummary(HadoopFiles.Listing listing, FileReports files, int parts, boo
         l.add(String.format(Locale.ROOT, "Scored %,d %s in %,d parts against %s%s", records, joined ? "connections" : "records", parts, model,
                 fitted ? " (fitted on a sample, saved in " + out + "/" + model + ")" : ""));
         l.add(String.format(Locale.ROOT, "Wrote %s/records (Parquet by date), %s/hosts and %s/hosts.csv: %,d hosts; %.1f s", out, out, out, hosts, seconds));
+        l.add("Steps: " + String.join("; ", steps));
         return l;
     }
 

@@ -10,9 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -77,6 +75,8 @@ public final class ScoreJob {
         int p = parts;
         JavaPairRDD<Integer, byte[]> read = files.flatMapToPair(f -> Pieces.read(fs, f, p, flows, reports)).persist(StorageLevel.MEMORY_AND_DISK_SER());
         read.count();
+        Steps steps = new Steps(began);
+        steps.done("read and cut by pair or host");
         FileReports fr = FileReports.of(reports.value(), listing);
         if (fr.imported() == 0 && !fr.notLogs().isEmpty()) throw new IllegalArgumentException("none of the " + listing.files().size() + " files is a traffic log; first: " + fr.firstNotALog());
         TableUnion.Layout layout = fr.layout().withFills(Fills.of(read, fr, parts));
@@ -84,10 +84,12 @@ public final class ScoreJob {
         // 2. records between the same two addresses joined into connections, then cut by source host
         JavaPairRDD<Integer, byte[]> pairs = read.filter(t -> t._1() >= p).mapToPair(t -> new Tuple2<>(t._1() - p, t._2()));
         boolean joined = !pairs.isEmpty();
-        JavaPairRDD<Integer, byte[]> byHost = read.filter(t -> t._1() < p);
+        JavaPairRDD<Integer, byte[]> byHost = read.filter(t -> t._1() < p).mapValues(b -> LogParts.filled(b, layout));
         if (joined) byHost = byHost.union(pairs.partitionBy(new HashPartitioner(p)).mapPartitionsToPair(it -> Pieces.join(it, layout, p)));
         JavaPairRDD<Integer, byte[]> hosts = byHost.partitionBy(new HashPartitioner(p)).persist(StorageLevel.MEMORY_AND_DISK_SER());
         TableUnion.Layout scoringLayout = LogParts.joinedLayout(layout, joined);
+        hosts.count();
+        steps.done(joined ? "joined into connections, cut by host" : "cut by host");
 
         // 3. the model: the one given, or one fitted on a sample of whole hosts
         String modelName;
@@ -100,21 +102,46 @@ public final class ScoreJob {
             fs.upload(tempWith(modelBytes), out + "/" + modelName);
         }
         Baseline model = TaskCache.model(TaskCache.digest(modelBytes), modelBytes);
+        steps.done(given == null ? "model fitted on a sample" : "model read");
         Broadcast<byte[]> shipped = jsc.broadcast(modelBytes);
         String id = TaskCache.digest(modelBytes);
 
         // 4. every host's rows scored together; the records and the hosts written
         OutputRows rows = new OutputRows(LogParts.scoredColumns(scoringLayout, joined, TaskCache.geo()), LogParts.hostHeader(model));
+        // kept as objects: both writers scan it, and Java-serialising every row to keep it cost more than the scoring
         JavaRDD<Tuple2<Boolean, Row>> scored = hosts.mapPartitions(it -> Scoring.score(it, scoringLayout, shipped, id, modelName, o, rows))
-                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+                .persist(StorageLevel.MEMORY_AND_DISK());
         long records = Outputs.writeRecords(spark, scored, rows, out);
+        steps.done("scored, records written");
         long hostCount = Outputs.writeHosts(spark, scored, rows, out, fs);
+        steps.done("hosts ranked and written");
         read.unpersist();
         hosts.unpersist();
         scored.unpersist();
-        JobSummary s = new JobSummary(listing, fr, parts, joined, records, hostCount, modelName, given == null, out, (System.nanoTime() - began) / 1e9);
+        JobSummary s = new JobSummary(listing, fr, parts, joined, records, hostCount, modelName, given == null, out, (System.nanoTime() - began) / 1e9,
+                steps.said());
         fs.uploadText(String.join("\n", s.report()) + "\n", out + "/report.txt");
         return s;
+    }
+
+    /** How long each step took, for the report: where the time goes on a cluster is what to tune. */
+    private static final class Steps {
+        private final List<String> said = new ArrayList<>();
+        private long last;
+
+        Steps(long began) {
+            last = began;
+        }
+
+        void done(String step) {
+            long now = System.nanoTime();
+            said.add(String.format(java.util.Locale.ROOT, "%.1f s %s", (now - last) / 1e9, step));
+            last = now;
+        }
+
+        List<String> said() {
+            return List.copyOf(said);
+        }
     }
 
     /** Parts of about 256 MB of text each (a gzip file counts 8 times its size), and at least one per core. */

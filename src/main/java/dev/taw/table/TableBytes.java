@@ -1,13 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.table;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,147 +15,183 @@ import java.util.Map;
  * role and source line. This is how rows travel between the tasks of a distributed job, so each task can
  * rebuild a table and run the workbench's own code on it. A text column's dictionary keeps only the values the
  * rows use; a column that plays a role under two names (ALB's {@code received_bytes} is also {@code bytes_in}) is
- * written twice.
+ * written twice. The size is known before writing, so the rows go into one buffer with no stream in between:
+ * every row of a distributed log passes through here several times.
  */
 public final class TableBytes {
     private static final int MAGIC = 0x54415742; // "TAWB"
 
     private TableBytes() { }
 
+    /** One column's rows, ready to write: its dictionary's used values (text), its empty cells. */
+    private record Prepared(byte[] name, Column column, byte[][] dictionary, int[] codes, byte[] missing, int size) { }
+
     /** The rows {@code rows} of {@code t}, in that order. */
     public static byte[] write(Table t, int[] rows) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + rows.length * t.columns().size() * 6);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(MAGIC);
-            out.writeInt(rows.length);
-            List<Column> cols = t.columns();
-            out.writeInt(cols.size());
-            for (Column c : cols) writeColumn(out, c, rows);
-            out.writeInt(t.roles().size());
-            for (Map.Entry<Role, Column> e : t.roles().entrySet()) {
-                out.writeUTF(e.getKey().name());
-                out.writeInt(cols.indexOf(e.getValue()));
+        List<Column> cols = t.columns();
+        List<Prepared> prepared = new ArrayList<>(cols.size());
+        int size = 12;
+        for (Column c : cols) {
+            Prepared p = prepare(c, rows);
+            prepared.add(p);
+            size += p.size();
+        }
+        List<byte[]> roleNames = new ArrayList<>();
+        size += 4;
+        for (Role r : t.roles().keySet()) {
+            byte[] b = r.name().getBytes(StandardCharsets.UTF_8);
+            roleNames.add(b);
+            size += 8 + b.length;
+        }
+        int[] lines = t.sourceLines();
+        size += 1 + (lines == null ? 0 : 4 * rows.length);
+        ByteBuffer out = ByteBuffer.allocate(size);
+        out.putInt(MAGIC).putInt(rows.length).putInt(cols.size());
+        for (Prepared p : prepared) put(out, p, rows);
+        out.putInt(t.roles().size());
+        int i = 0;
+        for (Map.Entry<Role, Column> e : t.roles().entrySet()) {
+            bytes(out, roleNames.get(i++));
+            out.putInt(indexOf(cols, e.getValue()));
+        }
+        out.put((byte) (lines == null ? 0 : 1));
+        if (lines != null) for (int r : rows) out.putInt(lines[r]);
+        return out.array();
+    }
+
+    private static int indexOf(List<Column> cols, Column c) {
+        for (int i = 0; i < cols.size(); i++) if (cols.get(i) == c) return i;
+        throw new IllegalArgumentException("a role's column is not among the table's columns");
+    }
+
+    private static Prepared prepare(Column c, int[] rows) {
+        byte[] name = c.name().getBytes(StandardCharsets.UTF_8);
+        int n = rows.length;
+        int size = 4 + name.length + 1;
+        if (c instanceof NumberColumn) {
+            byte[] m = missing(c, rows);
+            return new Prepared(name, c, null, null, m, size + 8 * n + 4 + m.length);
+        }
+        if (c instanceof TimeColumn tc) {
+            byte[] m = missing(c, rows);
+            return new Prepared(name, c, null, null, m, size + 1 + 8 * n + (tc.micros() != null ? 2 * n : 0) + 4 + m.length);
+        }
+        TextColumn tx = (TextColumn) c;
+        String[] d = tx.dictionary();
+        int[] local = new int[d.length];
+        Arrays.fill(local, -1);
+        local[0] = 0; // code 0 is the empty text in every dictionary
+        List<byte[]> used = new ArrayList<>(List.of(d[0].getBytes(StandardCharsets.UTF_8)));
+        int[] codes = new int[n];
+        for (int i = 0; i < n; i++) {
+            int code = tx.code(rows[i]);
+            if (local[code] < 0) {
+                local[code] = used.size();
+                used.add(d[code].getBytes(StandardCharsets.UTF_8));
             }
-            int[] lines = t.sourceLines();
-            out.writeBoolean(lines != null);
-            if (lines != null) for (int r : rows) out.writeInt(lines[r]);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array is never short of room
+            codes[i] = local[code];
         }
-        return bytes.toByteArray();
+        size += 4 + 4 * n;
+        for (byte[] b : used) size += 4 + b.length;
+        return new Prepared(name, c, used.toArray(byte[][]::new), codes, null, size);
     }
 
-    private static void writeColumn(DataOutputStream out, Column c, int[] rows) throws IOException {
-        out.writeUTF(c.name());
-        if (c instanceof NumberColumn n) {
-                out.writeByte(0);
-                for (int r : rows) out.writeDouble(n.get(r));
-                writeMissing(out, c, rows);
+    private static void put(ByteBuffer out, Prepared p, int[] rows) {
+        bytes(out, p.name());
+        Column c = p.column();
+        if (c instanceof NumberColumn nc) {
+            out.put((byte) 0);
+            double[] v = nc.values();
+            for (int r : rows) out.putDouble(v[r]);
+            bytes(out, p.missing());
         } else if (c instanceof TimeColumn tc) {
-                out.writeByte(1);
-                out.writeBoolean(tc.micros() != null);
-                for (int r : rows) out.writeLong(tc.get(r));
-                if (tc.micros() != null) for (int r : rows) out.writeShort(tc.micros(r));
-                writeMissing(out, c, rows);
+            out.put((byte) 1);
+            out.put((byte) (tc.micros() != null ? 1 : 0));
+            long[] v = tc.values();
+            for (int r : rows) out.putLong(v[r]);
+            if (tc.micros() != null) for (int r : rows) out.putShort(tc.micros()[r]);
+            bytes(out, p.missing());
         } else {
-                TextColumn tx = (TextColumn) c;
-                out.writeByte(2);
-                String[] d = tx.dictionary();
-                int[] local = new int[d.length];
-                java.util.Arrays.fill(local, -1);
-                local[0] = 0; // code 0 is the empty text in every dictionary
-                List<String> used = new ArrayList<>(List.of(d[0]));
-                int[] codes = new int[rows.length];
-                for (int i = 0; i < rows.length; i++) {
-                    int code = tx.code(rows[i]);
-                    if (local[code] < 0) {
-                        local[code] = used.size();
-                        used.add(d[code]);
-                    }
-                    codes[i] = local[code];
-                }
-                out.writeInt(used.size());
-                for (String s : used) writeText(out, s);
-                for (int code : codes) out.writeInt(code);
+            out.put((byte) 2);
+            out.putInt(p.dictionary().length);
+            for (byte[] b : p.dictionary()) bytes(out, b);
+            for (int code : p.codes()) out.putInt(code);
         }
     }
 
-    /** Text longer than writeUTF allows (a WAF record's headers) as length-prefixed UTF-8. */
-    private static void writeText(DataOutputStream out, String s) throws IOException {
-        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
+    private static void bytes(ByteBuffer out, byte[] b) {
+        out.putInt(b.length).put(b);
     }
 
-    private static void writeMissing(DataOutputStream out, Column c, int[] rows) throws IOException {
+    private static byte[] missing(Column c, int[] rows) {
         BitSet m = new BitSet(rows.length);
         for (int i = 0; i < rows.length; i++) if (c.isMissing(rows[i])) m.set(i);
-        byte[] b = m.toByteArray();
-        out.writeInt(b.length);
-        out.write(b);
+        return m.toByteArray();
     }
 
     /** The table {@link #write} wrote. */
     public static Table read(byte[] data) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            if (in.readInt() != MAGIC) throw new IllegalArgumentException("not a table's bytes");
-            int n = in.readInt();
-            int k = in.readInt();
+        try {
+            ByteBuffer in = ByteBuffer.wrap(data);
+            if (in.getInt() != MAGIC) throw new IllegalArgumentException("not a table's bytes");
+            int n = in.getInt();
+            int k = in.getInt();
             List<Column> cols = new ArrayList<>(k);
-            for (int i = 0; i < k; i++) cols.add(readColumn(in, n));
-            int roles = in.readInt();
+            for (int i = 0; i < k; i++) cols.add(column(in, n));
+            int roles = in.getInt();
             Map<Role, Column> byRole = new EnumMap<>(Role.class);
-            for (int i = 0; i < roles; i++) byRole.put(Role.valueOf(in.readUTF()), cols.get(in.readInt()));
+            for (int i = 0; i < roles; i++) byRole.put(Role.valueOf(text(in)), cols.get(in.getInt()));
             int[] lines = null;
-            if (in.readBoolean()) {
+            if (in.get() == 1) {
                 lines = new int[n];
-                for (int i = 0; i < n; i++) lines[i] = in.readInt();
+                for (int i = 0; i < n; i++) lines[i] = in.getInt();
             }
             return new Table(n, cols, byRole, lines);
-        } catch (IOException e) {
+        } catch (java.nio.BufferUnderflowException e) {
             throw new IllegalArgumentException("a table's bytes end early", e);
         }
     }
 
-    private static Column readColumn(DataInputStream in, int n) throws IOException {
-        String name = in.readUTF();
-        int kind = in.readByte();
+    private static Column column(ByteBuffer in, int n) {
+        String name = text(in);
+        int kind = in.get();
         switch (kind) {
             case 0 -> {
                 double[] v = new double[n];
-                for (int i = 0; i < n; i++) v[i] = in.readDouble();
-                return new NumberColumn(name, v, readMissing(in));
+                for (int i = 0; i < n; i++) v[i] = in.getDouble();
+                return new NumberColumn(name, v, missing(in));
             }
             case 1 -> {
-                boolean micros = in.readBoolean();
+                boolean micros = in.get() == 1;
                 long[] ms = new long[n];
-                for (int i = 0; i < n; i++) ms[i] = in.readLong();
+                for (int i = 0; i < n; i++) ms[i] = in.getLong();
                 short[] us = null;
                 if (micros) {
                     us = new short[n];
-                    for (int i = 0; i < n; i++) us[i] = in.readShort();
+                    for (int i = 0; i < n; i++) us[i] = in.getShort();
                 }
-                return new TimeColumn(name, ms, readMissing(in), us);
+                return new TimeColumn(name, ms, missing(in), us);
             }
             case 2 -> {
-                int d = in.readInt();
-                String[] dict = new String[d];
-                for (int i = 0; i < d; i++) {
-                    byte[] b = new byte[in.readInt()];
-                    in.readFully(b);
-                    dict[i] = new String(b, java.nio.charset.StandardCharsets.UTF_8);
-                }
+                String[] dict = new String[in.getInt()];
+                for (int i = 0; i < dict.length; i++) dict[i] = text(in);
                 int[] codes = new int[n];
-                for (int i = 0; i < n; i++) codes[i] = in.readInt();
+                for (int i = 0; i < n; i++) codes[i] = in.getInt();
                 return new TextColumn(name, codes, dict);
             }
             default -> throw new IllegalArgumentException("unknown column kind " + kind);
         }
     }
 
-    private static BitSet readMissing(DataInputStream in) throws IOException {
-        byte[] b = new byte[in.readInt()];
-        in.readFully(b);
+    private static String text(ByteBuffer in) {
+        byte[] b = new byte[in.getInt()];
+        in.get(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static BitSet missing(ByteBuffer in) {
+        byte[] b = new byte[in.getInt()];
+        in.get(b);
         return BitSet.valueOf(b);
     }
 }

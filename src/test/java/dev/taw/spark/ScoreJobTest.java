@@ -142,6 +142,45 @@ class ScoreJobTest {
         assertEquals(Files.readAllLines(one.resolve("hosts.csv")), Files.readAllLines(two.resolve("hosts.csv")));
     }
 
+    /**
+     * Empty numbers are filled with the median of the whole log, as a folder's are, not with the median of the part
+     * a row lands in: two CSV exports whose byte counts differ by a factor of a hundred, with cells left empty in both.
+     */
+    @Test
+    void emptyNumbersAreFilledAsTheWholeFolderFillsThem() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("sample-data", "web-traffic-sample.csv"));
+        Path folder = tmp.resolve("csv");
+        Files.createDirectories(folder);
+        for (int f = 0; f < 2; f++) {
+            List<String> out = new ArrayList<>(List.of(lines.get(0)));
+            for (int i = 1 + f; i < lines.size(); i += 2) {
+                String l = lines.get(i);
+                if (f == 1) l = l.replaceFirst("^(\\d+),", "$100,"); // the second file's bytes_in a hundred times the first's
+                if (i % 7 == 0) l = l.replaceFirst("^\\d+,", ","); // and some cells empty in both
+                out.add(l);
+            }
+            Files.write(folder.resolve("export-" + f + ".csv"), out);
+        }
+        Path csvModel = tmp.resolve("csv.model");
+        assertEquals(0, new TrainCommand(quiet(), System.err).run(new String[] {"sample-data/web-traffic-sample.csv", "--model", csvModel.toString(), "-q"}));
+        Path out = tmp.resolve("csv-job");
+        ScoreJob.run(SparkTests.session(), JobOptions.parse(new String[] {folder.toString(), "--output", out.toString(), "--model", csvModel.toString(),
+                "--partitions", "4"}));
+        AnalysisPipeline desktop = new AnalysisPipeline().withBaseline(AnalysisPipeline.loadModel(csvModel), "csv.model");
+        ImportResult imported = desktop.importFile(folder, ProgressListener.NONE, new CancelToken());
+        assertTrue(imported.report().imputedByColumn().getOrDefault("bytes_in", 0) > 0 || imported.table().number(dev.taw.table.Role.BYTES_IN)
+                .orElseThrow().missingCount() > 0, "the folder has empty bytes_in cells");
+        Analysis a = desktop.analyze(imported, null, AnalysisPipeline.loadModel(csvModel).settings(null, null), ProgressListener.NONE, new CancelToken());
+        Table t = a.table();
+        TextColumn file = (TextColumn) t.column(TableUnion.SOURCE_FILE).orElseThrow();
+        Map<String, Double> want = new HashMap<>();
+        for (int r = 0; r < t.rowCount(); r++) want.put(file.format(r) + ":" + t.sourceLines()[r], a.scores()[r]);
+        Map<String, Double> got = scores(out);
+        assertEquals(want.keySet(), got.keySet());
+        List<String> differ = want.keySet().stream().filter(k -> !want.get(k).equals(got.get(k))).sorted().toList();
+        assertEquals(List.of(), differ.subList(0, Math.min(5, differ.size())), differ.size() + " rows score otherwise, empty cells filled as the folder fills them");
+    }
+
     private static Map<String, Double> scores(Path out) {
         Map<String, Double> m = new HashMap<>();
         for (Row r : SparkTests.session().read().parquet(out.resolve("records").toString()).select("source_file", "source_line", "anomaly_score")
