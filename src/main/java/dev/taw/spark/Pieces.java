@@ -39,7 +39,18 @@ final class Pieces {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("taw-read");
-            Path local = fs.toLocal(f.uri(), dir);
+            return cut(fs.toLocal(f.uri(), dir), f, parts, flows, reports);
+        } catch (IOException e) {
+            throw new UncheckedIOException(f.uri() + ": " + e.getMessage(), e);
+        } finally {
+            deleteAll(dir);
+        }
+    }
+
+    /** A local copy of a file read and cut into pieces; its report added to {@code reports}. */
+    static Iterator<Tuple2<Integer, byte[]>> cut(Path local, HadoopFiles.Input f, int parts, FlowView flows, CollectionAccumulator<FileReport> reports) {
+        List<Tuple2<Integer, byte[]>> out = new ArrayList<>();
+        {
             ImportResult r;
             try {
                 r = LogParts.read(local, f.name());
@@ -56,10 +67,6 @@ final class Pieces {
             byte[][] pieces = LogParts.split(t, part, parts);
             for (int p = 0; p < parts; p++) if (pieces[p] != null) out.add(new Tuple2<>(offset + p, pieces[p]));
             return out.iterator();
-        } catch (IOException e) {
-            throw new UncheckedIOException(f.uri() + ": " + e.getMessage(), e);
-        } finally {
-            deleteAll(dir);
         }
     }
 

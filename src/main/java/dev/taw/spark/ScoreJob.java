@@ -71,9 +71,13 @@ public final class ScoreJob {
 
         // 1. read every file in a task of its own, cut into pieces by address pair or source host
         CollectionAccumulator<Pieces.FileReport> reports = jsc.sc().collectionAccumulator("files read");
-        JavaRDD<HadoopFiles.Input> files = jsc.parallelize(listing.files(), Math.max(1, Math.min(listing.files().size(), jsc.defaultParallelism() * 4)));
+        List<HadoopFiles.Input> text = listing.files().stream().filter(f -> !ParquetFlows.isParquet(f)).toList();
+        List<HadoopFiles.Input> parquet = listing.files().stream().filter(ParquetFlows::isParquet).toList();
         int p = parts;
-        JavaPairRDD<Integer, byte[]> read = files.flatMapToPair(f -> Pieces.read(fs, f, p, flows, reports)).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        JavaPairRDD<Integer, byte[]> read = jsc.parallelize(text, Math.max(1, Math.min(text.size(), jsc.defaultParallelism() * 4)))
+                .flatMapToPair(f -> Pieces.read(fs, f, p, flows, reports));
+        if (!parquet.isEmpty()) read = read.union(ParquetFlows.read(spark, parquet, p, flows, reports));
+        read = read.persist(StorageLevel.MEMORY_AND_DISK_SER());
         read.count();
         Steps steps = new Steps(began);
         steps.done("read and cut by pair or host");

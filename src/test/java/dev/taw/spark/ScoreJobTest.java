@@ -181,6 +181,48 @@ class ScoreJobTest {
         assertEquals(List.of(), differ.subList(0, Math.min(5, differ.size())), differ.size() + " rows score otherwise, empty cells filled as the folder fills them");
     }
 
+    /**
+     * VPC flow logs delivered as Parquet, as AWS writes them (underscored field names, numbers as numbers), score
+     * as the same records in the text format do: record for record, host for host.
+     */
+    @Test
+    void parquetFlowLogsScoreAsTheirTextDoes() throws IOException {
+        var spark = SparkTests.session();
+        var text = spark.read().option("delimiter", " ").option("header", "true").csv("sample-data/vpc-flow-sample.log");
+        for (String c : text.columns()) {
+            String typed = switch (c) {
+                case "version", "srcport", "dstport", "protocol", "tcp-flags" -> "int";
+                case "packets", "bytes", "start", "end" -> "bigint";
+                default -> "string";
+            };
+            text = text.withColumn(c, text.col("`" + c + "`").cast(typed)).withColumnRenamed(c, c.replace('-', '_'));
+        }
+        Path written = tmp.resolve("pq-write");
+        text.coalesce(1).write().parquet(written.toString());
+        Path day = Files.createDirectories(tmp.resolve("pq/AWSLogs/111122223333/vpcflowlogs/us-east-1/2024/04/26"));
+        try (var parts = Files.list(written)) {
+            Path part = parts.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+            Files.move(part, day.resolve("111122223333_vpcflowlogs_us-east-1_fl-0abc_20240426T0000Z_1a2b3c4d.log.parquet"));
+        }
+        Path fromParquet = tmp.resolve("pq-job"), fromText = tmp.resolve("text-job");
+        JobSummary pq = ScoreJob.run(spark, JobOptions.parse(new String[] {tmp.resolve("pq").toString(), "--output", fromParquet.toString(), "--model",
+                model.toString(), "--from", "2024-04-26"}));
+        ScoreJob.run(spark, JobOptions.parse(new String[] {"sample-data/vpc-flow-sample.log", "--output", fromText.toString(), "--model", model.toString()}));
+        assertEquals(11_194, pq.files().imported(), "every record of the Parquet file");
+        Map<Integer, Double> a = byLine(fromParquet), b = byLine(fromText);
+        assertEquals(b.size(), a.size());
+        assertEquals(b, a, "the same score for the same record");
+        assertEquals(Files.readAllLines(fromText.resolve("hosts.csv")), Files.readAllLines(fromParquet.resolve("hosts.csv")));
+    }
+
+    private static Map<Integer, Double> byLine(Path out) {
+        Map<Integer, Double> m = new HashMap<>();
+        for (Row r : SparkTests.session().read().parquet(out.resolve("records").toString()).select("source_line", "anomaly_score").collectAsList()) {
+            m.put(((Number) r.get(0)).intValue(), r.getDouble(1));
+        }
+        return m;
+    }
+
     private static Map<String, Double> scores(Path out) {
         Map<String, Double> m = new HashMap<>();
         for (Row r : SparkTests.session().read().parquet(out.resolve("records").toString()).select("source_file", "source_line", "anomaly_score")
