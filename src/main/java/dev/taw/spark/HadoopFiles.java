@@ -106,21 +106,40 @@ final class HadoopFiles implements Serializable {
         }
     }
 
-    /** A local file copied to {@code uri}, which must not exist. */
+    /** A local file copied to {@code uri}, which must not exist: whole or not at all (see {@link #whole}). */
     void upload(java.nio.file.Path local, String uri) throws IOException {
+        whole(uri, out -> {
+            try (InputStream in = Files.newInputStream(local)) {
+                in.transferTo(out);
+            }
+        });
+    }
+
+    private interface Writing {
+        void to(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Written beside its target under a name no reader takes for output ({@code _} first), then renamed: a job that
+     * dies half way leaves no half file under the real name. (On S3 an object appears only when whole anyway.)
+     */
+    private void whole(String uri, Writing w) throws IOException {
         Path p = new Path(uri);
         FileSystem fs = p.getFileSystem(conf());
-        try (OutputStream out = fs.create(p, false); InputStream in = Files.newInputStream(local)) {
-            in.transferTo(out);
+        Path staged = new Path(p.getParent(), "_writing-" + p.getName());
+        try {
+            try (OutputStream out = fs.create(staged, true)) {
+                w.to(out);
+            }
+            if (!fs.rename(staged, p)) throw new IOException(uri + ": cannot move the finished file into place");
+        } finally {
+            if (fs.exists(staged)) fs.delete(staged, false);
         }
     }
 
     /** A small text file (the job's report) written at {@code uri}. */
     void uploadText(String text, String uri) throws IOException {
-        Path p = new Path(uri);
-        try (OutputStream out = p.getFileSystem(conf()).create(p, false)) {
-            out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
+        whole(uri, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** True when {@code uri} exists and is not an empty folder: the job never writes over earlier output. */
