@@ -3,6 +3,7 @@ package dev.taw.spark;
 
 import dev.taw.io.TableUnion;
 import dev.taw.pipeline.LogParts;
+import dev.taw.pipeline.LogSample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +25,11 @@ final class Sample {
     static Fitted fit(JavaPairRDD<Integer, byte[]> hosts, TableUnion.Layout layout, JobOptions o, long rows, String out, HadoopFiles fs) throws IOException {
         double share = Math.min(1.0, (double) o.sampleRows() / Math.max(1, rows));
         long seed = o.seed();
-        List<byte[]> chosen = hosts.values().map(b -> LogParts.sampleHosts(b, share, seed)).filter(b -> b != null).collect();
+        List<byte[]> chosen = hosts.values().map(b -> LogSample.sampleHosts(b, share, seed)).filter(b -> b != null).collect();
         Path dir = Files.createTempDirectory("taw-sample");
         try {
             Path model = dir.resolve(MODEL);
-            LogParts.train(LogParts.union(chosen, layout), seed, "a sample of " + String.join(", ", o.inputs()), TaskCache.geo(), model);
+            LogSample.train(LogParts.union(chosen, layout), seed, "a sample of " + String.join(", ", o.inputs()), TaskCache.geo(), model);
             byte[] bytes = Files.readAllBytes(model);
             fs.upload(model, out + "/" + MODEL);
             return new Fitted(bytes, MODEL);

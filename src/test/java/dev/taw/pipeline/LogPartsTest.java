@@ -102,8 +102,8 @@ class LogPartsTest {
         int chosen = 0, again = 0;
         for (int i = 0; i < 10_000; i++) {
             String ip = "10." + (i / 256) + "." + (i % 256) + ".7";
-            if (LogParts.chosen(ip, 0.2, 7)) chosen++;
-            if (LogParts.chosen(ip, 0.2, 7) == LogParts.chosen(ip, 0.2, 7)) again++;
+            if (LogSample.chosen(ip, 0.2, 7)) chosen++;
+            if (LogSample.chosen(ip, 0.2, 7) == LogSample.chosen(ip, 0.2, 7)) again++;
         }
         assertEquals(10_000, again);
         assertTrue(chosen > 1_800 && chosen < 2_200, chosen + " of 10,000 hosts at 0.2");
