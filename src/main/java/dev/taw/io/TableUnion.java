@@ -68,6 +68,11 @@ public final class TableUnion {
             return new Layout(kinds, roleNames, f, asFilled);
         }
 
+        /** The name a column of {@code t} has in this layout: a role's output name, or its own. */
+        public String nameOf(Table t, Column c) {
+            return outputName(t, c, roleNames);
+        }
+
         /** The same layout for parts whose empty cells were filled already (see {@code asFilled}). */
         public Layout filledAlready() {
             return new Layout(kinds, roleNames, Map.of(), true);
@@ -109,7 +114,7 @@ public final class TableUnion {
         for (Table t : parts) {
             Map<Merged, Column> from = new LinkedHashMap<>();
             for (Column c : t.columns()) {
-                Merged m = columns.get(outputName(t, c, layout.roleNames()));
+                Merged m = columns.get(layout.nameOf(t, c));
                 if (m == null) throw new IllegalArgumentException("column " + c.name() + " is not in the layout");
                 from.putIfAbsent(m, c);
             }

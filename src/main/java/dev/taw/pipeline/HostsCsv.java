@@ -26,9 +26,14 @@ final class HostsCsv {
     private HostsCsv() { }
 
     static List<String> header(Investigation inv) {
-        List<String> h = new ArrayList<>(LEADING);
         HostScores hosts = inv.analysis().hostScores();
-        if (hosts != null) for (HostFeature f : hosts.matrix().features()) h.add(f.column());
+        return header(hosts == null ? null : hosts.matrix().features());
+    }
+
+    /** The header for these host features (null: no host forest ran). */
+    static List<String> header(List<HostFeature> features) {
+        List<String> h = new ArrayList<>(LEADING);
+        if (features != null) for (HostFeature f : features) h.add(f.column());
         h.add("why");
         return h;
     }

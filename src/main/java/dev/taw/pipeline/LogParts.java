@@ -161,8 +161,7 @@ public final class LogParts {
     }
 
     /** A part scored against a baseline: each row's scores and labels, and each of its hosts as the hosts CSV lists it. */
-    public record Scored(Table table, double[] scores, byte[] labels, double[] hostScores, byte[] hostLabels, List<String> hostHeader,
-                         List<List<String>> hosts) { }
+    public record Scored(Table table, double[] scores, byte[] labels, double[] hostScores, byte[] hostLabels, List<List<String>> hosts) { }
 
     /**
      * Scores a part (every row of each of its hosts, in file order) against a baseline, as {@code score --model}
@@ -190,7 +189,7 @@ public final class LogParts {
         HostsCsv.prepare(inv);
         List<IpStat> stats = inv.findings().hosts();
         for (int i = 0; i < stats.size(); i++) hosts.add(HostsCsv.row(inv, i));
-        return new Scored(scored, a.scores(), inv.labels(), hostScore, hostLabel, HostsCsv.header(inv), hosts);
+        return new Scored(scored, a.scores(), inv.labels(), hostScore, hostLabel, hosts);
     }
 
     /** The output names of the number columns of {@code t} that have empty cells (filled by the file's own median when read). */
@@ -198,7 +197,7 @@ public final class LogParts {
         List<String> out = new ArrayList<>();
         for (dev.taw.table.Column c : t.columns()) {
             if (c instanceof dev.taw.table.NumberColumn nc && nc.missingCount() > 0) {
-                String name = outputName(t, c, layout);
+                String name = layout.nameOf(t, c);
                 if (!out.contains(name)) out.add(name);
             }
         }
@@ -209,7 +208,7 @@ public final class LogParts {
     public static double[] filledCells(byte[] piece, String name, TableUnion.Layout layout) {
         Table t = TableBytes.read(piece);
         for (dev.taw.table.Column c : t.columns()) {
-            if (c instanceof dev.taw.table.NumberColumn nc && outputName(t, c, layout).equals(name)) {
+            if (c instanceof dev.taw.table.NumberColumn nc && layout.nameOf(t, c).equals(name)) {
                 double[] v = new double[nc.size() - nc.missingCount()];
                 int k = 0;
                 for (int r = 0; r < nc.size(); r++) if (!nc.isMissing(r)) v[k++] = nc.get(r);
@@ -219,27 +218,25 @@ public final class LogParts {
         return new double[0];
     }
 
-    private static String outputName(Table t, dev.taw.table.Column c, TableUnion.Layout layout) {
-        for (var e : t.roles().entrySet()) if (e.getValue() == c) return layout.roleNames().get(e.getKey());
-        return c.name();
-    }
-
     /**
      * The columns a scored part has, in order: the layout's, then a connection's when the records are joined, then
      * a country's when the log has none. The same for every part, so the job writes one schema.
      */
     public static List<TableUnion.ColumnSpec> scoredColumns(TableUnion.Layout layout, boolean joined, GeoIp geo) {
-        Table empty = TableUnion.of(List.of(), null, layout);
-        if (joined) empty = Connections.join(new ImportResult(empty, report(empty, "flow records"))).table();
+        Table empty = noRows(layout, joined);
         if (CountryFill.needed(empty)) empty = CountryFill.apply(empty, geo).table();
         return TableUnion.columnsOf(empty);
     }
 
     /** The pieces' layout after the records were joined into connections: what the scoring parts are laid out by. */
     public static TableUnion.Layout joinedLayout(TableUnion.Layout layout, boolean joined) {
+        return TableUnion.Layout.of(List.of(noRows(layout, joined))).filledAlready();
+    }
+
+    /** A table of no rows with the columns of the layout, joined into connections when the log's records are. */
+    private static Table noRows(TableUnion.Layout layout, boolean joined) {
         Table empty = TableUnion.of(List.of(), null, layout);
-        if (joined) empty = Connections.join(new ImportResult(empty, report(empty, "flow records"))).table();
-        return TableUnion.Layout.of(List.of(empty)).filledAlready();
+        return joined ? joinConnections(empty) : empty;
     }
 
     /** Hosts as the hosts CSV has them, written whole to {@code target} (cells neutralised as the CLI's are). */
@@ -252,9 +249,6 @@ public final class LogParts {
 
     /** The hosts CSV's header for logs scored against {@code b}: the same for every part. */
     public static List<String> hostHeader(Baseline b) {
-        List<String> h = new ArrayList<>(HostsCsv.LEADING);
-        if (b.hosts() != null) for (dev.taw.features.HostFeature f : b.hosts().features()) h.add(f.column());
-        h.add("why");
-        return h;
+        return HostsCsv.header(b.hosts() == null ? null : b.hosts().features());
     }
 }

@@ -35,7 +35,6 @@ final class Pieces {
     /** Reads each file with the workbench's importer and cuts it into pieces by address pair (flow records to join) or source host. */
     static Iterator<Tuple2<Integer, byte[]>> read(HadoopFiles fs, HadoopFiles.Input f, int parts, FlowView flows,
                                                    CollectionAccumulator<FileReport> reports) {
-        List<Tuple2<Integer, byte[]>> out = new ArrayList<>();
         Path dir = null;
         try {
             dir = Files.createTempDirectory("taw-read");
@@ -50,24 +49,22 @@ final class Pieces {
     /** A local copy of a file read and cut into pieces; its report added to {@code reports}. */
     static Iterator<Tuple2<Integer, byte[]>> cut(Path local, HadoopFiles.Input f, int parts, FlowView flows, CollectionAccumulator<FileReport> reports) {
         List<Tuple2<Integer, byte[]>> out = new ArrayList<>();
-        {
-            ImportResult r;
-            try {
-                r = LogParts.read(local, f.name());
-            } catch (ImportException e) {
-                reports.add(new FileReport(f.name(), List.of(), List.of(), 0, 0, 0, List.of(), e.getMessage().replaceFirst("^.*?: ", "")));
-                return out.iterator();
-            }
-            Table t = r.table();
-            TableUnion.Layout own = TableUnion.Layout.of(List.of(t));
-            reports.add(report(f, r, own));
-            int[] pair = LogParts.byAddressPair(t, flows, parts);
-            int[] part = pair != null ? pair : LogParts.byHost(t, parts);
-            int offset = pair != null ? parts : 0;
-            byte[][] pieces = LogParts.split(t, part, parts);
-            for (int p = 0; p < parts; p++) if (pieces[p] != null) out.add(new Tuple2<>(offset + p, pieces[p]));
+        ImportResult r;
+        try {
+            r = LogParts.read(local, f.name());
+        } catch (ImportException e) {
+            reports.add(new FileReport(f.name(), List.of(), List.of(), 0, 0, 0, List.of(), e.getMessage().replaceFirst("^.*?: ", "")));
             return out.iterator();
         }
+        Table t = r.table();
+        TableUnion.Layout own = TableUnion.Layout.of(List.of(t));
+        reports.add(report(f, r, own));
+        int[] pair = LogParts.byAddressPair(t, flows, parts);
+        int[] part = pair != null ? pair : LogParts.byHost(t, parts);
+        int offset = pair != null ? parts : 0;
+        byte[][] pieces = LogParts.split(t, part, parts);
+        for (int p = 0; p < parts; p++) if (pieces[p] != null) out.add(new Tuple2<>(offset + p, pieces[p]));
+        return out.iterator();
     }
 
     private static FileReport report(HadoopFiles.Input f, ImportResult r, TableUnion.Layout own) {

@@ -45,10 +45,7 @@ public final class ScoreJob {
         try {
             JobSummary s = run(spark, o);
             s.lines().forEach(System.out::println);
-        } catch (IllegalArgumentException | dev.taw.io.ImportException e) {
-            System.err.println("traffic-workbench: " + e.getMessage());
-            System.exit(1);
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IllegalArgumentException | dev.taw.io.ImportException | IOException | UncheckedIOException e) {
             System.err.println("traffic-workbench: " + e.getMessage());
             System.exit(1);
         }
@@ -105,10 +102,10 @@ public final class ScoreJob {
             modelName = new org.apache.hadoop.fs.Path(o.model()).getName();
             fs.upload(tempWith(modelBytes), out + "/" + modelName);
         }
-        Baseline model = TaskCache.model(TaskCache.digest(modelBytes), modelBytes);
+        String id = TaskCache.digest(modelBytes);
+        Baseline model = TaskCache.model(id, modelBytes);
         steps.done(given == null ? "model fitted on a sample" : "model read");
         Broadcast<byte[]> shipped = jsc.broadcast(modelBytes);
-        String id = TaskCache.digest(modelBytes);
 
         // 4. every host's rows scored together; the records and the hosts written
         OutputRows rows = new OutputRows(LogParts.scoredColumns(scoringLayout, joined, TaskCache.geo()), LogParts.hostHeader(model));
