@@ -215,6 +215,28 @@ class ScoreJobTest {
         assertEquals(Files.readAllLines(fromText.resolve("hosts.csv")), Files.readAllLines(fromParquet.resolve("hosts.csv")));
     }
 
+    /**
+     * Logs we did not write (Vector's VRL parser tests, the AWS guides' examples; see the READMEs beside them),
+     * judged by models of our samples: the job's score for every row is the desktop's.
+     */
+    @Test
+    void realPublicSamplesScoreAsOnTheDesktop() throws IOException {
+        String[][] cases = {{"vrl/alb-vrl.log", "alb-access-sample.log"}, {"vrl/vpc-v5.log", "vpc-flow-sample.log"},
+                {"aws-docs/waf-log-examples.log", "waf-sample.log"}, {"aws-docs/cloudfront-log-examples.log", "cloudfront-sample.log"}};
+        for (String[] c : cases) {
+            Path log = Path.of("src/test/resources/thirdparty", c[0]), m = tmp.resolve(c[1] + ".model");
+            assertEquals(0, new TrainCommand(quiet(), System.err).run(new String[] {"sample-data/" + c[1], "--model", m.toString(), "-q"}));
+            AnalysisPipeline desktop = new AnalysisPipeline().withBaseline(AnalysisPipeline.loadModel(m), m.getFileName().toString());
+            ImportResult imported = desktop.importFile(log, ProgressListener.NONE, new CancelToken());
+            Analysis a = desktop.analyze(imported, null, AnalysisPipeline.loadModel(m).settings(null, null), ProgressListener.NONE, new CancelToken());
+            Map<Integer, Double> want = new HashMap<>();
+            for (int r = 0; r < a.table().rowCount(); r++) want.put(a.table().sourceLines()[r], a.scores()[r]);
+            Path out = tmp.resolve("public-" + log.getFileName());
+            ScoreJob.run(SparkTests.session(), JobOptions.parse(new String[] {log.toString(), "--output", out.toString(), "--model", m.toString()}));
+            assertEquals(want, byLine(out), c[0]);
+        }
+    }
+
     private static Map<Integer, Double> byLine(Path out) {
         Map<Integer, Double> m = new HashMap<>();
         for (Row r : SparkTests.session().read().parquet(out.resolve("records").toString()).select("source_line", "anomaly_score").collectAsList()) {
