@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw;
 
+import dev.taw.cli.ReportCommand;
 import dev.taw.cli.ScoreCommand;
 import dev.taw.cli.TrainCommand;
 import dev.taw.cli.WatchCommand;
@@ -18,6 +19,7 @@ public final class Launcher {
     static final String USAGE = "usage: traffic-workbench [FILE-OR-FOLDER]      open the window (with that log)\n"
             + "       traffic-workbench score INPUT --output SCORED.csv [options]   see traffic-workbench score --help\n"
             + "       traffic-workbench train INPUT --model BASELINE.model [options]   see traffic-workbench train --help\n"
+            + "       traffic-workbench report JOB_OUTPUT --output REPORT.pdf   see traffic-workbench report --help\n"
             + "       traffic-workbench watch FOLDER --model BASELINE.model --alerts ALERTS.jsonl   see traffic-workbench watch --help\n"
             + "       traffic-workbench --version | --help";
 
@@ -55,6 +57,7 @@ public final class Launcher {
         }
         if (args.length > 0 && args[0].equals("score")) return new ScoreCommand(System.out, System.err).run(Arrays.copyOfRange(args, 1, args.length));
         if (args.length > 0 && args[0].equals("train")) return new TrainCommand(System.out, System.err).run(Arrays.copyOfRange(args, 1, args.length));
+        if (args.length > 0 && args[0].equals("report")) return new ReportCommand(System.out, System.err).run(Arrays.copyOfRange(args, 1, args.length));
         if (args.length > 0 && args[0].equals("watch")) return new WatchCommand(System.out, System.err).run(Arrays.copyOfRange(args, 1, args.length));
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) return new ScoreCommand(System.out, System.err).run(new String[] {"--help"});
         boolean firstExists = args.length > 0 && exists(args[0]);

@@ -44,20 +44,21 @@ class ArchitectureTest {
         allow("io.web", "io", "io.read", "table", "job", "net");       // ALB, WAF, CloudFront
         allow("io.detect", "io", "io.read", "io.csv", "io.flow", "io.web", "table", "job"); // any file or folder
         allow("geo", "table", "net");                                  // offline countries
-        allow("features", "table", "job");                            // rows and hosts as numbers
+        allow("features", "table", "job", "model.ContextWindow");     // rows and hosts as numbers; a host within its window
         allow("model", "table", "job");                                // the forest
         allow("analysis", "io", "features", "model", "table", "job");  // a finished run: findings, explanations
         allow("export", "table", "job");                               // scored CSV, cell neutralising, atomic write
-        allow("report", "analysis", "io", "features", "model", "table", "job", "export"); // the PDF
+        allow("hostlist", "analysis", "features", "job");                // a hosts list read back (a job's output)
+        allow("report", "analysis", "io", "features", "model", "table", "job", "export", "hostlist"); // the PDF
         allow("baseline", "analysis", "io", "features", "model", "table", "job", "export"); // saved models, scoring against them
-        allow("pipeline", "io", "io.detect", "io.flow", "geo", "features", "model", "analysis", "baseline", "export", "report", "table", "job"); // the seam
+        allow("pipeline", "io", "io.detect", "io.flow", "geo", "features", "model", "analysis", "baseline", "export", "report", "hostlist", "table", "job"); // the seam
         // watching a folder is a long-running shell over pipeline: alerts, and the state it keeps between runs
         allow("watch", "pipeline", "analysis", "features", "model", "io", "table", "job", "baseline.Baseline", "export.AtomicWrite");
         // the shells reach every piece of work through pipeline; report.Paper is a setting they pass on
-        allow("cli", "watch", "pipeline", "analysis", "features", "model", "io", "table", "job", "report.Paper", "baseline.Baseline");
-        allow("ui", "pipeline", "analysis", "features", "model", "io", "table", "job", "report.Paper", "baseline.Baseline", "(root).Version");
+        allow("cli", "watch", "pipeline", "analysis", "features", "model", "io", "table", "job", "report.Paper", "baseline.Baseline", "hostlist.HostList");
+        allow("ui", "pipeline", "analysis", "features", "model", "io", "table", "job", "report.Paper", "baseline.Baseline", "hostlist.HostList", "(root).Version");
         // the Spark job: a third shell over pipeline's seam for logs in parts (LogParts); Spark only moves and writes rows
-        allow("spark", "pipeline", "io", "table", "job", "baseline.Baseline", "geo.GeoIp", "model.ForestSettings");
+        allow("spark", "pipeline", "io", "table", "job", "baseline.Baseline", "geo.GeoIp", "model.ForestSettings", "model.ContextWindow");
         allow("(root)", "cli");                                        // Launcher; the window is loaded by name
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.analysis;
 
+import dev.taw.features.HostKeys;
 import dev.taw.model.Threshold;
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
@@ -30,15 +31,17 @@ public final class FindingsCalculator {
     private static final int MAX_BUCKETS = 200;
 
     public Findings compute(Table t, double[] scores, byte[] labels, double cutOff, BitSet view) {
-        return compute(t, scores, labels, cutOff, view, null, null);
+        return compute(t, scores, labels, cutOff, view, null, null, null);
     }
 
     /**
      * With host scores, the host list is ranked by how unusual each host is as a whole.
      *
      * @param hostLabels per host code, at the analyst's host contamination (null without host scores)
+     * @param keys       who the hosts are (addresses, or addresses within context windows); null: the source addresses
      */
-    public Findings compute(Table t, double[] scores, byte[] labels, double cutOff, BitSet view, HostScores hosts, byte[] hostLabels) {
+    public Findings compute(Table t, double[] scores, byte[] labels, double cutOff, BitSet view, HostScores hosts, byte[] hostLabels,
+                            HostKeys keys) {
         BitSet rows = view != null ? view : all(t.rowCount());
         long n = rows.cardinality();
         long sus = 0;
@@ -49,7 +52,7 @@ public final class FindingsCalculator {
                 categories(t.column(Role.PROTOCOL), labels, rows),
                 categories(t.column(Role.DST_PORT), labels, rows),
                 categories(java.util.Optional.ofNullable(Role.outcomeOf(t)).flatMap(t::column), labels, rows),
-                hosts(t, scores, labels, rows, hosts, hostLabels),
+                hosts(t, scores, labels, rows, hosts, hostLabels, keys),
                 timeField == null ? null : t.column(timeField).orElseThrow().name(),
                 timeField == null ? List.of() : timeline(t.time(timeField).orElseThrow(), labels, rows),
                 histogram(scores, labels, rows, cutOff),
@@ -98,8 +101,8 @@ public final class FindingsCalculator {
      * Every source host with a row in view, ranked by host score when there is one (ties by suspicious rows),
      * else by suspicious rows, then highest row score; ties by address code, so the order is the same every run.
      */
-    static List<IpStat> hosts(Table t, double[] scores, byte[] labels, BitSet rows, HostScores hosts, byte[] hostLabels) {
-        TextColumn ip = t.text(Role.SRC_IP).orElse(null);
+    static List<IpStat> hosts(Table t, double[] scores, byte[] labels, BitSet rows, HostScores hosts, byte[] hostLabels, HostKeys keys) {
+        HostKeys ip = keys != null ? keys : t.text(Role.SRC_IP).map(HostKeys::of).orElse(null);
         if (ip == null) return List.of();
         TextColumn country = t.text(Role.SRC_IP_COUNTRY_CODE).orElse(null);
         NumberColumn inColumn = t.number(Role.BYTES_IN).orElse(null), outColumn = t.number(Role.BYTES_OUT).orElse(null);
@@ -140,7 +143,7 @@ public final class FindingsCalculator {
         for (int c : ids) {
             result.add(new IpStat(c, c == 0 ? "(none)" : ip.dictionary()[c], country == null ? "" : country.dictionary()[countryCode[c]],
                     total[c], sus[c], max[c], sumIn[c], sumOut[c], hosts == null ? Double.NaN : hosts.score(c),
-                    hosts == null ? 0 : hostLabels[c], last[c] == IpStat.NEVER ? IpStat.NEVER : first[c], last[c]));
+                    hosts == null ? 0 : hostLabels[c], last[c] == IpStat.NEVER ? IpStat.NEVER : first[c], last[c], ip.windowStart(c)));
         }
         return result;
     }

@@ -46,7 +46,7 @@ public final class HostScores {
 
     /** @return the host scores, or null when the log has no source IP, too few hosts, or no host feature that varies */
     public static HostScores fit(IpProfile profile, ForestSettings s, ProgressListener progress, CancelToken cancel) {
-        if (profile == null || profile.ip().distinctCount() - 1 < MIN_HOSTS) return null;
+        if (profile == null || profile.hosts().distinctCount() - 1 < MIN_HOSTS) return null;
         HostMatrix x = HostFeatures.build(profile);
         if (x == null) return null;
         Matrix m = x.fitMatrix();

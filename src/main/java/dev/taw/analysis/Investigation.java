@@ -29,7 +29,7 @@ public record Investigation(Analysis analysis, double contamination, double host
         HostScores hosts = analysis.hostScores();
         byte[] hostLabels = hosts == null ? null : hosts.labels(hostContamination);
         Findings findings = new FindingsCalculator().compute(analysis.table(), analysis.scores(), labels, analysis.cutOff(contamination), view,
-                hosts, hostLabels);
+                hosts, hostLabels, analysis.ipProfile() == null ? null : analysis.ipProfile().hosts());
         return new Investigation(analysis, contamination, hostContamination, filters, labels, hostLabels, view, findings,
                 byScore(analysis.scores(), view));
     }

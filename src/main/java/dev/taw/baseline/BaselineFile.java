@@ -32,10 +32,11 @@ import java.util.zip.CRC32;
  *
  * <pre>
  *   "TAWMODEL"  8 bytes
- *   version     u16 (this reads 1), then u16 0
+ *   version     u16 (this writes 2 and reads 1 and 2), then u16 0
  *   length      u64: bytes of payload
  *   payload     a text description (u32 length + UTF-8), then the sections in a fixed order:
- *               trained (tool, time, input, counts, format, flow view, columns, settings),
+ *               trained (tool, time, input, counts, format, flow view, columns, settings; from format 2
+ *               the settings end with the context window in ms, a u64, 0 for the whole log),
  *               row features (names, typical, low, high, session-length fill, share tables),
  *               row forest (depth, trees, ψ, node arrays), score ladder, cut-off,
  *               host part (present flag; features, typical, low, high, row word, forest, ladder, cut-off),
@@ -43,12 +44,14 @@ import java.util.zip.CRC32;
  *   checksum    u32: CRC-32 of the payload
  * </pre>
  *
- * Arrays are a u32 count and the elements; strings a u32 byte count and UTF-8. A reader of version 1 refuses
- * any other version: a newer format says so instead of being misread.
+ * Arrays are a u32 count and the elements; strings a u32 byte count and UTF-8. A reader refuses any version it
+ * does not know: a newer format says so instead of being misread. Format 1 (before the context window) is read
+ * as counting hosts over the whole log, which is what it did.
  */
 public final class BaselineFile {
     static final byte[] MAGIC = "TAWMODEL".getBytes(StandardCharsets.US_ASCII);
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    private static final int FIRST = 1;
     /** Larger than any real model (a million known hosts is ~40 MB); a bigger file is refused before it is read. */
     public static final long MAX_BYTES = 512L << 20;
     private static final int HEAD = 8 + 2 + 2 + 8;
@@ -99,6 +102,7 @@ public final class BaselineFile {
         o.writeInt(s.sampleSize());
         o.writeInt(s.extensionLevel());
         o.writeDouble(s.hostContamination());
+        o.writeLong(s.contextWindow());
 
         RowReference r = b.rows();
         strs(o, r.features().stream().map(Enum::name).toArray(String[]::new));
@@ -197,7 +201,7 @@ public final class BaselineFile {
         ByteBuffer head = ByteBuffer.wrap(all, 8, HEAD - 8);
         int version = Short.toUnsignedInt(head.getShort());
         head.getShort();
-        if (version != VERSION) throw new BadModel(file, "model format " + version + ", but this version of the workbench reads format " + VERSION
+        if (version < FIRST || version > VERSION) throw new BadModel(file, "model format " + version + ", but this version of the workbench reads formats " + FIRST + " to " + VERSION
                 + (version > VERSION ? " (made by a newer version: update the workbench)" : ""));
         long length = head.getLong();
         long expected = HEAD + length + 4;
@@ -210,13 +214,13 @@ public final class BaselineFile {
         int stored = ByteBuffer.wrap(all, HEAD + (int) length, 4).getInt();
         if (stored != (int) crc.getValue()) throw new BadModel(file, "corrupted: the checksum does not match its content");
         try {
-            return parse(new In(all, HEAD, HEAD + (int) length));
+            return parse(new In(all, HEAD, HEAD + (int) length), version);
         } catch (IllegalArgumentException | java.nio.BufferUnderflowException e) {
             throw new BadModel(file, "corrupted: " + (e.getMessage() == null ? "a section ends early" : e.getMessage()));
         }
     }
 
-    private static Baseline parse(In in) {
+    private static Baseline parse(In in, int version) {
         in.str(); // the description, for people reading the file
         String tool = in.str();
         Instant at = Instant.ofEpochMilli(in.i64());
@@ -225,7 +229,7 @@ public final class BaselineFile {
         String format = in.str();
         FlowView flows = FlowView.valueOf(known(in.str(), FlowView.class));
         List<String> columns = List.of(in.strs());
-        ForestSettings settings = new ForestSettings(in.i32(), in.f64(), in.i64(), in.i32(), in.i32(), in.f64());
+        ForestSettings settings = new ForestSettings(in.i32(), in.f64(), in.i64(), in.i32(), in.i32(), in.f64(), version >= 2 ? in.i64() : 0);
         Baseline.Trained trained = new Baseline.Trained(tool, at, from, rows, hosts, format, flows, columns, settings);
 
         List<Feature> features = new ArrayList<>();

@@ -11,6 +11,7 @@ import dev.taw.features.FeatureBuilder;
 import dev.taw.features.FeatureMatrix;
 import dev.taw.features.FeatureSet;
 import dev.taw.features.HostFeatures;
+import dev.taw.features.HostKeys;
 import dev.taw.features.HostMatrix;
 import dev.taw.features.IpProfile;
 import dev.taw.io.FlowView;
@@ -55,7 +56,7 @@ public final class Baselines {
         HostScores hs = a.hostScores();
         FlatForest hostForest = hs == null ? null : hs.forest().flat();
         if (hs != null && hostForest == null) throw new IllegalArgumentException("the host forest cannot be kept as arrays: train with --sample-size 4096 or less");
-        long hosts = a.ipProfile() == null ? 0 : a.ipProfile().ip().distinctCount() - 1;
+        long hosts = t.text(Role.SRC_IP).map(ip -> ip.distinctCount() - 1).orElse(0);
         Baseline.Trained trained = new Baseline.Trained(tool, at, from, t.rowCount(), hosts, a.imported().report().format(), flows, columnNames(t), s);
         return new Baseline(trained, new FeatureBuilder().reference(t, a.matrix()), rowForest, a.threshold().ladder(LADDER), a.cutOff(s.contamination()),
                 hs == null ? null : HostFeatures.reference(hs.matrix()), hostForest,
@@ -74,7 +75,7 @@ public final class Baselines {
         Table t = imported.table();
         refuseOtherKind(t, b, imported.report().format());
         progress.onProgress("Building features", 0, 1);
-        IpProfile ip = IpProfile.of(t);
+        IpProfile ip = IpProfile.of(t, b.trained().settings().contextWindow()); // counted as the baseline counted its own
         FeatureMatrix m = new FeatureBuilder().build(t, b.rows(), ip);
         cancel.throwIfCancelled();
         TrainedForest forest = new TrainedForest(b.rowForest());
@@ -145,7 +146,9 @@ public final class Baselines {
         if (ip == null) return new Baseline.Known(new String[0], new long[0], new double[0], new double[0], new double[0], countries);
         int hosts = ip.distinctCount();
         long[] rows = new long[hosts];
-        double[] in = HostFeatures.sumPerHost(t, ip, Role.BYTES_IN), out = HostFeatures.sumPerHost(t, ip, Role.BYTES_OUT);
+        HostKeys whole = HostKeys.of(ip);
+        double[] in = HostFeatures.sumPerHost(t, whole, Role.BYTES_IN), out = HostFeatures.sumPerHost(t, whole, Role.BYTES_OUT);
+        double[] best = bestScorePerAddress(hosts, hs);
         for (int r = 0; r < t.rowCount(); r++) rows[ip.code(r)]++;
         Integer[] order = new Integer[hosts];
         for (int h = 0; h < hosts; h++) order[h] = h;
@@ -160,11 +163,27 @@ public final class Baselines {
         for (int i = 0; i < n; i++) {
             int h = kept.get(i);
             a[i] = d[h];
-            sc[i] = hs == null ? Double.NaN : hs.score(h);
+            sc[i] = best[h];
             r[i] = rows[h];
             bi[i] = in == null ? Double.NaN : in[h];
             bo[i] = out == null ? Double.NaN : out[h];
         }
         return new Baseline.Known(a, r, bi, bo, sc, countries);
+    }
+
+    /**
+     * Per address code, its host score, or with a context window its highest over its windows (a host that is
+     * flagged again on a later day is compared with its worst known day); NaN without a host forest.
+     */
+    private static double[] bestScorePerAddress(int addresses, HostScores hs) {
+        double[] best = new double[addresses];
+        java.util.Arrays.fill(best, Double.NaN);
+        if (hs == null) return best;
+        HostKeys keys = hs.matrix().ip();
+        for (int h = 1; h < keys.distinctCount(); h++) {
+            int a = keys.addressCode(h);
+            if (Double.isNaN(best[a]) || hs.score(h) > best[a]) best[a] = hs.score(h);
+        }
+        return best;
     }
 }

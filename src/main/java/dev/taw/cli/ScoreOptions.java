@@ -51,6 +51,9 @@ record ScoreOptions(Path input, Path output, Path hosts, Path report, dev.taw.re
                 + "                             (default: the bundled registry database, (c) NRO, CC BY 4.0)\n"
                 + "      --contamination X      share of rows to flag, 0.0001-0.5 (default 0.05)\n"
                 + "      --host-contamination X share of source hosts to flag, 0.0001-0.5 (default 0.01)\n"
+                + "      --context-window W     count each host's context within windows of W (30m, 1h, 1d, 7d; UTC-\n"
+                + "                             aligned): a host is then an address in one window (default: the whole\n"
+                + "                             log); the hosts list gains window_start\n"
                 + "      --trees N              number of isolation trees, 1-10000 (default 100)\n"
                 + "      --seed N               random seed; same file + settings + seed = same scores (default 42)\n"
                 + "      --sample-size N        rows each tree sees, psi (default 256; capped at the row count)\n"
@@ -74,7 +77,8 @@ record ScoreOptions(Path input, Path output, Path hosts, Path report, dev.taw.re
             + "the features and what they are relative to (share tables, typical values, ranges), the forests,\n"
             + "and the score cut-offs at the contamination given. The model is written whole or not at all.\n\n"
             + "Options: --format, --flows, --geoip, --features, --trees, --seed, --sample-size (at most 4096),\n"
-            + "--contamination, --host-contamination, -q: as for score (see traffic-workbench score --help).\n";
+            + "--contamination, --host-contamination, --context-window, -q: as for score (see traffic-workbench\n"
+            + "score --help). The model keeps the context window: logs scored by it are counted the same way.\n";
 
     static ScoreOptions parse(String[] args) throws UsageException {
         return parse(args, false);
@@ -116,6 +120,7 @@ record ScoreOptions(Path input, Path output, Path hosts, Path report, dev.taw.re
                         hostContaminationGiven = true;
                     }
                     case "--sample-size" -> s = s.withSampleSize(Integer.parseInt(value(args, ++i, fit(a, fitOptions))));
+                    case "--context-window" -> s = s.withContextWindow(dev.taw.model.ContextWindow.parse(value(args, ++i, fit(a, fitOptions))));
                     case "--extension-level" -> s = s.withExtensionLevel(Integer.parseInt(value(args, ++i, fit(a, fitOptions))));
                     case "--features" -> features = FeatureSet.fromText(value(args, ++i, fit(a, fitOptions)));
                     case "--where" -> filters.add(WhereFilter.parse(value(args, ++i, a)));

@@ -191,7 +191,7 @@ public final class FeatureBuilder {
                 Column verdict = t.column(Role.VERDICT).orElseThrow();
                 boolean[] flag = new boolean[n];
                 for (int r = 0; r < n; r++) flag[r] = IpProfile.denied(verdict.format(r));
-                v = shareByIp(ip.ip(), flag);
+                v = shareByIp(ip.hosts(), flag);
             }
             case PORT_BREADTH -> v = breadth(t, ip, Role.DST_PORT);
             case HOST_BREADTH -> v = breadth(t, ip, Role.DST_IP);
@@ -200,7 +200,7 @@ public final class FeatureBuilder {
                 if (flags != null) { // no tcp-flags column: all zero, left out as constant
                     boolean[] flag = new boolean[n];
                     for (int r = 0; r < n; r++) flag[r] = !flags.isMissing(r) && flags.get(r) == 2.0;
-                    v = shareByIp(ip.ip(), flag);
+                    v = shareByIp(ip.hosts(), flag);
                 }
             }
             case RULE_RARITY -> {
@@ -235,12 +235,12 @@ public final class FeatureBuilder {
     private static double[] breadth(Table t, IpProfile ip, Role other) {
         double[] perIp = ip.distinctPerIp(t.column(other).orElseThrow());
         double[] v = new double[t.rowCount()];
-        for (int r = 0; r < v.length; r++) v[r] = Math.log1p(perIp[ip.ip().code(r)]);
+        for (int r = 0; r < v.length; r++) v[r] = Math.log1p(perIp[ip.hosts().code(r)]);
         return v;
     }
 
     /** Each row gets the share of its src_ip's rows that are flagged. */
-    private static double[] shareByIp(TextColumn ip, boolean[] flag) {
+    private static double[] shareByIp(HostKeys ip, boolean[] flag) {
         int[] rows = new int[ip.distinctCount()];
         int[] hits = new int[ip.distinctCount()];
         for (int r = 0; r < flag.length; r++) {

@@ -31,14 +31,14 @@ public final class HostFeatures {
     /** @return the matrix, or null when no host feature varies */
     public static HostMatrix build(IpProfile profile) {
         Map<HostFeature, double[]> cols = computeAll(profile);
-        int hosts = profile.ip().distinctCount();
+        int hosts = profile.hosts().distinctCount();
         cols.values().removeIf(v -> isConstant(v, hosts));
         if (cols.isEmpty()) return null;
         List<HostFeature> used = new ArrayList<>(cols.keySet());
         double[][] columns = cols.values().toArray(double[][]::new);
         double[] typical = new double[columns.length];
         for (int f = 0; f < columns.length; f++) typical[f] = Medians.of(Arrays.copyOfRange(columns[f], 1, hosts));
-        return new HostMatrix(profile.ip(), used, columns, typical, records(profile.table()));
+        return new HostMatrix(profile.hosts(), used, columns, typical, records(profile.table()));
     }
 
     /**
@@ -56,7 +56,7 @@ public final class HostFeatures {
                 throw new IllegalArgumentException("the baseline's host trait '" + ref.features().get(f).label() + "' cannot be measured in this file (a column it needs is missing)");
             }
         }
-        return new HostMatrix(profile.ip(), ref.features(), columns, ref.typical().clone(), ref.records());
+        return new HostMatrix(profile.hosts(), ref.features(), columns, ref.typical().clone(), ref.records());
     }
 
     /** What a model keeps of a log's host features: see {@link HostReference}. */
@@ -72,7 +72,7 @@ public final class HostFeatures {
     /** Every host feature this log's columns can feed, constant or not. */
     private static Map<HostFeature, double[]> computeAll(IpProfile profile) {
         Table t = profile.table();
-        TextColumn ip = profile.ip();
+        HostKeys ip = profile.hosts();
         int hosts = ip.distinctCount();
         int[] rows = new int[hosts];
         for (int r = 0; r < t.rowCount(); r++) rows[ip.code(r)]++;
@@ -123,7 +123,7 @@ public final class HostFeatures {
         return v;
     }
 
-    private static double[] share(Table t, TextColumn ip, int[] rows, RowTest test) {
+    private static double[] share(Table t, HostKeys ip, int[] rows, RowTest test) {
         double[] hits = new double[rows.length];
         for (int r = 0; r < t.rowCount(); r++) if (test.test(r)) hits[ip.code(r)]++;
         for (int h = 0; h < rows.length; h++) hits[h] = rows[h] == 0 ? 0 : hits[h] / rows[h];
@@ -150,7 +150,7 @@ public final class HostFeatures {
      * A numeric column summed per source host (by the address's code), leaving out missing cells: an imputed
      * median is not traffic. Null when the table has no such column.
      */
-    public static double[] sumPerHost(Table t, TextColumn ip, Role f) {
+    public static double[] sumPerHost(Table t, HostKeys ip, Role f) {
         NumberColumn c = t.number(f).orElse(null);
         if (c == null) return null;
         double[] s = new double[ip.distinctCount()];
@@ -165,7 +165,7 @@ public final class HostFeatures {
     }
 
     /** 1 / (1 + coefficient of variation of the gaps between a host's distinct start times); 0 below 5 rows. */
-    private static double[] regularity(TimeColumn time, TextColumn ip) {
+    private static double[] regularity(TimeColumn time, HostKeys ip) {
         int n = time.size();
         long[] pairs = new long[n];
         int m = 0;

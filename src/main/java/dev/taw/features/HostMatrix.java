@@ -2,18 +2,17 @@
 package dev.taw.features;
 
 import dev.taw.table.Matrix;
-import dev.taw.table.TextColumn;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The host forest's input: one column per used host feature, indexed by the source IP's dictionary code
- * ({@code columns[f][code]}; code 0 is the empty address and is left out of the fit), and each feature's
+ * The host forest's input: one column per used host feature, indexed by host ({@link HostKeys}:
+ * {@code columns[f][code]}; host 0 is the empty address and is left out of the fit), and each feature's
  * typical (median) value over the real hosts.
  *
  * @param records what a row is to the analyst: "flows" or "requests"
  */
-public record HostMatrix(TextColumn ip, List<HostFeature> features, double[][] columns, double[] typical, String records) {
+public record HostMatrix(HostKeys ip, List<HostFeature> features, double[][] columns, double[] typical, String records) {
     public HostMatrix {
         features = List.copyOf(features);
     }

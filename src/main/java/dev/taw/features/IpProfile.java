@@ -6,6 +6,8 @@ import dev.taw.table.NumberColumn;
 import dev.taw.table.Role;
 import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
+import dev.taw.table.TimeColumn;
+import dev.taw.model.ContextWindow;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -19,24 +21,34 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class IpProfile {
     private final Table table;
-    private final TextColumn ip;
+    private final HostKeys ip;
     private final Map<Column, double[]> distinct = new ConcurrentHashMap<>();
     private volatile Volumes volumes;
 
-    private IpProfile(Table table, TextColumn ip) {
+    private IpProfile(Table table, HostKeys ip) {
         this.table = table;
         this.ip = ip;
     }
 
-    /** The profile of {@code t}'s source IPs, or null when it has none. */
+    /** The profile of {@code t}'s source IPs over the whole log, or null when it has none. */
     public static IpProfile of(Table t) {
-        return t.text(Role.SRC_IP).map(ip -> new IpProfile(t, ip)).orElse(null);
+        return of(t, ContextWindow.WHOLE_LOG);
+    }
+
+    /**
+     * The profile of {@code t}'s source hosts, each counted within its {@link ContextWindow} of {@code window} ms
+     * (0: over the whole log; a log without a time is counted whole), or null when it has no source IP.
+     */
+    public static IpProfile of(Table t, long window) {
+        Role time = Role.timeOf(t);
+        TimeColumn clock = time == null ? null : t.time(time).orElseThrow();
+        return t.text(Role.SRC_IP).map(ip -> new IpProfile(t, HostKeys.of(ip, clock, window))).orElse(null);
     }
 
     public Table table() { return table; }
 
-    /** The source-IP column: hosts are its dictionary codes (code 0 is the empty address). */
-    public TextColumn ip() { return ip; }
+    /** The hosts: source addresses, or addresses within context windows (host 0 is the empty address). */
+    public HostKeys hosts() { return ip; }
 
     /** Distinct values of {@code c} per host (index: the IP's code). Shared: callers must not modify it. */
     public double[] distinctPerIp(Column c) {
@@ -89,7 +101,7 @@ public final class IpProfile {
         final double[] volume;
         final double[] usual;
 
-        Volumes(Table t, TextColumn ip) {
+        Volumes(Table t, HostKeys ip) {
             double[] in = t.number(Role.BYTES_IN).map(NumberColumn::values).orElse(new double[t.rowCount()]);
             double[] out = t.number(Role.BYTES_OUT).map(NumberColumn::values).orElse(new double[t.rowCount()]);
             int n = t.rowCount();

@@ -13,8 +13,11 @@ import java.util.Locale;
  * @param extensionLevel 0 = classic axis-parallel splits (default); higher = extended Isolation Forest
  * @param hostContamination share of source hosts to flag (same limits; default 0.01: a log has far fewer
  *                          hosts than rows, and the attackers among them are a handful)
+ * @param contextWindow  milliseconds of the window a host's context is counted over ({@link ContextWindow});
+ *                       0 (the default) counts each host over the whole log
  */
-public record ForestSettings(int trees, double contamination, long seed, int sampleSize, int extensionLevel, double hostContamination) {
+public record ForestSettings(int trees, double contamination, long seed, int sampleSize, int extensionLevel, double hostContamination,
+                             long contextWindow) {
     public static final int DEFAULT_TREES = 100;
     public static final double DEFAULT_CONTAMINATION = 0.05;
     public static final double DEFAULT_HOST_CONTAMINATION = 0.01;
@@ -36,6 +39,12 @@ public record ForestSettings(int trees, double contamination, long seed, int sam
         }
         if (sampleSize < 2) throw new IllegalArgumentException("sample size must be at least 2, got " + sampleSize);
         if (extensionLevel < 0) throw new IllegalArgumentException("extension level must be 0 or more, got " + extensionLevel);
+        ContextWindow.check(contextWindow);
+    }
+
+    /** Over the whole log. */
+    public ForestSettings(int trees, double contamination, long seed, int sampleSize, int extensionLevel, double hostContamination) {
+        this(trees, contamination, seed, sampleSize, extensionLevel, hostContamination, ContextWindow.WHOLE_LOG);
     }
 
     /** With the default host contamination. */
@@ -52,38 +61,43 @@ public record ForestSettings(int trees, double contamination, long seed, int sam
     }
 
     public ForestSettings withContamination(double c) {
-        return new ForestSettings(trees, c, seed, sampleSize, extensionLevel, hostContamination);
+        return new ForestSettings(trees, c, seed, sampleSize, extensionLevel, hostContamination, contextWindow);
     }
 
     public ForestSettings withHostContamination(double c) {
-        return new ForestSettings(trees, contamination, seed, sampleSize, extensionLevel, c);
+        return new ForestSettings(trees, contamination, seed, sampleSize, extensionLevel, c, contextWindow);
     }
 
     public ForestSettings withSampleSize(int psi) {
-        return new ForestSettings(trees, contamination, seed, psi, extensionLevel, hostContamination);
+        return new ForestSettings(trees, contamination, seed, psi, extensionLevel, hostContamination, contextWindow);
     }
 
     public ForestSettings withExtensionLevel(int level) {
-        return new ForestSettings(trees, contamination, seed, sampleSize, level, hostContamination);
+        return new ForestSettings(trees, contamination, seed, sampleSize, level, hostContamination, contextWindow);
     }
 
     public ForestSettings withTrees(int t) {
-        return new ForestSettings(t, contamination, seed, sampleSize, extensionLevel, hostContamination);
+        return new ForestSettings(t, contamination, seed, sampleSize, extensionLevel, hostContamination, contextWindow);
     }
 
     public ForestSettings withSeed(long s) {
-        return new ForestSettings(trees, contamination, s, sampleSize, extensionLevel, hostContamination);
+        return new ForestSettings(trees, contamination, s, sampleSize, extensionLevel, hostContamination, contextWindow);
+    }
+
+    public ForestSettings withContextWindow(long millis) {
+        return new ForestSettings(trees, contamination, seed, sampleSize, extensionLevel, hostContamination, millis);
     }
 
     /** True when switching from {@code other} to this needs a new fit (contamination alone does not). */
     public boolean needsRefitComparedTo(ForestSettings other) {
         return other == null || trees != other.trees || seed != other.seed || sampleSize != other.sampleSize
-                || extensionLevel != other.extensionLevel;
+                || extensionLevel != other.extensionLevel || contextWindow != other.contextWindow;
     }
 
     /** The command-line flags that reproduce this run. */
     public String toText() {
         return String.format(Locale.ROOT, "--trees %d --contamination %s --host-contamination %s --seed %d --sample-size %d --extension-level %d",
-                trees, contamination, hostContamination, seed, sampleSize, extensionLevel);
+                trees, contamination, hostContamination, seed, sampleSize, extensionLevel)
+                + (contextWindow == ContextWindow.WHOLE_LOG ? "" : " --context-window " + ContextWindow.text(contextWindow));
     }
 }

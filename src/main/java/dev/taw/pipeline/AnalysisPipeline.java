@@ -157,7 +157,7 @@ public final class AnalysisPipeline {
         if (baseline != null) {
             return Baselines.score(imported, baseline, baselineName, settings.contamination(), settings.hostContamination(), progress, cancel);
         }
-        IpProfile ip = IpProfile.of(imported.table());
+        IpProfile ip = IpProfile.of(imported.table(), settings.contextWindow());
         Future<HostScores> hosts = Workers.aside("host-forest", () -> HostScores.fit(ip, settings, ProgressListener.NONE, cancel));
         RowScores rows = scoreRows(imported, features, settings, ip, progress, cancel);
         progress.onProgress("Scoring hosts", 0, 1);
@@ -170,7 +170,7 @@ public final class AnalysisPipeline {
 
     /** Builds features, fits the row forest and scores every row. */
     public RowScores scoreRows(ImportResult imported, FeatureSet features, ForestSettings settings, ProgressListener progress, CancelToken cancel) {
-        return scoreRows(imported, features, settings, IpProfile.of(imported.table()), progress, cancel);
+        return scoreRows(imported, features, settings, IpProfile.of(imported.table(), settings.contextWindow()), progress, cancel);
     }
 
     private RowScores scoreRows(ImportResult imported, FeatureSet features, ForestSettings settings, IpProfile ip, ProgressListener progress,

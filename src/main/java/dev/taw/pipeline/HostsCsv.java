@@ -9,7 +9,6 @@ import dev.taw.export.HostColumns;
 import dev.taw.export.TableCsvWriter;
 import dev.taw.features.HostFeature;
 import dev.taw.features.HostMatrix;
-import dev.taw.table.Role;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,14 +24,22 @@ final class HostsCsv {
 
     private HostsCsv() { }
 
+    /** With a context window, a host is an address within a window: this column, after the address, says which. */
+    static final String WINDOW = "window_start";
+
     static List<String> header(Investigation inv) {
         HostScores hosts = inv.analysis().hostScores();
-        return header(hosts == null ? null : hosts.matrix().features());
+        return header(hosts == null ? null : hosts.matrix().features(), windowed(inv));
     }
 
-    /** The header for these host features (null: no host forest ran). */
-    static List<String> header(List<HostFeature> features) {
+    private static boolean windowed(Investigation inv) {
+        return inv.analysis().ipProfile() != null && inv.analysis().ipProfile().hosts().windowed();
+    }
+
+    /** The header for these host features (null: no host forest ran), with the window's column when hosts are windowed. */
+    static List<String> header(List<HostFeature> features, boolean windowed) {
         List<String> h = new ArrayList<>(LEADING);
+        if (windowed) h.add(LEADING.indexOf("src_ip") + 1, WINDOW);
         if (features != null) for (HostFeature f : features) h.add(f.column());
         h.add("why");
         return h;
@@ -49,6 +56,7 @@ final class HostsCsv {
         List<String> cells = new ArrayList<>();
         cells.add(Integer.toString(rank + 1));
         cells.add(s.ip());
+        if (windowed(inv)) cells.add(s.window() == IpStat.NEVER ? "" : TableCsvWriter.time(s.window()));
         cells.add(s.country());
         cells.add(s.hasHostScore() ? Double.toString(s.hostScore()) : "");
         cells.add(s.hostLabel() == 0 ? "" : Integer.toString(s.hostLabel()));
@@ -72,7 +80,7 @@ final class HostsCsv {
     static HostColumns columns(Analysis a, double hostContamination) {
         HostScores hosts = a.hostScores();
         if (hosts == null) return null;
-        return new HostColumns(a.table().text(Role.SRC_IP).orElseThrow().codes(), hosts.scores(), hosts.labels(hostContamination));
+        return new HostColumns(a.ipProfile().hosts().codes(), hosts.scores(), hosts.labels(hostContamination));
     }
 
     private static String number(double v) {

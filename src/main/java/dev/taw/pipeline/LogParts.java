@@ -177,7 +177,7 @@ public final class LogParts {
         int n = scored.rowCount();
         double[] hostScore = new double[n];
         byte[] hostLabel = new byte[n];
-        TextColumn ip = scored.text(Role.SRC_IP).orElse(null);
+        dev.taw.features.HostKeys ip = a.ipProfile() == null ? null : a.ipProfile().hosts();
         Arrays.fill(hostScore, Double.NaN);
         if (a.hostScores() != null && ip != null) {
             for (int r = 0; r < n; r++) {
@@ -247,8 +247,13 @@ public final class LogParts {
         staged.commit();
     }
 
-    /** The hosts CSV's header for logs scored against {@code b}: the same for every part. */
-    public static List<String> hostHeader(Baseline b) {
-        return HostsCsv.header(b.hosts() == null ? null : b.hosts().features());
+    /**
+     * The hosts CSV's header for logs laid out by {@code layout} scored against {@code b}: the same for every part.
+     * Hosts are windowed when the model counts context in windows and the log has a time.
+     */
+    public static List<String> hostHeader(Baseline b, TableUnion.Layout layout, boolean joined) {
+        boolean windowed = b.trained().settings().contextWindow() != dev.taw.model.ContextWindow.WHOLE_LOG
+                && Role.timeOf(noRows(layout, joined)) != null;
+        return HostsCsv.header(b.hosts() == null ? null : b.hosts().features(), windowed);
     }
 }

@@ -51,15 +51,16 @@ public final class LogSample {
 
     /**
      * A baseline fitted on a sample of a log (whole hosts, in file order), as {@code train} fits one on a file:
-     * every feature, the default forest at {@code seed}; written whole to {@code model}.
+     * every feature, the default forest at {@code seed}, hosts counted within {@code contextWindow} ms (0: the whole
+     * log); written whole to {@code model}.
      *
      * @throws IllegalArgumentException when the sample cannot make a baseline (too few rows or hosts, see {@link AnalysisPipeline#saveModel})
      */
-    public static Baseline train(Table sample, long seed, String from, GeoIp geo, Path model) throws java.io.IOException {
+    public static Baseline train(Table sample, long seed, long contextWindow, String from, GeoIp geo, Path model) throws java.io.IOException {
         ImportResult imported = new ImportResult(sample, LogParts.report(sample, "sample of " + from));
         if (CountryFill.needed(sample)) imported = new ImportResult(CountryFill.apply(sample, geo).table(), imported.report());
         AnalysisPipeline p = new AnalysisPipeline(() -> geo);
-        ForestSettings s = ForestSettings.defaults().withSeed(seed);
+        ForestSettings s = ForestSettings.defaults().withSeed(seed).withContextWindow(contextWindow);
         Analysis a = p.analyze(imported, FeatureSet.all(), s, ProgressListener.NONE, new CancelToken());
         return p.saveModel(a, from, model);
     }

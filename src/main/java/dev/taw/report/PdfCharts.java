@@ -99,6 +99,11 @@ final class PdfCharts {
     }
 
     static void histogram(Pages p, float x, float y, float w, float h, ScoreHistogram s) throws IOException {
+        histogram(p, x, y, w, h, s, "anomaly score →");
+    }
+
+    /** With {@code axis} under the scores ("host score →"); no cut-off line where {@code s.cutOff()} is NaN. */
+    static void histogram(Pages p, float x, float y, float w, float h, ScoreHistogram s, String axis) throws IOException {
         PDPageContentStream g = p.out();
         long max = 1;
         for (int i = 0; i < s.bins(); i++) max = Math.max(max, s.normal()[i] + s.suspicious()[i]);
@@ -109,19 +114,21 @@ final class PdfCharts {
             fill(g, NORMAL, x + i * bw + 0.3f, y, bw - 0.6f, hn);
             fill(g, SUSPICIOUS, x + i * bw + 0.3f, y + hn, bw - 0.6f, hs);
         }
-        float cx = (float) (x + (s.cutOff() - s.min()) / (s.max() - s.min()) * w);
-        g.setStrokingColor(Color.BLACK);
-        g.setLineDashPattern(new float[] {4, 3}, 0);
-        g.moveTo(cx, y);
-        g.lineTo(cx, y + h);
-        g.stroke();
-        g.setLineDashPattern(new float[0], 0);
-        p.text("cut-off " + Formats.score(s.cutOff()), Math.min(cx + 3, x + w - 60), y + h - 8, LABEL, false, Color.BLACK);
+        if (!Double.isNaN(s.cutOff()) && s.max() > s.min()) {
+            float cx = (float) (x + (s.cutOff() - s.min()) / (s.max() - s.min()) * w);
+            g.setStrokingColor(Color.BLACK);
+            g.setLineDashPattern(new float[] {4, 3}, 0);
+            g.moveTo(cx, y);
+            g.lineTo(cx, y + h);
+            g.stroke();
+            g.setLineDashPattern(new float[0], 0);
+            p.text("cut-off " + Formats.score(s.cutOff()), Math.min(cx + 3, x + w - 60), y + h - 8, LABEL, false, Color.BLACK);
+        }
         for (int k = 0; k <= 4; k++) {
             double v = s.min() + (s.max() - s.min()) * k / 4;
             p.text(Formats.score(v), x + w * k / 4 - 8, y - 10, LABEL, false, AXIS);
         }
-        p.text("anomaly score →", x + w - 60, y - 19, LABEL, false, AXIS);
+        p.text(axis, x + w - 60, y - 19, LABEL, false, AXIS);
         legend(p, x + w - 120, y + h + 4);
     }
 

@@ -115,7 +115,7 @@ public final class PdfReportWriter {
         kv(p, "Score cut-off", Formats.score(f.cutOff()) + " (rows scoring at or above it are suspicious)");
         if (!f.hosts().isEmpty() && f.hosts().get(0).suspicious() > 0) {
             IpStat top = f.hosts().get(0);
-            kv(p, "Top suspicious IP", String.format(Locale.ROOT, "%s (%s): %d of %d rows suspicious, max score %s", top.ip(), top.country(),
+            kv(p, "Top suspicious IP", String.format(Locale.ROOT, "%s (%s): %d of %d rows suspicious, max score %s", top.name(), top.country(),
                     top.suspicious(), top.rows(), Formats.score(top.maxScore())));
         }
         p.down(8);
@@ -198,6 +198,13 @@ public final class PdfReportWriter {
                 shown.stream().mapToLong(CategoryStat::suspicious).toArray()));
     }
 
+    /** Over what span a host's context was counted, in words. */
+    private static String over(Analysis a) {
+        boolean windowed = a.ipProfile() != null && a.ipProfile().hosts().windowed();
+        return windowed ? "within each UTC window of " + dev.taw.model.ContextWindow.text(a.ipProfile().hosts().window()) + " (one host per address and window)"
+                : "across the whole log";
+    }
+
     private static void tables(Pages p, Investigation inv) throws IOException {
         Findings f = inv.findings();
         Analysis a = inv.analysis();
@@ -206,9 +213,9 @@ public final class PdfReportWriter {
         p.line("Top suspicious source IPs", 14, true, 0);
         if (hosts) {
             p.paragraph(String.format(Locale.ROOT, "%s source hosts in view, %s of them suspicious at host contamination %s (host score %s or more). "
-                    + "Ranked by host score: a second Isolation Forest over what each source IP did across the whole log. The top %d:",
+                    + "Ranked by host score: a second Isolation Forest over what each source IP did %s. The top %d:",
                     Formats.count(f.hosts().size()), Formats.count(f.suspiciousHosts()), inv.hostContamination(),
-                    Formats.score(a.hostScores().cutOff(inv.hostContamination())), Math.min(TABLE_ROWS, f.hosts().size())), 9, false);
+                    Formats.score(a.hostScores().cutOff(inv.hostContamination())), over(a), Math.min(TABLE_ROWS, f.hosts().size())), 9, false);
         } else if (!f.hosts().isEmpty()) {
             p.paragraph(String.format(Locale.ROOT, "%s source hosts in view: too few for a host forest, ranked by suspicious rows. The top %d:",
                     Formats.count(f.hosts().size()), Math.min(TABLE_ROWS, f.hosts().size())), 9, false);
@@ -217,14 +224,14 @@ public final class PdfReportWriter {
                 new float[] {0.27f, 0.09f, 0.1f, 0.12f, 0.12f, 0.15f, 0.15f});
         List<IpStat> top = f.hosts().subList(0, Math.min(TABLE_ROWS, f.hosts().size()));
         for (IpStat ip : top) {
-            t.row(ip.ip(), ip.country(), Formats.count(ip.rows()), Formats.count(ip.suspicious()),
+            t.row(ip.name(), ip.country(), Formats.count(ip.rows()), Formats.count(ip.suspicious()),
                     Formats.score(hosts ? ip.hostScore() : ip.maxScore()), Formats.bytes(ip.bytesIn()), Formats.bytes(ip.bytesOut()));
         }
         if (hosts) {
             p.down(6);
             p.line("Why these hosts stand out", 12, true, 0);
             for (IpStat ip : top.subList(0, Math.min(10, top.size()))) {
-                for (String l : p.wrap(ip.ip() + ": " + a.explainHost(ip), 9, false, p.width())) p.line(l, 9, false, 0);
+                for (String l : p.wrap(ip.name() + ": " + a.explainHost(ip), 9, false, p.width())) p.line(l, 9, false, 0);
             }
         }
         p.down(10);
@@ -268,7 +275,7 @@ public final class PdfReportWriter {
         }
     }
 
-    private static void kv(Pages p, String key, String value) throws IOException {
+    static void kv(Pages p, String key, String value) throws IOException {
         List<String> lines = p.wrap(ReportFonts.clean(value), 10, false, p.width() - 130);
         p.need(14 * lines.size());
         float y0 = p.y();

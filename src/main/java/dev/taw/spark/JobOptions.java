@@ -9,16 +9,18 @@ import java.util.List;
 
 /** What the Spark job was asked to do. Every mistake is one line that says what to type instead. */
 record JobOptions(List<String> inputs, String output, String model, long sampleRows, LocalDate from, LocalDate to, LogFormat format,
-                  Double contamination, Double hostContamination, long seed, int partitions) implements java.io.Serializable {
+                  Double contamination, Double hostContamination, long seed, int partitions, long contextWindow) implements java.io.Serializable {
 
     static final String USAGE = String.join("\n",
             "usage: spark-submit --class dev.taw.spark.ScoreJob traffic-workbench-spark.jar INPUT... --output OUT",
             "         [--model BASELINE.model | --sample-rows N] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format FORMAT]",
-            "         [--contamination X] [--host-contamination X] [--seed N] [--partitions N]",
+            "         [--contamination X] [--host-contamination X] [--seed N] [--partitions N] [--context-window W]",
             "  INPUT    files or prefixes (s3://, s3a://, hdfs://, file:, local paths) of raw logs as AWS writes them, or CSV exports",
             "  OUT      a folder: records/ (Parquet, by date), hosts/ (Parquet, ranked), hosts.csv, the model used, report.txt",
             "  --model  score with a saved baseline (traffic-workbench train); without it one is fitted on a sample of",
-            "           --sample-rows rows (default 1,000,000; whole hosts, chosen by --seed) and saved as OUT/model.model");
+            "           --sample-rows rows (default 1,000,000; whole hosts, chosen by --seed) and saved as OUT/model.model",
+            "  --context-window  count each host within UTC windows of W (30m, 1h, 1d, 7d): a host is an address in one",
+            "           window (default: the whole input); a model keeps its own");
 
     static JobOptions parse(String[] args) {
         List<String> inputs = new ArrayList<>();
@@ -30,6 +32,8 @@ record JobOptions(List<String> inputs, String output, String model, long sampleR
         Double c = null, hc = null;
         long seed = 42;
         int partitions = 0;
+        long window = dev.taw.model.ContextWindow.WHOLE_LOG;
+        boolean windowGiven = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("--")) {
@@ -52,6 +56,14 @@ record JobOptions(List<String> inputs, String output, String model, long sampleR
                 case "--contamination" -> c = share(a, v);
                 case "--host-contamination" -> hc = share(a, v);
                 case "--seed" -> seed = number(a, v);
+                case "--context-window" -> {
+                    try {
+                        window = dev.taw.model.ContextWindow.parse(v);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(a + ": " + e.getMessage());
+                    }
+                    windowGiven = true;
+                }
                 case "--partitions" -> partitions = (int) Math.min(Integer.MAX_VALUE, positive(a, v));
                 default -> throw new IllegalArgumentException("unknown option " + a + " (--help for usage)");
             }
@@ -59,8 +71,11 @@ record JobOptions(List<String> inputs, String output, String model, long sampleR
         if (inputs.isEmpty()) throw new IllegalArgumentException("name at least one INPUT path or prefix (--help for usage)");
         if (output == null) throw new IllegalArgumentException("--output OUT is required: the folder the job writes (--help for usage)");
         if (model != null && sampleGiven) throw new IllegalArgumentException("--model and --sample-rows exclude each other: a model is fitted already");
+        if (model != null && windowGiven) {
+            throw new IllegalArgumentException("--context-window is the model's: it counts hosts as it was trained to; train a new model to change it");
+        }
         if (from != null && to != null && to.isBefore(from)) throw new IllegalArgumentException("--to " + to + " is before --from " + from);
-        return new JobOptions(List.copyOf(inputs), output, model, sample, from, to, format, c, hc, seed, partitions);
+        return new JobOptions(List.copyOf(inputs), output, model, sample, from, to, format, c, hc, seed, partitions, window);
     }
 
     private static LocalDate day(String option, String v) {

@@ -78,7 +78,7 @@ final class OutputRows implements Serializable {
         return switch (h) {
             case "rank", "host_label" -> DataTypes.IntegerType;
             case "rows", "suspicious_rows" -> DataTypes.LongType;
-            case "src_ip", "country", "first_seen", "last_seen", "why" -> DataTypes.StringType;
+            case "src_ip", "window_start", "country", "first_seen", "last_seen", "why" -> DataTypes.StringType;
             default -> DataTypes.DoubleType; // scores, bytes and every host trait
         };
     }

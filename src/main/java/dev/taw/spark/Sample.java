@@ -29,7 +29,7 @@ final class Sample {
         Path dir = Files.createTempDirectory("taw-sample");
         try {
             Path model = dir.resolve(MODEL);
-            LogSample.train(LogParts.union(chosen, layout), seed, "a sample of " + String.join(", ", o.inputs()), TaskCache.geo(), model);
+            LogSample.train(LogParts.union(chosen, layout), seed, o.contextWindow(), "a sample of " + String.join(", ", o.inputs()), TaskCache.geo(), model);
             byte[] bytes = Files.readAllBytes(model);
             fs.upload(model, out + "/" + MODEL);
             return new Fitted(bytes, MODEL);

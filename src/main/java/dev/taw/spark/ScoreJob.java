@@ -108,7 +108,7 @@ public final class ScoreJob {
         Broadcast<byte[]> shipped = jsc.broadcast(modelBytes);
 
         // 4. every host's rows scored together; the records and the hosts written
-        OutputRows rows = new OutputRows(LogParts.scoredColumns(scoringLayout, joined, TaskCache.geo()), LogParts.hostHeader(model));
+        OutputRows rows = new OutputRows(LogParts.scoredColumns(scoringLayout, joined, TaskCache.geo()), LogParts.hostHeader(model, scoringLayout, joined));
         // kept as objects: both writers scan it, and Java-serialising every row to keep it cost more than the scoring
         JavaRDD<Tuple2<Boolean, Row>> scored = hosts.mapPartitions(it -> Scoring.score(it, scoringLayout, shipped, id, modelName, o, rows))
                 .persist(StorageLevel.MEMORY_AND_DISK());

@@ -13,6 +13,7 @@ import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
 import dev.taw.table.Role;
 import dev.taw.table.Table;
+import dev.taw.features.HostKeys;
 import dev.taw.table.TextColumn;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -54,7 +55,7 @@ final class DetectionFinding {
         // without a host forest (a baseline of under 50 hosts) a host with a suspicious row is the finding
         List<IpStat> flagged = inv.findings().hosts().stream().filter(h -> hostForest ? h.hostLabel() < 0 : h.suspicious() > 0).toList();
         if (!flagged.isEmpty()) {
-            int[][] lines = linesOf(inv.analysis().table(), flagged);
+            int[][] lines = linesOf(inv.analysis().table(), keys(inv), flagged);
             for (IpStat h : flagged) out.add(alert(host(inv, src, h, lines[h.code()])));
         }
         if (rows) {
@@ -77,14 +78,14 @@ final class DetectionFinding {
         double[] ladder = hostForest ? src.baseline().hostLadder() : src.baseline().rowLadder();
         int severity = severity(score, ladder, hostForest ? inv.hostContamination() : inv.contamination());
         String why = hostForest ? inv.analysis().explainHost(h) : "its most suspicious row: " + inv.analysis().explain(topRowOf(inv, h.code())).summary();
-        String title = "Suspicious source host " + h.ip();
+        String title = "Suspicious source host " + h.name();
         ObjectNode e = base(src, severity, score, title + " in " + src.file() + " (" + (hostForest ? "host" : "row") + " score " + Formats.score(score)
                 + ", cut-off " + Formats.score(cut) + "): " + why);
         if (h.firstSeen() != IpStat.NEVER) {
             e.put("start_time", h.firstSeen());
             e.put("end_time", h.lastSeen());
         }
-        ObjectNode info = info(e, uid(src, "host", h.ip()), title, why, "Anomalous source host",
+        ObjectNode info = info(e, uid(src, "host", h.window() == IpStat.NEVER ? h.ip() : h.ip() + " " + h.window()), title, why, "Anomalous source host",
                 hostForest ? "Isolation Forest over what each source host did, against a baseline" : "Isolation Forest over rows, against a baseline", src);
         if (h.firstSeen() != IpStat.NEVER) {
             info.put("first_seen_time", h.firstSeen());
@@ -228,8 +229,12 @@ final class DetectionFinding {
     }
 
     /** The file lines of the given source hosts' rows (and their replies' lines, for connections), by host code; one pass over the rows. */
-    private static int[][] linesOf(Table t, List<IpStat> hosts) {
-        TextColumn ip = t.text(Role.SRC_IP).orElseThrow();
+    /** Who the run's hosts are: addresses, or addresses within context windows. */
+    private static HostKeys keys(Investigation inv) {
+        return inv.analysis().ipProfile().hosts();
+    }
+
+    private static int[][] linesOf(Table t, HostKeys ip, List<IpStat> hosts) {
         NumberColumn reply = t.column("reply_line").filter(c -> c instanceof NumberColumn).map(c -> (NumberColumn) c).orElse(null);
         int[] count = new int[ip.distinctCount()];
         boolean[] wanted = new boolean[count.length];
@@ -249,7 +254,7 @@ final class DetectionFinding {
     }
 
     private static int topRowOf(Investigation inv, int hostCode) {
-        TextColumn ip = inv.analysis().table().text(Role.SRC_IP).orElseThrow();
+        HostKeys ip = keys(inv);
         for (int r : inv.rowsByScore()) if (ip.code(r) == hostCode) return r;
         return 0;
     }

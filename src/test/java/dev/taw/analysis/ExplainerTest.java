@@ -70,10 +70,10 @@ class ExplainerTest {
         Table t = log();
         IpProfile profile = IpProfile.of(t);
         HostMatrix hosts = HostFeatures.build(profile);
-        double[] beacon = hosts.host(profile.ip().codeOf("203.0.113.9"));
+        double[] beacon = hosts.host(profile.hosts().codeOf("203.0.113.9"));
         assertEquals(1.0, beacon[hosts.features().indexOf(HostFeature.REGULARITY)], 1e-12, "equal gaps: regularity 1");
         HostScores scores = HostScores.fit(profile, ForestSettings.defaults(), ProgressListener.NONE, CancelToken.NEVER);
-        String why = scores.explain(profile.ip().codeOf("203.0.113.9"));
+        String why = scores.explain(profile.hosts().codeOf("203.0.113.9"));
         assertTrue(why.contains("clockwork timing (regularity 1.00"), why);
     }
 }

@@ -77,6 +77,46 @@ class ModelFileTest {
         assertArrayEquals(Files.readAllBytes(model), Files.readAllBytes(copy), "what is read is all that was written");
     }
 
+    /**
+     * A model saved before the context window (format 1: the settings end at the host contamination) is still read,
+     * and scores as it did: hosts over the whole log. Made here from today's file by cutting the window's 8 bytes.
+     */
+    @Test
+    void aFormatOneModelIsReadAndCountsHostsOverTheWholeLog() throws Exception {
+        byte[] v2 = Files.readAllBytes(model);
+        ByteBuffer in = ByteBuffer.wrap(v2, 20, v2.length - 24);
+        skipText(in, 2); // description, tool
+        in.getLong();
+        skipText(in, 1); // from
+        in.getLong();
+        in.getLong();
+        skipText(in, 2); // format, flow view
+        int columns = in.getInt();
+        skipText(in, columns);
+        int window = in.position() + 4 + 8 + 8 + 4 + 4 + 8;
+        assertEquals(0L, ByteBuffer.wrap(v2, window, 8).getLong(), "a whole-log model's window is 0");
+        byte[] payload = new byte[v2.length - 24 - 8];
+        System.arraycopy(v2, 20, payload, 0, window - 20);
+        System.arraycopy(v2, window + 8, payload, window - 20, v2.length - 4 - window - 8);
+        CRC32 crc = new CRC32();
+        crc.update(payload);
+        ByteBuffer v1 = ByteBuffer.allocate(20 + payload.length + 4);
+        v1.put(v2, 0, 8).putShort((short) 1).putShort((short) 0).putLong(payload.length).put(payload).putInt((int) crc.getValue());
+        Path old = tmp.resolve("format1.model");
+        Files.write(old, v1.array());
+        assertEquals(0L, AnalysisPipeline.loadModel(old).trained().settings().contextWindow());
+        Analysis again = scoreWith(old, CSV);
+        assertArrayEquals(trained.scores(), again.scores(), "row scores, to the bit");
+        assertArrayEquals(trained.hostScores().scores(), again.hostScores().scores(), "host scores, to the bit");
+    }
+
+    private static void skipText(ByteBuffer in, int texts) {
+        for (int i = 0; i < texts; i++) {
+            int length = in.getInt();
+            in.position(in.position() + length);
+        }
+    }
+
     private static String refusal(byte[] bytes, String name) throws Exception {
         Path f = tmp.resolve(name);
         Files.write(f, bytes);
@@ -98,7 +138,7 @@ class ModelFileTest {
         assertTrue(refusal(longer, "longer.model").contains("after the end"));
         assertTrue(refusal("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8), "csv.model").contains("not a Traffic Workbench model"));
         byte[] newer = good.clone();
-        newer[9] = 2;
+        newer[9] = (byte) (BaselineFile.VERSION + 1);
         assertTrue(refusal(newer, "newer.model").contains("newer version"));
         Path sparse = tmp.resolve("huge.model");
         try (var ch = java.nio.channels.FileChannel.open(sparse, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {

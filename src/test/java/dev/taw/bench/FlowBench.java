@@ -69,7 +69,7 @@ public final class FlowBench {
             BitSet all = new BitSet();
             all.set(0, scores.length);
             new FindingsCalculator().compute(imported.table(), scores, labels, cutOff, all, hosts,
-                    hosts == null ? null : hosts.labels(dev.taw.model.ForestSettings.DEFAULT_HOST_CONTAMINATION));
+                    hosts == null ? null : hosts.labels(dev.taw.model.ForestSettings.DEFAULT_HOST_CONTAMINATION), null);
             long t6 = System.nanoTime();
             imported = null;
             x = null;

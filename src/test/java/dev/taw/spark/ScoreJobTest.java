@@ -87,11 +87,30 @@ class ScoreJobTest {
         assertEquals(1, s.files().skipped());
         String report = Files.readString(out.resolve("report.txt"));
         assertTrue(report.contains("2024/04/26/a_20240426T0100Z_2.log:"), report);
+        assertEquals(s.records(), SparkTests.session().read().parquet(out.resolve("records").toString()).count());
+        assertSameAsTheDesktop(out, model);
 
+        // back on the desktop: the job's folder opened as a hosts list and made into a PDF report
+        dev.taw.hostlist.HostList list = dev.taw.pipeline.HostLists.open(out, new CancelToken());
+        assertEquals(Files.readAllLines(out.resolve("hosts.csv")).size() - 1, list.hosts().size());
+        assertEquals(0, list.skippedCount());
+        assertEquals("vpc.model", list.model().getFileName().toString());
+        assertTrue(list.job().get(0).startsWith("Read 3 files (1 outside the window not read)"), list.job().toString());
+        Path pdf = tmp.resolve("job-report.pdf");
+        assertEquals(0, new dev.taw.cli.ReportCommand(quiet(), System.err).run(new String[] {out.toString(), "-o", pdf.toString()}));
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(text.contains("What the job did") && text.contains("Read 3 files"), text);
+            assertTrue(text.contains(list.hosts().get(0).ip()), "the top host: " + text);
+        }
+    }
+
+    /** Every connection's score equals the desktop's on the window's folder with {@code m}, and hosts.csv the CLI's --hosts. */
+    private static void assertSameAsTheDesktop(Path out, Path m) throws IOException {
         // the desktop: the window's folder, judged by the same model
-        AnalysisPipeline desktop = new AnalysisPipeline().withBaseline(AnalysisPipeline.loadModel(model), "vpc.model");
+        AnalysisPipeline desktop = new AnalysisPipeline().withBaseline(AnalysisPipeline.loadModel(m), m.getFileName().toString());
         ImportResult imported = desktop.importFile(window, ProgressListener.NONE, new CancelToken());
-        Analysis a = desktop.analyze(imported, null, AnalysisPipeline.loadModel(model).settings(null, null), ProgressListener.NONE, new CancelToken());
+        Analysis a = desktop.analyze(imported, null, AnalysisPipeline.loadModel(m).settings(null, null), ProgressListener.NONE, new CancelToken());
         Table t = a.table();
         TextColumn file = (TextColumn) t.column(TableUnion.SOURCE_FILE).orElseThrow();
         Map<String, Double> expected = new HashMap<>();
@@ -100,7 +119,6 @@ class ScoreJobTest {
         List<Row> rows = SparkTests.session().read().parquet(out.resolve("records").toString())
                 .select("source_file", "source_line", "anomaly_score").collectAsList();
         assertEquals(t.rowCount(), rows.size(), "one output row per connection the desktop has");
-        assertEquals(s.records(), rows.size());
         int same = 0;
         for (Row r : rows) {
             Double want = expected.get(r.getString(0) + ":" + ((Number) r.get(1)).intValue());
@@ -111,17 +129,46 @@ class ScoreJobTest {
         assertEquals(t.rowCount(), same);
 
         // the hosts: the CLI's --hosts of the same folder and model, line for line but the ranks of tied hosts
-        Path cliHosts = tmp.resolve("cli-hosts.csv");
-        assertEquals(0, new ScoreCommand(quiet(), System.err).run(new String[] {window.toString(), "--model", model.toString(), "-o",
-                tmp.resolve("cli.csv").toString(), "--hosts", cliHosts.toString(), "-q"}));
+        Path cliHosts = tmp.resolve("cli-hosts-" + m.getFileName() + ".csv");
+        assertEquals(0, new ScoreCommand(quiet(), System.err).run(new String[] {window.toString(), "--model", m.toString(), "-o",
+                tmp.resolve("cli-" + m.getFileName() + ".csv").toString(), "--hosts", cliHosts.toString(), "-q"}));
         List<String> cli = Files.readAllLines(cliHosts), job = Files.readAllLines(out.resolve("hosts.csv"));
         assertEquals(cli.get(0), job.get(0), "the same columns");
         assertEquals(cli.size(), job.size(), "every host");
         assertEquals(withoutRank(cli), withoutRank(job), "the same hosts, each with the same score, traits and reasons");
+        int score = List.of(cli.get(0).split(",")).indexOf("host_score");
         for (int i = 1; i < cli.size(); i++) {
-            assertEquals(cli.get(i).split(",")[3], job.get(i).split(",")[3], "the host score at rank " + i);
+            assertEquals(cli.get(i).split(",")[score], job.get(i).split(",")[score], "the host score at rank " + i);
         }
         assertFalse(job.get(1).isBlank());
+    }
+
+    /**
+     * With a model that counts hosts within ten-minute windows, the job counts them so too: each address's rows are
+     * in one task, and the windows are cut at the same UTC instants in every task. A job that fits its own model
+     * keeps the window it was given in that model; a given model's window is not the command line's to change.
+     */
+    @Test
+    void contextWindowsAreCountedAsOnTheDesktop() throws IOException {
+        Path windowed = tmp.resolve("vpc-10m.model");
+        assertEquals(0, new TrainCommand(quiet(), System.err).run(new String[] {"sample-data/vpc-flow-sample.log", "--model", windowed.toString(),
+                "--context-window", "10m", "-q"}));
+        Path out = tmp.resolve("job-10m");
+        ScoreJob.run(SparkTests.session(), JobOptions.parse(new String[] {all.toString(), "--output", out.toString(), "--model", windowed.toString(),
+                "--from", "2024-04-26", "--to", "2024-04-27", "--partitions", "3"}));
+        List<String> hosts = Files.readAllLines(out.resolve("hosts.csv"));
+        assertTrue(hosts.get(0).startsWith("rank,src_ip,window_start,country,"), hosts.get(0));
+        assertTrue(hosts.get(1).split(",")[2].matches("2024-04-2\\dT\\d\\d:[0-5]0:00Z"), hosts.get(1));
+        assertSameAsTheDesktop(out, windowed);
+
+        Path fitted = tmp.resolve("fit-10m");
+        ScoreJob.run(SparkTests.session(), JobOptions.parse(new String[] {window.toString(), "--output", fitted.toString(), "--sample-rows", "3000",
+                "--context-window", "10m", "--partitions", "2"}));
+        assertEquals(600_000L, AnalysisPipeline.loadModel(fitted.resolve(Sample.MODEL)).trained().settings().contextWindow());
+        assertTrue(Files.readAllLines(fitted.resolve("hosts.csv")).get(0).contains(",window_start,"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> JobOptions.parse(new String[] {
+            all.toString(), "--output", "x", "--model", windowed.toString(), "--context-window", "1d"}));
+        assertTrue(e.getMessage().contains("the model's"), e.getMessage());
     }
 
     /** Each host's line without its rank, sorted: hosts that tie on score and suspicious rows may come in either order. */

@@ -8,6 +8,7 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -28,6 +29,7 @@ public final class SettingsController {
     @FXML Slider contaminationSlider;
     @FXML TextField contaminationField, hostContaminationField, seedField;
     @FXML Spinner<Integer> treesSpinner;
+    @FXML ChoiceBox<Long> windowChoice;
     @FXML VBox featureBox;
     @FXML Button runButton, cancelButton;
     @FXML Label needsRunLabel;
@@ -60,6 +62,14 @@ public final class SettingsController {
                 s.treesProperty().get(), 10));
         treesSpinner.valueProperty().addListener((o, a, b) -> { if (b != null) s.treesProperty().set(b); });
         s.treesProperty().addListener((o, a, b) -> treesSpinner.getValueFactory().setValue(b.intValue()));
+        windowChoice.getItems().setAll(SettingsViewModel.WINDOWS);
+        windowChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(Long v) { return v == null ? "" : SettingsViewModel.windowName(v); }
+            @Override public Long fromString(String t) { return null; }
+        });
+        showWindow(s.contextWindowProperty().get());
+        windowChoice.valueProperty().addListener((o, a, b) -> { if (b != null) s.contextWindowProperty().set(b); });
+        s.contextWindowProperty().addListener((o, a, b) -> showWindow(b.longValue()));
         seedField.setText(Long.toString(s.seedProperty().get()));
         seedField.textProperty().addListener((o, a, b) -> mark(seedField, s.typeSeed(b)));
         s.seedProperty().addListener((o, a, b) -> { if (!seedField.isFocused()) seedField.setText(Long.toString(b.longValue())); });
@@ -77,6 +87,7 @@ public final class SettingsController {
         var locked = javafx.beans.binding.Bindings.createBooleanBinding(() -> w.busy().get() || w.fixedFit().get(), w.busy(), w.fixedFit());
         treesSpinner.disableProperty().bind(locked);
         seedField.disableProperty().bind(locked);
+        windowChoice.disableProperty().bind(locked);
         featureBox.disableProperty().bind(locked);
         needsRunLabel.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> w.needsRun().get(), w.needsRun()));
         needsRunLabel.managedProperty().bind(needsRunLabel.visibleProperty());
@@ -85,9 +96,17 @@ public final class SettingsController {
                 + SettingsViewModel.format(SettingsViewModel.MAX_CONTAMINATION)));
         hostContaminationField.setTooltip(new Tooltip("Share of source hosts the host forest flags (host_label -1); re-labels instantly, no refit"));
         treesSpinner.setTooltip(new Tooltip("Number of isolation trees (" + SettingsViewModel.MIN_TREES + "–" + SettingsViewModel.MAX_TREES + "); needs a new run"));
+        windowChoice.setTooltip(new Tooltip("A host is an address within one window of time (UTC-aligned): over a month of logs, a host that "
+                + "scanned for one afternoon is judged on that day, not diluted by quiet weeks; needs a new run"));
         seedField.setTooltip(new Tooltip("Random seed: the same file, settings and seed give the same scores"));
         runButton.setTooltip(new Tooltip("Fit and score the Isolation Forest (Ctrl+R)"));
         cancelButton.setTooltip(new Tooltip("Stop the import or run; the previous results stay"));
+    }
+
+    /** A model's window may be one the pane does not list (the command line takes any): it is shown all the same. */
+    private void showWindow(long millis) {
+        if (!windowChoice.getItems().contains(millis)) windowChoice.getItems().add(millis);
+        windowChoice.setValue(millis);
     }
 
     /** Applies what is typed in the contamination field (Run does too, so a value typed without Enter counts). */

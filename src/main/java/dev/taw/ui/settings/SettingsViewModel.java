@@ -28,16 +28,32 @@ public final class SettingsViewModel {
     private final IntegerProperty trees = new SimpleIntegerProperty(ForestSettings.DEFAULT_TREES);
     private final LongProperty seed = new SimpleLongProperty(ForestSettings.DEFAULT_SEED);
     private final ObjectProperty<FeatureSet> features = new SimpleObjectProperty<>(FeatureSet.all());
+    private final LongProperty contextWindow = new SimpleLongProperty(dev.taw.model.ContextWindow.WHOLE_LOG);
+
+    /** The context windows the pane offers, in ms (the command line takes any from 1m to 366d). */
+    public static final java.util.List<Long> WINDOWS = java.util.List.of(0L, 3_600_000L, 6 * 3_600_000L, 86_400_000L, 7 * 86_400_000L);
 
     public DoubleProperty contaminationProperty() { return contamination; }
     public DoubleProperty hostContaminationProperty() { return hostContamination; }
     public IntegerProperty treesProperty() { return trees; }
     public LongProperty seedProperty() { return seed; }
     public ObjectProperty<FeatureSet> featuresProperty() { return features; }
+    /** How long a host's context is counted over, in ms; 0 for the whole log. A change needs a new run. */
+    public LongProperty contextWindowProperty() { return contextWindow; }
+
+    /** "Whole log", "1 day", "6 hours": a window as the pane names it. */
+    public static String windowName(long millis) {
+        if (millis == dev.taw.model.ContextWindow.WHOLE_LOG) return "Whole log";
+        String t = dev.taw.model.ContextWindow.text(millis);
+        long n = Long.parseLong(t.substring(0, t.length() - 1));
+        String unit = switch (t.charAt(t.length() - 1)) { case 'd' -> "day"; case 'h' -> "hour"; default -> "minute"; };
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
 
     /** The forest's settings now; sample size and extension level are the defaults, as the CLI's are. */
     public ForestSettings settings() {
-        return new ForestSettings(trees.get(), contamination.get(), seed.get(), ForestSettings.DEFAULT_SAMPLE_SIZE, 0, hostContamination.get());
+        return new ForestSettings(trees.get(), contamination.get(), seed.get(), ForestSettings.DEFAULT_SAMPLE_SIZE, 0, hostContamination.get(),
+                contextWindow.get());
     }
 
     /** Applies typed contamination ("0.05" or "0,05"). @return the problem in words, or empty when applied */

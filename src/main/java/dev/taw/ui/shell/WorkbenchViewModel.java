@@ -79,6 +79,7 @@ public final class WorkbenchViewModel {
         filters.addListener((javafx.collections.ListChangeListener<RowFilter>) c -> refresh());
         settings.treesProperty().addListener((o, a, b) -> settingsChanged());
         settings.seedProperty().addListener((o, a, b) -> settingsChanged());
+        settings.contextWindowProperty().addListener((o, a, b) -> settingsChanged());
         settings.featuresProperty().addListener((o, a, b) -> settingsChanged());
     }
 
@@ -141,6 +142,7 @@ public final class WorkbenchViewModel {
             flows.set(b.trained().flows());
             settings.contaminationProperty().set(b.trained().settings().contamination());
             settings.hostContaminationProperty().set(b.trained().settings().hostContamination());
+            settings.contextWindowProperty().set(b.trained().settings().contextWindow());
             status.set("Judging by the baseline " + baselineName + ", " + b.describe());
             if (reread) open(file.get());
             else if (imported.get() != null) run();

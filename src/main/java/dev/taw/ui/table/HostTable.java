@@ -22,6 +22,7 @@ import javafx.scene.input.KeyCode;
 public final class HostTable extends TableView<IpStat> {
     private Consumer<IpStat> onSelect = ip -> { };
     private Function<IpStat, String> why = ip -> "";
+    private final TableColumn<IpStat, Double> window = number("window start", s -> s.window(), v -> time(v), 150);
 
     public HostTable() {
         setId("ip-table");
@@ -38,6 +39,9 @@ public final class HostTable extends TableView<IpStat> {
         });
         setPlaceholder(new Label("No source hosts in view"));
         getColumns().add(text("src_ip", IpStat::ip, 140));
+        window.setId("host-window");
+        window.setVisible(false);
+        getColumns().add(window);
         getColumns().add(text("country", IpStat::country, 60));
         getColumns().add(number("host score", IpStat::hostScore, v -> Double.isNaN(v) ? "" : Formats.score(v), 75));
         getColumns().add(text("host label", s -> s.hostLabel() < 0 ? "suspicious" : s.hostLabel() > 0 ? "normal" : "", 75));
@@ -53,6 +57,11 @@ public final class HostTable extends TableView<IpStat> {
         getColumns().add(reasons);
         // the analyst scrolls sideways rather than read "0…" in squeezed columns
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+    }
+
+    /** With a context window a host is an address within a window: the window's start is shown beside the address. */
+    public void setWindowed(boolean windowed) {
+        window.setVisible(windowed);
     }
 
     public void setOnSelect(Consumer<IpStat> onSelect) {

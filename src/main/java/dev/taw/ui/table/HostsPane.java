@@ -53,8 +53,17 @@ public final class HostsPane extends VBox {
 
     /** Shows the hosts of a new investigation, keeping the analyst's search and sort. */
     public void show(Investigation inv) {
-        table.setWhy(inv.analysis()::explainHost);
-        shown = new FilteredList<>(FXCollections.observableArrayList(inv.findings().hosts()));
+        show(inv.findings().hosts(), inv.analysis()::explainHost, inv.analysis().ipProfile() != null && inv.analysis().ipProfile().hosts().windowed());
+    }
+
+    /**
+     * Shows ranked hosts whose reasons come from {@code why} (a run's, made for the rows on screen, or a hosts list's
+     * own words); with {@code windowed}, each host's window start beside its address.
+     */
+    public void show(java.util.List<IpStat> hosts, java.util.function.Function<IpStat, String> why, boolean windowed) {
+        table.setWhy(why);
+        table.setWindowed(windowed);
+        shown = new FilteredList<>(FXCollections.observableArrayList(hosts));
         SortedList<IpStat> sorted = new SortedList<>(shown);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
