@@ -48,12 +48,27 @@ public final class LogParts {
 
     /** Which of {@code parts} parts each row goes to, by its source host: every row of a host goes to the same part. */
     public static int[] byHost(Table t, int parts) {
+        return byHost(t, parts, dev.taw.model.ContextWindow.WHOLE_LOG);
+    }
+
+    /**
+     * Which part each row goes to, by its source host within its context window of {@code window} ms (0: the whole
+     * log): every row of a host and window goes to the same part, whichever file or part it came from, so the
+     * windows of one busy address spread over parts. A row without a time goes with its address's other such rows.
+     */
+    public static int[] byHost(Table t, int parts, long window) {
         TextColumn ip = t.text(Role.SRC_IP).orElse(null);
         int[] out = new int[t.rowCount()];
         if (ip == null) return out; // no host: nothing is per host, any part will do
         int[] ofCode = new int[ip.distinctCount()];
-        for (int c = 0; c < ofCode.length; c++) ofCode[c] = part(ip.dictionary()[c].hashCode(), parts);
-        for (int r = 0; r < out.length; r++) out[r] = ofCode[ip.code(r)];
+        for (int c = 0; c < ofCode.length; c++) ofCode[c] = ip.dictionary()[c].hashCode();
+        Role timeRole = window == dev.taw.model.ContextWindow.WHOLE_LOG ? null : Role.timeOf(t);
+        dev.taw.table.TimeColumn time = timeRole == null ? null : t.time(timeRole).orElseThrow();
+        for (int r = 0; r < out.length; r++) {
+            int h = ofCode[ip.code(r)];
+            if (time != null && ip.code(r) != 0 && !time.isMissing(r)) h = h * 31 + Long.hashCode(dev.taw.model.ContextWindow.index(time.get(r), window));
+            out[r] = part(h, parts);
+        }
         return out;
     }
 

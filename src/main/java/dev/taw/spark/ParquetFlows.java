@@ -34,7 +34,7 @@ final class ParquetFlows {
         return f.uri().endsWith(".parquet");
     }
 
-    static JavaPairRDD<Integer, byte[]> read(SparkSession spark, List<HadoopFiles.Input> files, int parts, FlowView flows,
+    static JavaPairRDD<Integer, byte[]> read(SparkSession spark, List<HadoopFiles.Input> files, int parts, long window, FlowView flows,
                                              CollectionAccumulator<Pieces.FileReport> reports) {
         Map<String, HadoopFiles.Input> byUri = new HashMap<>();
         for (HadoopFiles.Input f : files) byUri.put(f.uri(), f);
@@ -70,7 +70,7 @@ final class ParquetFlows {
                                 w.write('\n');
                             }
                         }
-                        return Pieces.cut(local, f, parts, flows, reports);
+                        return Pieces.cut(local, f, parts, window, flows, reports);
                     } catch (IOException e) {
                         throw new UncheckedIOException(f.uri() + ": " + e.getMessage(), e);
                     } finally {

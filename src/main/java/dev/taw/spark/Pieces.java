@@ -32,13 +32,16 @@ final class Pieces {
     record FileReport(String name, List<TableUnion.ColumnSpec> columns, List<String> emptyNumbers, long read, long imported, long skipped,
                       List<String> issues, String notALog) implements Serializable { }
 
-    /** Reads each file with the workbench's importer and cuts it into pieces by address pair (flow records to join) or source host. */
-    static Iterator<Tuple2<Integer, byte[]>> read(HadoopFiles fs, HadoopFiles.Input f, int parts, FlowView flows,
+    /**
+     * Reads each file with the workbench's importer and cuts it into pieces by address pair (flow records to join) or
+     * source host (within its context window of {@code window} ms, 0 for the whole log).
+     */
+    static Iterator<Tuple2<Integer, byte[]>> read(HadoopFiles fs, HadoopFiles.Input f, int parts, long window, FlowView flows,
                                                    CollectionAccumulator<FileReport> reports) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("taw-read");
-            return cut(fs.toLocal(f.uri(), dir), f, parts, flows, reports);
+            return cut(fs.toLocal(f.uri(), dir), f, parts, window, flows, reports);
         } catch (IOException e) {
             throw new UncheckedIOException(f.uri() + ": " + e.getMessage(), e);
         } finally {
@@ -47,7 +50,8 @@ final class Pieces {
     }
 
     /** A local copy of a file read and cut into pieces; its report added to {@code reports}. */
-    static Iterator<Tuple2<Integer, byte[]>> cut(Path local, HadoopFiles.Input f, int parts, FlowView flows, CollectionAccumulator<FileReport> reports) {
+    static Iterator<Tuple2<Integer, byte[]>> cut(Path local, HadoopFiles.Input f, int parts, long window, FlowView flows,
+                                                  CollectionAccumulator<FileReport> reports) {
         List<Tuple2<Integer, byte[]>> out = new ArrayList<>();
         ImportResult r;
         try {
@@ -60,7 +64,7 @@ final class Pieces {
         TableUnion.Layout own = TableUnion.Layout.of(List.of(t));
         reports.add(report(f, r, own));
         int[] pair = LogParts.byAddressPair(t, flows, parts);
-        int[] part = pair != null ? pair : LogParts.byHost(t, parts);
+        int[] part = pair != null ? pair : LogParts.byHost(t, parts, window);
         int offset = pair != null ? parts : 0;
         byte[][] pieces = LogParts.split(t, part, parts);
         for (int p = 0; p < parts; p++) if (pieces[p] != null) out.add(new Tuple2<>(offset + p, pieces[p]));
@@ -79,14 +83,14 @@ final class Pieces {
                 rep.rowsImported(), rep.skippedCount(), issues, null);
     }
 
-    /** An address pair's pieces as one table (the whole log's layout and fills), joined into connections, cut by source host. */
-    static Iterator<Tuple2<Integer, byte[]>> join(Iterator<Tuple2<Integer, byte[]>> in, TableUnion.Layout layout, int parts) {
+    /** An address pair's pieces as one table (the whole log's layout and fills), joined into connections, cut by source host (and window). */
+    static Iterator<Tuple2<Integer, byte[]>> join(Iterator<Tuple2<Integer, byte[]>> in, TableUnion.Layout layout, int parts, long window) {
         List<byte[]> pieces = new ArrayList<>();
         in.forEachRemaining(t -> pieces.add(t._2()));
         List<Tuple2<Integer, byte[]>> out = new ArrayList<>();
         if (pieces.isEmpty()) return out.iterator();
         Table joined = LogParts.joinConnections(LogParts.union(pieces, layout));
-        byte[][] byHost = LogParts.split(joined, LogParts.byHost(joined, parts), parts);
+        byte[][] byHost = LogParts.split(joined, LogParts.byHost(joined, parts, window), parts);
         for (int p = 0; p < parts; p++) if (byHost[p] != null) out.add(new Tuple2<>(p, byHost[p]));
         return out.iterator();
     }

@@ -64,6 +64,8 @@ public final class ScoreJob {
         byte[] modelBytes = o.model() == null ? null : fs.readAll(o.model());
         Baseline given = modelBytes == null ? null : TaskCache.model(TaskCache.digest(modelBytes), modelBytes);
         FlowView flows = given != null ? given.trained().flows() : FlowView.CONNECTIONS;
+        // rows are cut by host and window: a month-long host becomes one piece of work per day, not one task
+        long window = given != null ? given.trained().settings().contextWindow() : o.contextWindow();
         int parts = o.partitions() > 0 ? o.partitions() : parts(listing, jsc.defaultParallelism());
 
         // 1. read every file in a task of its own, cut into pieces by address pair or source host
@@ -72,8 +74,8 @@ public final class ScoreJob {
         List<HadoopFiles.Input> parquet = listing.files().stream().filter(ParquetFlows::isParquet).toList();
         int p = parts;
         JavaPairRDD<Integer, byte[]> read = jsc.parallelize(text, Math.max(1, Math.min(text.size(), jsc.defaultParallelism() * 4)))
-                .flatMapToPair(f -> Pieces.read(fs, f, p, flows, reports));
-        if (!parquet.isEmpty()) read = read.union(ParquetFlows.read(spark, parquet, p, flows, reports));
+                .flatMapToPair(f -> Pieces.read(fs, f, p, window, flows, reports));
+        if (!parquet.isEmpty()) read = read.union(ParquetFlows.read(spark, parquet, p, window, flows, reports));
         read = read.persist(StorageLevel.MEMORY_AND_DISK_SER());
         read.count();
         Steps steps = new Steps(began);
@@ -86,7 +88,7 @@ public final class ScoreJob {
         JavaPairRDD<Integer, byte[]> pairs = read.filter(t -> t._1() >= p).mapToPair(t -> new Tuple2<>(t._1() - p, t._2()));
         boolean joined = !pairs.isEmpty();
         JavaPairRDD<Integer, byte[]> byHost = read.filter(t -> t._1() < p).mapValues(b -> LogParts.filled(b, layout));
-        if (joined) byHost = byHost.union(pairs.partitionBy(new HashPartitioner(p)).mapPartitionsToPair(it -> Pieces.join(it, layout, p)));
+        if (joined) byHost = byHost.union(pairs.partitionBy(new HashPartitioner(p)).mapPartitionsToPair(it -> Pieces.join(it, layout, p, window)));
         JavaPairRDD<Integer, byte[]> hosts = byHost.partitionBy(new HashPartitioner(p)).persist(StorageLevel.MEMORY_AND_DISK_SER());
         TableUnion.Layout scoringLayout = LogParts.joinedLayout(layout, joined);
         hosts.count();

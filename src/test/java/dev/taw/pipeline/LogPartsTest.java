@@ -97,6 +97,27 @@ class LogPartsTest {
         }
     }
 
+    /** With a context window, one busy address's windows go to several parts, and each window's rows to one. */
+    @Test
+    void withAWindowAnAddressIsCutByWindowAndEachWindowStaysWhole() {
+        Table t = LogParts.read(Path.of("sample-data", "alb-access-sample.log"), "alb.log").table();
+        long tenMinutes = 600_000L;
+        int[] whole = LogParts.byHost(t, 7), windowed = LogParts.byHost(t, 7, tenMinutes);
+        dev.taw.features.HostKeys keys = dev.taw.features.IpProfile.of(t, tenMinutes).hosts();
+        var ip = t.text(dev.taw.table.Role.SRC_IP).orElseThrow();
+        java.util.Map<Integer, Integer> partOfHost = new java.util.HashMap<>();
+        java.util.Map<String, java.util.Set<Integer>> partsOfAddress = new java.util.HashMap<>();
+        java.util.Map<String, Integer> partOfAddress = new java.util.HashMap<>();
+        for (int r = 0; r < t.rowCount(); r++) {
+            Integer before = partOfHost.putIfAbsent(keys.code(r), windowed[r]);
+            assertTrue(before == null || before == windowed[r], "a host's window in one part");
+            partsOfAddress.computeIfAbsent(ip.format(r), k -> new java.util.HashSet<>()).add(windowed[r]);
+            Integer wholeBefore = partOfAddress.putIfAbsent(ip.format(r), whole[r]);
+            assertTrue(wholeBefore == null || wholeBefore == whole[r], "over the whole log an address is in one part");
+        }
+        assertTrue(partsOfAddress.values().stream().anyMatch(p -> p.size() > 2), "a busy address's windows spread over parts");
+    }
+
     @Test
     void theHostSampleIsTheSameForTheSameSeedAndAboutTheShareAsked() {
         int chosen = 0, again = 0;
