@@ -51,7 +51,7 @@ public final class WorkbenchApp extends Application {
         stage.centerOnScreen();
         stage.show();
         List<String> args = getParameters().getUnnamed();
-        if (!args.isEmpty()) w.controller().openAtStart(Path.of(args.get(0)));
+        if (!args.isEmpty()) w.controller().open(Path.of(args.get(0)));
     }
 
     /** The loaded window, for the app and for tests. */

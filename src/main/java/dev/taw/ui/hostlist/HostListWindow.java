@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.ui.hostlist;
 
+import dev.taw.pipeline.HostLists;
 import dev.taw.ui.common.Background;
 import dev.taw.ui.common.Dialogs;
 import java.io.IOException;
@@ -30,6 +31,24 @@ public final class HostListWindow {
         Scene scene = new Scene(root, 1100, 700);
         if (stylesheet != null) scene.getStylesheets().add(stylesheet);
         return new Loaded(scene, controller, vm);
+    }
+
+    /**
+     * Opens {@code path} in a hosts window when it is a hosts list (a job's output folder, a --hosts file), styled as
+     * {@code owner}'s scene.
+     *
+     * @return false, having done nothing, when it is not one
+     */
+    public static boolean openIfHostList(Window owner, Path path, Background background, Dialogs dialogs) {
+        if (!HostLists.isHostList(path)) return false;
+        Scene styled = owner == null ? null : owner.getScene();
+        String css = styled == null || styled.getStylesheets().isEmpty() ? null : styled.getStylesheets().get(0);
+        try {
+            open(owner, path, background, dialogs, css);
+        } catch (IOException e) {
+            dialogs.error(owner, "Could not open the hosts list", e.getMessage());
+        }
+        return true;
     }
 
     /** Shows {@code path}'s hosts in a new window beside {@code owner}; read in the background. */

@@ -8,6 +8,7 @@ import dev.taw.io.ImportException;
 import dev.taw.io.ImportResult;
 import dev.taw.ui.charts.ChartsPanel;
 import dev.taw.ui.common.Dialogs;
+import dev.taw.ui.hostlist.HostListWindow;
 import dev.taw.ui.common.UserSettings;
 import dev.taw.ui.table.HostTable;
 import dev.taw.ui.table.HostsPane;
@@ -211,25 +212,10 @@ public final class MainWindowController {
         return true;
     }
 
-    /** A file or folder named on the command line: a log, or a job's hosts list. */
-    public void openAtStart(Path path) {
-        if (dev.taw.pipeline.HostLists.isHostList(path)) open(path);
-        else vm.open(path);
-    }
-
     /** Opens a log in this window, or a hosts list (a Spark job's output folder, a --hosts file) in a window of its own. */
-    void open(Path path) {
+    public void open(Path path) {
         settings.setLastDirectory(path.toAbsolutePath().getParent());
-        if (dev.taw.pipeline.HostLists.isHostList(path)) {
-            try {
-                String css = root.getScene() == null || root.getScene().getStylesheets().isEmpty() ? null : root.getScene().getStylesheets().get(0);
-                dev.taw.ui.hostlist.HostListWindow.open(window(), path, vm.background(), dialogs, css);
-            } catch (java.io.IOException e) {
-                dialogs.error(window(), "Could not open the hosts list", e.getMessage());
-            }
-            return;
-        }
-        vm.open(path);
+        if (!HostListWindow.openIfHostList(window(), path, vm.background(), dialogs)) vm.open(path);
     }
 
     private void applyCountryDatabase(Path mmdb) {
@@ -272,8 +258,8 @@ public final class MainWindowController {
     /** File ▸ Open Job Output: a Spark job's output folder (or any folder holding a hosts.csv and report.txt). */
     @FXML public void onOpenJobOutput() {
         dialogs.chooseFolder(window(), settings.lastDirectory()).ifPresent(p -> {
-            if (dev.taw.pipeline.HostLists.isHostList(p)) open(p);
-            else dialogs.error(window(), "Not a job's output", p + " has no hosts.csv and report.txt: choose the folder the Spark job wrote (its --output).");
+            if (!HostListWindow.openIfHostList(window(), p, vm.background(), dialogs)) dialogs.error(window(), "Not a job's output", p
+                    + " has no hosts.csv and report.txt: choose the folder the Spark job wrote (its --output).");
         });
     }
     @FXML void onOpenSample() { open(sampleFile.get()); }

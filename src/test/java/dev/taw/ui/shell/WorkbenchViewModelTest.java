@@ -67,6 +67,22 @@ class WorkbenchViewModelTest {
         assertEquals(7, vm.analysisProperty().get().settings().seed());
     }
 
+    /** The settings pane's "Count each host within": a new run counts each address per window, as --context-window does. */
+    @Test
+    void aContextWindowAsksForARunAndMakesHostsPerWindow() {
+        vm.open(java.nio.file.Path.of("sample-data", "vpc-flow-sample.log"));
+        int addresses = vm.investigationProperty().get().findings().hosts().size();
+        vm.settingsModel().contextWindowProperty().set(dev.taw.model.ContextWindow.parse("10m"));
+        assertTrue(vm.needsRunProperty().get(), "other hosts: a new fit");
+        vm.run();
+        assertEquals(600_000L, vm.analysisProperty().get().settings().contextWindow());
+        var hosts = vm.investigationProperty().get().findings().hosts();
+        assertTrue(hosts.size() > addresses, hosts.size() + " hosts per window from " + addresses + " addresses");
+        assertTrue(hosts.stream().allMatch(h -> h.window() % 600_000L == 0), "each host has its ten-minute window");
+        assertEquals("10 minutes", dev.taw.ui.settings.SettingsViewModel.windowName(600_000L));
+        assertEquals("Whole log", dev.taw.ui.settings.SettingsViewModel.windowName(0));
+    }
+
     @Test
     void aFileThatCannotBeReadReachesTheUserAndKeepsWhatWasOpen() throws Exception {
         List<Throwable> failures = new ArrayList<>();
