@@ -25,6 +25,11 @@ public record IpStat(int code, String ip, String country, long rows, long suspic
 
     /** The host as the analyst reads it: "203.0.113.9", or within a context window "203.0.113.9 @ 2026-11-02 00:00". */
     public String name() {
-        return window == NEVER ? ip : ip + " @ " + WINDOW.format(java.time.Instant.ofEpochMilli(window));
+        return window == NEVER ? ip : ip + " @ " + windowText();
+    }
+
+    /** "2026-11-02 00:00" (UTC), the start of the host's context window; empty over the whole log. */
+    public String windowText() {
+        return window == NEVER ? "" : WINDOW.format(java.time.Instant.ofEpochMilli(window));
     }
 }

@@ -149,12 +149,18 @@ public final class HostListReportWriter {
         p.line("Top hosts", 14, true, 0);
         p.paragraph(String.format(Locale.ROOT, "The %d highest-ranked of %s hosts, as the list ranks them%s.", top.size(), Formats.count(list.hosts().size()),
                 list.scored() ? " (by host score: an Isolation Forest over what each host did)" : " (by suspicious rows)"), 9, false);
-        Table t = new Table(p, new String[] {"#", list.windowed() ? "host (address @ window)" : "src_ip", "country", "rows", "suspicious", "host score",
-            "bytes in", "bytes out"}, new float[] {0.04f, 0.26f, 0.1f, 0.1f, 0.12f, 0.12f, 0.13f, 0.13f});
+        boolean w = list.windowed();
+        Table t = w ? new Table(p, new String[] {"#", "src_ip", "window (UTC)", "country", "rows", "suspicious", "host score", "bytes in", "bytes out"},
+                new float[] {0.04f, 0.2f, 0.17f, 0.08f, 0.08f, 0.1f, 0.09f, 0.12f, 0.12f})
+                : new Table(p, new String[] {"#", "src_ip", "country", "rows", "suspicious", "host score", "bytes in", "bytes out"},
+                new float[] {0.04f, 0.26f, 0.1f, 0.1f, 0.12f, 0.12f, 0.13f, 0.13f});
         for (int i = 0; i < top.size(); i++) {
             IpStat h = top.get(i);
-            t.row(Integer.toString(i + 1), h.name(), h.country(), Formats.count(h.rows()), Formats.count(h.suspicious()),
-                    h.hasHostScore() ? Formats.score(h.hostScore()) : "", Formats.bytes(h.bytesIn()), Formats.bytes(h.bytesOut()));
+            List<String> cells = new ArrayList<>(List.of(Integer.toString(i + 1), h.ip()));
+            if (w) cells.add(h.windowText());
+            cells.addAll(List.of(h.country(), Formats.count(h.rows()), Formats.count(h.suspicious()), h.hasHostScore() ? Formats.score(h.hostScore()) : "",
+                    Formats.bytes(h.bytesIn()), Formats.bytes(h.bytesOut())));
+            t.row(cells.toArray(String[]::new));
         }
         p.down(10);
         p.line("Why these hosts stand out", 12, true, 0);

@@ -220,8 +220,9 @@ public final class PdfReportWriter {
             p.paragraph(String.format(Locale.ROOT, "%s source hosts in view: too few for a host forest, ranked by suspicious rows. The top %d:",
                     Formats.count(f.hosts().size()), Math.min(TABLE_ROWS, f.hosts().size())), 9, false);
         }
-        Table t = new Table(p, new String[] {"src_ip", "country", "rows", "suspicious", hosts ? "host score" : "max score", "bytes in", "bytes out"},
-                new float[] {0.27f, 0.09f, 0.1f, 0.12f, 0.12f, 0.15f, 0.15f});
+        boolean windowed = !f.hosts().isEmpty() && f.hosts().get(0).window() != IpStat.NEVER; // "address @ window" needs room
+        Table t = new Table(p, new String[] {windowed ? "src_ip @ window (UTC)" : "src_ip", "country", "rows", "suspicious", hosts ? "host score" : "max score",
+            "bytes in", "bytes out"}, windowed ? new float[] {0.37f, 0.07f, 0.08f, 0.1f, 0.1f, 0.14f, 0.14f} : new float[] {0.27f, 0.09f, 0.1f, 0.12f, 0.12f, 0.15f, 0.15f});
         List<IpStat> top = f.hosts().subList(0, Math.min(TABLE_ROWS, f.hosts().size()));
         for (IpStat ip : top) {
             t.row(ip.name(), ip.country(), Formats.count(ip.rows()), Formats.count(ip.suspicious()),
