@@ -81,6 +81,8 @@ public final class ReportCommand {
             return 0;
         } catch (IllegalArgumentException e) {
             err.println("traffic-workbench report: " + e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+            err.println("traffic-workbench report: cannot read " + input + ": " + e.getCause().getMessage());
         } catch (IOException e) {
             err.println("traffic-workbench report: cannot write " + (e.getMessage() == null ? output : e.getMessage()));
         } catch (OutOfMemoryError e) {

@@ -66,8 +66,13 @@ public final class HostListReader {
         try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.builder().setReader(r).setFormat(CSVFormat.DEFAULT).get()) {
             var it = parser.iterator();
-            if (!it.hasNext()) throw new IllegalArgumentException(csv + ": empty: not a hosts list");
-            List<String> header = it.next().toList();
+            List<String> header;
+            try {
+                if (!it.hasNext()) throw new IllegalArgumentException(csv + ": empty: not a hosts list");
+                header = it.next().toList();
+            } catch (java.io.UncheckedIOException | IllegalStateException e) {
+                throw new IllegalArgumentException(csv + ": not a hosts list of the workbench: its first line is not a CSV header");
+            }
             for (String c : REQUIRED) {
                 if (!header.contains(c)) throw new IllegalArgumentException(csv + ": not a hosts list of the workbench: no column '" + c + "'");
             }
@@ -82,17 +87,20 @@ public final class HostListReader {
                 }
             }
             Rows rows = new Rows(name, header, at, traitAt);
-            while (it.hasNext()) {
+            while (true) {
                 cancel.throwIfCancelled();
                 CSVRecord rec;
                 try {
+                    if (!it.hasNext()) break;
                     rec = it.next();
                 } catch (java.io.UncheckedIOException | IllegalStateException e) {
-                    rows.problem(parser.getCurrentLineNumber(), 1, "", "not CSV (" + e.getMessage() + "); the rest of the file cannot be read");
+                    String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+                    rows.problem(parser.getCurrentLineNumber(), 1, "", "not CSV (" + why + "); the rest of the file cannot be read");
                     break;
                 }
                 rows.add(rec);
             }
+            if (rows.hosts.isEmpty() && rows.skipped > 0) throw new IllegalArgumentException(csv + ": no host could be read; first: " + rows.problems.get(0));
             return new HostList(p.toString(), csv, at.containsKey("window_start"), traits, rows.hosts, rows.traitValues, rows.why, job, model,
                     rows.problems, rows.skipped);
         }

@@ -90,6 +90,15 @@ class ReportCommandTest {
         assertEquals(1, run("sample-data/vpc-flow-sample.log", "-o", tmp.resolve("no.pdf").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("not a hosts list of the workbench"), err.toString(StandardCharsets.UTF_8));
         assertFalse(Files.exists(tmp.resolve("no.pdf")));
+        assertEquals(1, run("sample-data/waf-sample.log", "-o", tmp.resolve("no.pdf").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("its first line is not a CSV header"), err.toString(StandardCharsets.UTF_8));
+        Path broken = tmp.resolve("broken.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(hosts).subList(0, 4));
+        lines.set(3, "\"" + lines.get(3).replaceFirst(",", "\"x,")); // a quoted cell with text after its closing quote: not CSV from here on
+        Files.write(broken, lines);
+        assertEquals(0, run(broken.toString(), "-o", tmp.resolve("broken.pdf").toString()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("1 lines skipped, first: broken.csv:4:1: not CSV ("), out.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Read 2 hosts"), out.toString(StandardCharsets.UTF_8));
         assertEquals(1, run(tmp.resolve("nothing-here").toString(), "-o", tmp.resolve("no.pdf").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no such file or folder"), err.toString(StandardCharsets.UTF_8));
         assertEquals(1, run(tmp.toString(), "-o", tmp.resolve("no.pdf").toString()));
