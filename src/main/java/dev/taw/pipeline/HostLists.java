@@ -8,7 +8,6 @@ import dev.taw.job.ProgressListener;
 import dev.taw.report.HostListReportWriter;
 import dev.taw.report.Paper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -30,15 +29,11 @@ public final class HostLists {
     }
 
     /**
-     * The list's PDF report, written whole to {@code target}; never over the list itself or into the job's folder's
-     * files.
+     * The list's PDF report, written whole to {@code target}; never over the list, nor anywhere inside the job's
+     * output folder it came from (its report.txt and model are inputs too).
      */
     public static Exports.Written report(HostList list, Path target, Paper paper, ProgressListener progress, CancelToken cancel) throws IOException {
-        Exports.refuseInput(target, list.csv());
-        Path folder = Path.of(list.source());
-        if (Files.isDirectory(folder) && target.toAbsolutePath().normalize().startsWith(folder.resolve("records").toAbsolutePath().normalize())) {
-            Exports.refuseInput(target, folder.resolve("records"));
-        }
+        Exports.refuseInput(target, Path.of(list.source()));
         new HostListReportWriter().write(list, target, paper, Instant.now(), progress, cancel);
         return new Exports.Written(target, list.hosts().size(), list.hosts().size(), "all rows", "hosts");
     }

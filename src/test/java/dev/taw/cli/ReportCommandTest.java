@@ -84,6 +84,12 @@ class ReportCommandTest {
         assertEquals(1, run(hosts.toString(), "-o", hosts.toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("input"), err.toString(StandardCharsets.UTF_8));
         assertArrayEquals(before, Files.readAllBytes(hosts), "the list is never overwritten");
+        Path job = Files.createDirectories(tmp.resolve("job"));
+        Files.copy(hosts, job.resolve("hosts.csv"));
+        Files.writeString(job.resolve("report.txt"), "Read 1 files\n");
+        assertEquals(1, run(job.toString(), "-o", job.resolve("report.txt").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("inside the input folder"), err.toString(StandardCharsets.UTF_8));
+        assertEquals("Read 1 files\n", Files.readString(job.resolve("report.txt")), "the job's own report is never written over");
         assertEquals(2, run(hosts.toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing --output"));
         assertEquals(2, run(hosts.toString(), "-o", "x.pdf", "--paper", "a3"));
