@@ -77,6 +77,9 @@ public final class Analysis {
     /** What each source IP did, or null when the log has no source IP. */
     public IpProfile ipProfile() { return ipProfile; }
 
+    /** True when a host is an address within a context window (a window was set and the log has a time). */
+    public boolean windowedHosts() { return ipProfile != null && ipProfile.hosts().windowed(); }
+
     /** -1 suspicious / 1 normal per row at this contamination. */
     public byte[] labels(double contamination) {
         return Threshold.labels(scores, threshold.cutOff(contamination));

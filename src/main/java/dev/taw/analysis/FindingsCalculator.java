@@ -55,7 +55,7 @@ public final class FindingsCalculator {
                 hosts(t, scores, labels, rows, hosts, hostLabels, keys),
                 timeField == null ? null : t.column(timeField).orElseThrow().name(),
                 timeField == null ? List.of() : timeline(t.time(timeField).orElseThrow(), labels, rows),
-                histogram(scores, labels, rows, cutOff),
+                ScoreHistogram.of(scores, labels, rows, cutOff, SCORE_BINS),
                 bytes(t, scores, labels, rows));
     }
 
@@ -187,28 +187,6 @@ public final class FindingsCalculator {
         List<TimeBucket> out = new ArrayList<>(count);
         for (int b = 0; b < count; b++) out.add(new TimeBucket(start + b * width, width, total[b], sus[b]));
         return out;
-    }
-
-    static ScoreHistogram histogram(double[] scores, byte[] labels, BitSet rows, double cutOff) {
-        double min = 1, max = 0;
-        for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
-            min = Math.min(min, scores[r]);
-            max = Math.max(max, scores[r]);
-        }
-        if (min > max) {
-            min = 0;
-            max = 1;
-        }
-        min = Math.min(min, cutOff);
-        max = Math.max(max, cutOff);
-        if (max - min < 1e-9) max = min + 1e-3;
-        long[] normal = new long[SCORE_BINS];
-        long[] sus = new long[SCORE_BINS];
-        for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
-            int b = (int) Math.min(SCORE_BINS - 1, (scores[r] - min) / (max - min) * SCORE_BINS);
-            if (labels[r] == Threshold.SUSPICIOUS) sus[b]++; else normal[b]++;
-        }
-        return new ScoreHistogram(min, max, normal, sus, cutOff);
     }
 
     static BytesView bytes(Table t, double[] scores, byte[] labels, BitSet view) {

@@ -121,7 +121,7 @@ public final class HostScores {
         byte[] l = Threshold.labels(score, cutOff(contamination));
         l[0] = 0;
         if (history != null) {
-            String[] address = x.ip().dictionary();
+            String[] address = x.keys().dictionary();
             for (int c = 1; c < l.length; c++) {
                 if (l[c] != Threshold.SUSPICIOUS) continue;
                 double before = history.score(address[c]);
@@ -177,7 +177,7 @@ public final class HostScores {
         List<String> words = new ArrayList<>();
         for (WhatIf.Drop d : drops) words.add(words(x.features().get(d.feature()), x.columns()[d.feature()][ipCode], x.typical()[d.feature()]));
         String said = words.isEmpty() ? "no single trait stands out" : String.join("; ", words);
-        return history == null ? said : said + "; " + history.of(x.ip().dictionary()[ipCode]);
+        return history == null ? said : said + "; " + history.of(x.keys().dictionary()[ipCode]);
     }
 
     /**

@@ -179,7 +179,7 @@ public final class Baselines {
         double[] best = new double[addresses];
         java.util.Arrays.fill(best, Double.NaN);
         if (hs == null) return best;
-        HostKeys keys = hs.matrix().ip();
+        HostKeys keys = hs.matrix().keys();
         for (int h = 1; h < keys.distinctCount(); h++) {
             int a = keys.addressCode(h);
             if (Double.isNaN(best[a]) || hs.score(h) > best[a]) best[a] = hs.score(h);

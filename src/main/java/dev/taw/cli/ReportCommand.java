@@ -50,12 +50,8 @@ public final class ReportCommand {
                         out.print(HELP);
                         return 0;
                     }
-                    case "-o", "--output" -> output = Path.of(value(args, ++i, a));
-                    case "--paper" -> paper = switch (value(args, ++i, a).toLowerCase(Locale.ROOT)) {
-                        case "a4" -> Paper.A4;
-                        case "letter" -> Paper.LETTER;
-                        default -> throw new UsageException("--paper is a4 or letter, got '" + args[i] + "'");
-                    };
+                    case "-o", "--output" -> output = Path.of(ScoreOptions.value(args, ++i, a));
+                    case "--paper" -> paper = ScoreOptions.paper(ScoreOptions.value(args, ++i, a));
                     case "-q", "--quiet" -> quiet = true;
                     default -> {
                         if (a.startsWith("-")) throw new UsageException("unknown option " + a + " (see --help)");
@@ -89,10 +85,5 @@ public final class ReportCommand {
             err.println("traffic-workbench report: out of memory; run with a larger -Xmx");
         }
         return 1;
-    }
-
-    private static String value(String[] args, int i, String option) throws UsageException {
-        if (i >= args.length) throw new UsageException(option + " needs a value");
-        return args[i];
     }
 }

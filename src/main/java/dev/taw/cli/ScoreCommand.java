@@ -142,9 +142,7 @@ public final class ScoreCommand {
         out.println("Top suspicious source IPs:");
         out.printf(Locale.ROOT, "  %-40s %-7s %8s %10s %9s %12s %12s%n", "src_ip", "country", "rows", "suspicious", "max score", "bytes in", "bytes out");
         boolean hosts = a.hostScores() != null;
-        long window = o.model() == null ? o.settings().contextWindow() : a.settings().contextWindow();
-        if (hosts) out.println("  (ranked by host score: a second forest over what each IP did " + (window == 0 ? "across the whole log)"
-                : "within each UTC window of " + dev.taw.model.ContextWindow.text(window) + ")"));
+        if (hosts) out.println("  (ranked by host score: a second forest over what each IP did " + a.ipProfile().hosts().span() + ")");
         for (IpStat ip : f.hosts().subList(0, Math.min(o.top(), f.hosts().size()))) {
             if (!hosts && ip.suspicious() == 0) break;
             out.printf(Locale.ROOT, "  %-40s %-7s %8d %10d %9s %12s %12s%s%n", ip.name(), ip.country(), ip.rows(), ip.suspicious(),

@@ -176,7 +176,8 @@ record ScoreOptions(Path input, Path output, Path hosts, Path report, dev.taw.re
         }
     }
 
-    private static dev.taw.report.Paper paper(String v) throws UsageException {
+    /** {@code --paper}'s value. */
+    static dev.taw.report.Paper paper(String v) throws UsageException {
         return switch (v.toLowerCase(java.util.Locale.ROOT)) {
             case "a4" -> dev.taw.report.Paper.A4;
             case "letter" -> dev.taw.report.Paper.LETTER;

@@ -108,6 +108,11 @@ public final class HostKeys {
     /** True when hosts are addresses within windows of time. */
     public boolean windowed() { return windowStarts != null; }
 
+    /** Over what a host's context is counted, in words: "across the whole log", "within each UTC window of 1d". */
+    public String span() {
+        return windowed() ? "within each UTC window of " + ContextWindow.text(window) : "across the whole log";
+    }
+
     /** Epoch ms at which a host's window starts, or {@link #NO_WINDOW}. */
     public long windowStart(int host) { return windowStarts == null ? NO_WINDOW : windowStarts[host]; }
 }

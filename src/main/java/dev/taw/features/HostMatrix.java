@@ -12,12 +12,12 @@ import java.util.List;
  *
  * @param records what a row is to the analyst: "flows" or "requests"
  */
-public record HostMatrix(HostKeys ip, List<HostFeature> features, double[][] columns, double[] typical, String records) {
+public record HostMatrix(HostKeys keys, List<HostFeature> features, double[][] columns, double[] typical, String records) {
     public HostMatrix {
         features = List.copyOf(features);
     }
 
-    public int hosts() { return ip.distinctCount(); }
+    public int hosts() { return keys.distinctCount(); }
 
     /** The real hosts (codes 1 … n-1) as the forest fits and scores them. */
     public Matrix fitMatrix() {

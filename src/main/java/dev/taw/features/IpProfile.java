@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.features;
 
+import dev.taw.model.ContextWindow;
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
 import dev.taw.table.Role;
 import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import dev.taw.table.TimeColumn;
-import dev.taw.model.ContextWindow;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -21,13 +21,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class IpProfile {
     private final Table table;
-    private final HostKeys ip;
+    private final HostKeys hosts;
     private final Map<Column, double[]> distinct = new ConcurrentHashMap<>();
     private volatile Volumes volumes;
 
-    private IpProfile(Table table, HostKeys ip) {
+    private IpProfile(Table table, HostKeys hosts) {
         this.table = table;
-        this.ip = ip;
+        this.hosts = hosts;
     }
 
     /** The profile of {@code t}'s source IPs over the whole log, or null when it has none. */
@@ -48,7 +48,7 @@ public final class IpProfile {
     public Table table() { return table; }
 
     /** The hosts: source addresses, or addresses within context windows (host 0 is the empty address). */
-    public HostKeys hosts() { return ip; }
+    public HostKeys hosts() { return hosts; }
 
     /** Distinct values of {@code c} per host (index: the IP's code). Shared: callers must not modify it. */
     public double[] distinctPerIp(Column c) {
@@ -68,30 +68,30 @@ public final class IpProfile {
     }
 
     /** Rows of this row's IP. */
-    public int rowsOf(int row) { return volumes().rowsPerIp[ip.code(row)]; }
+    public int rowsOf(int row) { return volumes().rowsPerIp[hosts.code(row)]; }
 
     /** log(1 + bytes_in + bytes_out) of the row. */
     public double volume(int row) { return volumes().volume[row]; }
 
     /** Median of {@link #volume} over this row's IP. */
-    public double usualVolumeOf(int row) { return volumes().usual[ip.code(row)]; }
+    public double usualVolumeOf(int row) { return volumes().usual[hosts.code(row)]; }
 
     private double[] countDistinct(Column c) {
         int n = table.rowCount();
         long[] pairs = new long[n];
         for (int r = 0; r < n; r++) {
             long value = c instanceof TextColumn tc ? tc.code(r) : c instanceof NumberColumn nc ? (long) nc.get(r) : c.format(r).hashCode();
-            pairs[r] = (long) ip.code(r) << 32 | (value & 0xFFFFFFFFL);
+            pairs[r] = (long) hosts.code(r) << 32 | (value & 0xFFFFFFFFL);
         }
         Arrays.parallelSort(pairs);
-        double[] d = new double[ip.distinctCount()];
+        double[] d = new double[hosts.distinctCount()];
         for (int i = 0; i < n; i++) if (i == 0 || pairs[i] != pairs[i - 1]) d[(int) (pairs[i] >>> 32)]++;
         return d;
     }
 
     private Volumes volumes() {
         Volumes v = volumes;
-        if (v == null) volumes = v = new Volumes(table, ip);
+        if (v == null) volumes = v = new Volumes(table, hosts);
         return v;
     }
 

@@ -21,6 +21,14 @@ import java.util.List;
  */
 public record HostList(String source, Path csv, boolean windowed, List<String> traits, List<IpStat> hosts, List<double[]> traitValues, List<String> why,
                        List<String> job, Path model, List<String> skipped, long skippedCount) {
+    /** A hosts CSV's columns before the host traits, as the workbench writes them (and reads them back). */
+    public static final List<String> LEADING = List.of("rank", "src_ip", "country", "host_score", "host_label", "rows", "suspicious_rows",
+            "max_row_score", "bytes_in", "bytes_out", "first_seen", "last_seen");
+    /** With a context window, the column after the address: the start of the host's window. */
+    public static final String WINDOW = "window_start";
+    /** The last column: the reasons in words. */
+    public static final String WHY = "why";
+
     public HostList {
         traits = List.copyOf(traits);
         hosts = List.copyOf(hosts);

@@ -30,12 +30,19 @@ import org.apache.commons.csv.CSVRecord;
 public final class HostListReader {
     /** The columns every hosts list has. */
     static final List<String> REQUIRED = List.of("rank", "src_ip", "host_score", "host_label", "rows", "suspicious_rows", "why");
-    static final Set<String> KNOWN = Set.of("rank", "src_ip", "window_start", "country", "host_score", "host_label", "rows", "suspicious_rows",
-            "max_row_score", "bytes_in", "bytes_out", "first_seen", "last_seen", "why");
+    static final Set<String> KNOWN = known();
     static final String JOB_HOSTS = "hosts.csv", JOB_REPORT = "report.txt";
     private static final int KEEP_PROBLEMS = 100;
 
     private HostListReader() { }
+
+    /** The columns that are not host traits: the leading ones, the window's, the reasons. */
+    private static Set<String> known() {
+        Set<String> k = new java.util.HashSet<>(HostList.LEADING);
+        k.add(HostList.WINDOW);
+        k.add(HostList.WHY);
+        return Set.copyOf(k);
+    }
 
     /** True for a Spark job's output folder, or a file whose first line is a hosts list's header. */
     public static boolean isHostList(Path p) {
@@ -101,7 +108,7 @@ public final class HostListReader {
                 rows.add(rec);
             }
             if (rows.hosts.isEmpty() && rows.skipped > 0) throw new IllegalArgumentException(csv + ": no host could be read; first: " + rows.problems.get(0));
-            return new HostList(p.toString(), csv, at.containsKey("window_start"), traits, rows.hosts, rows.traitValues, rows.why, job, model,
+            return new HostList(p.toString(), csv, at.containsKey(HostList.WINDOW), traits, rows.hosts, rows.traitValues, rows.why, job, model,
                     rows.problems, rows.skipped);
         }
     }
@@ -157,7 +164,7 @@ public final class HostListReader {
             try {
                 int code = hosts.size();
                 String ip = text(rec, "src_ip");
-                long window = time(rec, "window_start");
+                long window = time(rec, HostList.WINDOW);
                 double score = number(rec, "host_score", Double.NaN);
                 double label = number(rec, "host_label", 0);
                 if (label != 0 && label != 1 && label != -1) throw new Bad("host_label", "-1, 1 or empty expected, got '" + rec.get(at.get("host_label")) + "'");
@@ -168,7 +175,7 @@ public final class HostListReader {
                 for (int i = 0; i < traits.length; i++) traits[i] = number(rec, traitAt.get(i), Double.NaN);
                 hosts.add(h);
                 traitValues.add(traits);
-                why.add(text(rec, "why"));
+                why.add(text(rec, HostList.WHY));
             } catch (Bad b) {
                 problem(line, at.getOrDefault(b.column, 0) + 1, b.column, b.getMessage());
             }

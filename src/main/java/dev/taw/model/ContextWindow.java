@@ -29,15 +29,19 @@ public final class ContextWindow {
         long n = Long.parseLong(t.substring(0, t.length() - 1));
         long unit = switch (t.charAt(t.length() - 1)) { case 'm' -> MINUTE; case 'h' -> HOUR; default -> DAY; };
         long millis = n * unit;
-        if (millis < MIN || millis > MAX) throw new IllegalArgumentException("a context window is between 1m and 366d, got '" + text + "'");
+        if (!inRange(millis)) throw new IllegalArgumentException("a context window is between 1m and 366d, got '" + text + "'");
         return millis;
     }
 
     /** 0, or 1 minute to 366 days. */
     static void check(long millis) {
-        if (millis != WHOLE_LOG && (millis < MIN || millis > MAX)) {
+        if (millis != WHOLE_LOG && !inRange(millis)) {
             throw new IllegalArgumentException("a context window is between 1m and 366d, got " + text(millis));
         }
+    }
+
+    private static boolean inRange(long millis) {
+        return millis >= MIN && millis <= MAX;
     }
 
     /** The shortest text {@link #parse} reads back: "1d", "6h", "90m", "whole". */

@@ -9,6 +9,7 @@ import dev.taw.export.HostColumns;
 import dev.taw.export.TableCsvWriter;
 import dev.taw.features.HostFeature;
 import dev.taw.features.HostMatrix;
+import dev.taw.hostlist.HostList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,30 +19,19 @@ import java.util.List;
  * analyst's unit, and the reasons in words.
  */
 final class HostsCsv {
-    /** The columns before the host features. */
-    static final List<String> LEADING = List.of("rank", "src_ip", "country", "host_score", "host_label", "rows", "suspicious_rows",
-            "max_row_score", "bytes_in", "bytes_out", "first_seen", "last_seen");
-
     private HostsCsv() { }
-
-    /** With a context window, a host is an address within a window: this column, after the address, says which. */
-    static final String WINDOW = "window_start";
 
     static List<String> header(Investigation inv) {
         HostScores hosts = inv.analysis().hostScores();
-        return header(hosts == null ? null : hosts.matrix().features(), windowed(inv));
-    }
-
-    private static boolean windowed(Investigation inv) {
-        return inv.analysis().ipProfile() != null && inv.analysis().ipProfile().hosts().windowed();
+        return header(hosts == null ? null : hosts.matrix().features(), inv.analysis().windowedHosts());
     }
 
     /** The header for these host features (null: no host forest ran), with the window's column when hosts are windowed. */
     static List<String> header(List<HostFeature> features, boolean windowed) {
-        List<String> h = new ArrayList<>(LEADING);
-        if (windowed) h.add(LEADING.indexOf("src_ip") + 1, WINDOW);
+        List<String> h = new ArrayList<>(HostList.LEADING);
+        if (windowed) h.add(HostList.LEADING.indexOf("src_ip") + 1, HostList.WINDOW); // a host is an address within a window
         if (features != null) for (HostFeature f : features) h.add(f.column());
-        h.add("why");
+        h.add(HostList.WHY);
         return h;
     }
 
@@ -56,7 +46,7 @@ final class HostsCsv {
         List<String> cells = new ArrayList<>();
         cells.add(Integer.toString(rank + 1));
         cells.add(s.ip());
-        if (windowed(inv)) cells.add(s.window() == IpStat.NEVER ? "" : TableCsvWriter.time(s.window()));
+        if (inv.analysis().windowedHosts()) cells.add(s.window() == IpStat.NEVER ? "" : TableCsvWriter.time(s.window()));
         cells.add(s.country());
         cells.add(s.hasHostScore() ? Double.toString(s.hostScore()) : "");
         cells.add(s.hostLabel() == 0 ? "" : Integer.toString(s.hostLabel()));

@@ -267,8 +267,8 @@ public final class LogParts {
      * Hosts are windowed when the model counts context in windows and the log has a time.
      */
     public static List<String> hostHeader(Baseline b, TableUnion.Layout layout, boolean joined) {
-        boolean windowed = b.trained().settings().contextWindow() != dev.taw.model.ContextWindow.WHOLE_LOG
-                && Role.timeOf(noRows(layout, joined)) != null;
+        dev.taw.features.IpProfile hosts = dev.taw.features.IpProfile.of(noRows(layout, joined), b.trained().settings().contextWindow());
+        boolean windowed = hosts != null && hosts.hosts().windowed(); // decided as every part's own profile decides it
         return HostsCsv.header(b.hosts() == null ? null : b.hosts().features(), windowed);
     }
 }

@@ -12,15 +12,12 @@ import dev.taw.job.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
  * The report of a hosts list: what a Spark job (or {@code score --hosts}) found, for readers who never see the
@@ -29,36 +26,24 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  */
 public final class HostListReportWriter {
     static final int TOP = 25, EXPLAINED = 10, BINS = 50;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     public void write(HostList list, Path target, Paper paper, Instant at, ProgressListener progress, CancelToken cancel) throws IOException {
-        try (AtomicWrite.Staged s = AtomicWrite.stage(target, tmp -> {
-            try (PDDocument doc = new PDDocument()) {
-                render(doc, list, paper, at, progress, cancel);
-                progress.onProgress("Saving report", 9, 10);
-                doc.save(tmp.toFile());
-            }
-        })) {
+        try (AtomicWrite.Staged s = Pages.stage(target, paper.size, "Host report: " + ReportFonts.clean(list.source()),
+                p -> render(p, list, at, progress, cancel), progress)) {
             s.commit();
         }
-        progress.onProgress("Saving report", 10, 10);
     }
 
-    private static void render(PDDocument doc, HostList list, Paper paper, Instant at, ProgressListener progress, CancelToken cancel) throws IOException {
-        doc.getDocumentInformation().setTitle("Host report: " + ReportFonts.clean(list.source()));
-        doc.getDocumentInformation().setCreator("Traffic Anomaly Workbench");
-        try (Pages p = new Pages(doc, new ReportFonts(doc), paper.size)) {
-            p.newPage();
-            progress.onProgress("Writing summary", 1, 10);
-            summary(p, list, at);
-            cancel.throwIfCancelled();
-            progress.onProgress("Drawing charts", 3, 10);
-            charts(p, list);
-            cancel.throwIfCancelled();
-            progress.onProgress("Writing tables", 6, 10);
-            top(p, list);
-            p.numberPages("Host report · " + list.source() + " · " + WHEN.format(at));
-        }
+    private static void render(Pages p, HostList list, Instant at, ProgressListener progress, CancelToken cancel) throws IOException {
+        progress.onProgress("Writing summary", 1, 10);
+        summary(p, list, at);
+        cancel.throwIfCancelled();
+        progress.onProgress("Drawing charts", 3, 10);
+        charts(p, list);
+        cancel.throwIfCancelled();
+        progress.onProgress("Writing tables", 6, 10);
+        top(p, list);
+        p.numberPages("Host report · " + list.source() + " · " + Pages.WHEN.format(at));
     }
 
     private static void summary(Pages p, HostList list, Instant at) throws IOException {
@@ -66,22 +51,22 @@ public final class HostListReportWriter {
         p.down(6);
         p.line(list.source(), 13, false, 0);
         p.down(10);
-        PdfReportWriter.kv(p, "Report made", WHEN.format(at));
-        PdfReportWriter.kv(p, "Hosts", String.format(Locale.ROOT, "%s%s, %s of them suspicious (host_label -1)", Formats.count(list.hosts().size()),
+        p.kv("Report made", Pages.WHEN.format(at));
+        p.kv("Hosts", String.format(Locale.ROOT, "%s%s, %s of them suspicious (host_label -1)", Formats.count(list.hosts().size()),
                 list.windowed() ? " (an address within one context window each)" : "", Formats.count(list.suspicious())));
         long addresses = list.hosts().stream().map(IpStat::ip).distinct().count();
-        if (list.windowed()) PdfReportWriter.kv(p, "Addresses", Formats.count(addresses));
+        if (list.windowed()) p.kv("Addresses", Formats.count(addresses));
         long rows = list.hosts().stream().mapToLong(IpStat::rows).sum();
-        PdfReportWriter.kv(p, "Rows behind them", Formats.count(rows));
-        PdfReportWriter.kv(p, "Seen", seen(list));
-        if (list.model() != null) PdfReportWriter.kv(p, "Model", list.model().getFileName().toString());
+        p.kv("Rows behind them", Formats.count(rows));
+        p.kv("Seen", seen(list));
+        if (list.model() != null) p.kv("Model", list.model().getFileName().toString());
         if (!list.traits().isEmpty()) {
-            PdfReportWriter.kv(p, "Host traits", String.join(", ", list.traits().stream().map(HostListReader::traitLabel).toList()));
+            p.kv("Host traits", String.join(", ", list.traits().stream().map(HostListReader::traitLabel).toList()));
         } else {
-            PdfReportWriter.kv(p, "Host traits", "none: too few hosts for a host forest; ranked by suspicious rows");
+            p.kv("Host traits", "none: too few hosts for a host forest; ranked by suspicious rows");
         }
         if (list.skippedCount() > 0) {
-            PdfReportWriter.kv(p, "Not read", Formats.count(list.skippedCount()) + " lines of " + list.csv().getFileName() + " could not be read, first: "
+            p.kv("Not read", Formats.count(list.skippedCount()) + " lines of " + list.csv().getFileName() + " could not be read, first: "
                     + list.skipped().get(0));
         }
         p.down(8);
@@ -98,7 +83,7 @@ public final class HostListReportWriter {
             if (h.firstSeen() != IpStat.NEVER) first = Math.min(first, h.firstSeen());
             if (h.lastSeen() != IpStat.NEVER) last = Math.max(last, h.lastSeen());
         }
-        return first == Long.MAX_VALUE ? "no times in the list" : WHEN.format(Instant.ofEpochMilli(first)) + " – " + WHEN.format(Instant.ofEpochMilli(last));
+        return first == Long.MAX_VALUE ? "no times in the list" : Pages.WHEN.format(Instant.ofEpochMilli(first)) + " – " + Pages.WHEN.format(Instant.ofEpochMilli(last));
     }
 
     private static void charts(Pages p, HostList list) throws IOException {
@@ -123,24 +108,21 @@ public final class HostListReportWriter {
                 top.stream().mapToLong(e -> e.getValue()[1]).toArray()));
     }
 
-    /** Hosts in {@link #BINS} bins of host score; the cut-off is the lowest suspicious host's score (NaN: none). */
+    /** The hosts with a host score in {@link #BINS} bins; the cut-off drawn is the lowest suspicious host's score (NaN: none). */
     static ScoreHistogram histogram(List<IpStat> hosts) {
-        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, cut = Double.NaN;
-        for (IpStat h : hosts) {
-            if (!h.hasHostScore()) continue;
-            min = Math.min(min, h.hostScore());
-            max = Math.max(max, h.hostScore());
+        List<IpStat> scored = hosts.stream().filter(IpStat::hasHostScore).toList();
+        double[] score = new double[scored.size()];
+        byte[] label = new byte[scored.size()];
+        double cut = Double.NaN;
+        for (int i = 0; i < score.length; i++) {
+            IpStat h = scored.get(i);
+            score[i] = h.hostScore();
+            label[i] = h.hostLabel();
             if (h.hostLabel() < 0 && (Double.isNaN(cut) || h.hostScore() < cut)) cut = h.hostScore();
         }
-        if (max <= min) max = min + 1e-9;
-        long[] normal = new long[BINS], suspicious = new long[BINS];
-        for (IpStat h : hosts) {
-            if (!h.hasHostScore()) continue;
-            int b = (int) Math.min(BINS - 1, Math.floor((h.hostScore() - min) / (max - min) * BINS));
-            if (h.hostLabel() < 0) suspicious[b]++;
-            else normal[b]++;
-        }
-        return new ScoreHistogram(min, max, normal, suspicious, cut);
+        java.util.BitSet all = new java.util.BitSet();
+        all.set(0, score.length);
+        return ScoreHistogram.of(score, label, all, cut, BINS);
     }
 
     private static void top(Pages p, HostList list) throws IOException {

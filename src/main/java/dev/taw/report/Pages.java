@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.report;
 
+import dev.taw.export.AtomicWrite;
+import dev.taw.job.ProgressListener;
 import java.awt.Color;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -17,12 +22,40 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
  */
 final class Pages implements AutoCloseable {
     static final float MARGIN = 50;
+    /** How a report writes an instant: "2026-12-02 14:00 UTC". */
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     final PDDocument doc;
     final ReportFonts fonts;
     private final PDRectangle size;
     private final List<PDPage> pages = new ArrayList<>();
     private PDPageContentStream out;
     private float y;
+
+    /** What a report lays out on its pages, from the first page's top. */
+    interface Content {
+        void draw(Pages p) throws IOException;
+    }
+
+    /**
+     * A report titled {@code title}, laid out by {@code content} on pages of {@code size} and saved complete beside
+     * {@code target}, to be committed (with a run's other outputs): the file is whole or absent.
+     */
+    static AtomicWrite.Staged stage(Path target, PDRectangle size, String title, Content content, ProgressListener progress) throws IOException {
+        AtomicWrite.Staged s = AtomicWrite.stage(target, tmp -> {
+            try (PDDocument doc = new PDDocument()) {
+                doc.getDocumentInformation().setTitle(title);
+                doc.getDocumentInformation().setCreator("Traffic Anomaly Workbench");
+                try (Pages p = new Pages(doc, new ReportFonts(doc), size)) {
+                    p.newPage();
+                    content.draw(p);
+                }
+                progress.onProgress("Saving report", 9, 10);
+                doc.save(tmp.toFile());
+            }
+        });
+        progress.onProgress("Saving report", 10, 10);
+        return s;
+    }
 
     Pages(PDDocument doc, ReportFonts fonts, PDRectangle size) {
         this.doc = doc;
@@ -57,6 +90,16 @@ final class Pages implements AutoCloseable {
         y -= fontSize * 1.3f;
         text(fonts.fit(text, fontSize, bold, width() - indent), left() + indent, y, fontSize, bold, Color.BLACK);
         y -= fontSize * 0.2f;
+    }
+
+    /** A key in bold and its value wrapped beside it, 130 points in. */
+    void kv(String key, String value) throws IOException {
+        List<String> lines = wrap(ReportFonts.clean(value), 10, false, width() - 130);
+        need(14 * lines.size());
+        float y0 = y;
+        line(key, 10, true, 0);
+        down(-(y0 - y));
+        for (String l : lines) line(l, 10, false, 130);
     }
 
     /** Wraps {@code text} to the page width. */

@@ -17,14 +17,10 @@ import dev.taw.table.Column;
 import dev.taw.table.Role;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 
 /**
  * Writes the investigation report. The file is written whole or not at all (temporary file, then move).
@@ -34,7 +30,6 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 public final class PdfReportWriter {
     static final int TOP_ROWS = 20;
     static final int TABLE_ROWS = 15;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     public void write(Path target, ReportModel model, ProgressListener progress, CancelToken cancel) throws IOException {
         try (AtomicWrite.Staged s = stage(target, model, progress, cancel)) {
@@ -44,42 +39,28 @@ public final class PdfReportWriter {
 
     /** The report complete on disk beside {@code target}, to be committed with a run's other outputs. */
     public AtomicWrite.Staged stage(Path target, ReportModel model, ProgressListener progress, CancelToken cancel) throws IOException {
-        AtomicWrite.Staged s = AtomicWrite.stage(target, tmp -> {
-            try (PDDocument doc = new PDDocument()) {
-                render(doc, model, progress, cancel);
-                progress.onProgress("Saving report", 9, 10);
-                doc.save(tmp.toFile());
-            }
-        });
-        progress.onProgress("Saving report", 10, 10);
-        return s;
+        return Pages.stage(target, model.paperSize().size, "Traffic anomaly report: " + ReportFonts.clean(model.source()),
+                p -> render(p, model, progress, cancel), progress);
     }
 
-    private void render(PDDocument doc, ReportModel m, ProgressListener progress, CancelToken cancel) throws IOException {
+    private static void render(Pages p, ReportModel m, ProgressListener progress, CancelToken cancel) throws IOException {
         Investigation inv = m.investigation();
         Analysis a = inv.analysis();
-        Findings f = inv.findings();
-        PDDocumentInformation info = doc.getDocumentInformation();
-        info.setTitle("Traffic anomaly report: " + ReportFonts.clean(m.source()));
-        info.setCreator("Traffic Anomaly Workbench");
-        try (Pages p = new Pages(doc, new ReportFonts(doc), m.paperSize().size)) {
-            p.newPage();
-            progress.onProgress("Writing summary", 1, 10);
-            titleAndImport(p, m, a.imported().report());
-            filters(p, inv);
-            summary(p, inv);
-            method(p, inv);
-            cancel.throwIfCancelled();
-            progress.onProgress("Drawing charts", 3, 10);
-            charts(p, inv);
-            cancel.throwIfCancelled();
-            progress.onProgress("Writing tables", 6, 10);
-            tables(p, inv);
-            cancel.throwIfCancelled();
-            progress.onProgress("Explaining rows", 7, 10);
-            topRows(p, inv, cancel);
-            p.numberPages("Traffic anomaly report · " + m.source() + " · " + WHEN.format(m.generatedAt()));
-        }
+        progress.onProgress("Writing summary", 1, 10);
+        titleAndImport(p, m, a.imported().report());
+        filters(p, inv);
+        summary(p, inv);
+        method(p, inv);
+        cancel.throwIfCancelled();
+        progress.onProgress("Drawing charts", 3, 10);
+        charts(p, inv);
+        cancel.throwIfCancelled();
+        progress.onProgress("Writing tables", 6, 10);
+        tables(p, inv);
+        cancel.throwIfCancelled();
+        progress.onProgress("Explaining rows", 7, 10);
+        topRows(p, inv, cancel);
+        p.numberPages("Traffic anomaly report · " + m.source() + " · " + Pages.WHEN.format(m.generatedAt()));
     }
 
     private static void titleAndImport(Pages p, ReportModel m, ImportReport r) throws IOException {
@@ -87,13 +68,13 @@ public final class PdfReportWriter {
         p.down(6);
         p.line(m.source(), 13, false, 0);
         p.down(10);
-        kv(p, "Report made", WHEN.format(m.generatedAt()));
-        kv(p, "Rows", String.format(Locale.ROOT, "%,d read, %,d imported, %,d skipped, %,d numeric cells imputed",
+        p.kv("Report made", Pages.WHEN.format(m.generatedAt()));
+        p.kv("Rows", String.format(Locale.ROOT, "%,d read, %,d imported, %,d skipped, %,d numeric cells imputed",
                 r.rowsRead(), r.rowsImported(), r.skippedCount(), r.imputedCount()));
-        kv(p, "Time span", timeSpan(m.investigation().analysis()));
-        if (!r.constantColumns().isEmpty()) kv(p, "Constant columns", r.constantColumns().size() + " (ignored): " + String.join(", ", r.constantColumns()));
-        for (String w : r.warnings()) kv(p, "Warning", w);
-        if (r.countrySource() != null) kv(p, "Countries", r.countrySource());
+        p.kv("Time span", timeSpan(m.investigation().analysis()));
+        if (!r.constantColumns().isEmpty()) p.kv("Constant columns", r.constantColumns().size() + " (ignored): " + String.join(", ", r.constantColumns()));
+        for (String w : r.warnings()) p.kv("Warning", w);
+        if (r.countrySource() != null) p.kv("Countries", r.countrySource());
         p.down(8);
     }
 
@@ -109,13 +90,13 @@ public final class PdfReportWriter {
     private static void summary(Pages p, Investigation inv) throws IOException {
         Findings f = inv.findings();
         p.line("Summary", 14, true, 0);
-        kv(p, "Suspicious rows (-1)", String.format(Locale.ROOT, "%s of %s (%s)", Formats.count(f.suspicious()), Formats.count(f.rows()),
+        p.kv("Suspicious rows (-1)", String.format(Locale.ROOT, "%s of %s (%s)", Formats.count(f.suspicious()), Formats.count(f.rows()),
                 Formats.percent(f.suspiciousRate())));
-        kv(p, "Normal rows (1)", Formats.count(f.normal()));
-        kv(p, "Score cut-off", Formats.score(f.cutOff()) + " (rows scoring at or above it are suspicious)");
+        p.kv("Normal rows (1)", Formats.count(f.normal()));
+        p.kv("Score cut-off", Formats.score(f.cutOff()) + " (rows scoring at or above it are suspicious)");
         if (!f.hosts().isEmpty() && f.hosts().get(0).suspicious() > 0) {
             IpStat top = f.hosts().get(0);
-            kv(p, "Top suspicious IP", String.format(Locale.ROOT, "%s (%s): %d of %d rows suspicious, max score %s", top.name(), top.country(),
+            p.kv("Top suspicious IP", String.format(Locale.ROOT, "%s (%s): %d of %d rows suspicious, max score %s", top.name(), top.country(),
                     top.suspicious(), top.rows(), Formats.score(top.maxScore())));
         }
         p.down(8);
@@ -128,24 +109,24 @@ public final class PdfReportWriter {
         p.paragraph("Isolation Forest (Liu, Ting and Zhou 2008) on Smile 3.1.1 isolation trees: each tree is grown on "
                 + a.forest().sampleSize() + " rows drawn without replacement; a row's score is 2^(−mean path length / c(ψ)), in [0, 1], "
                 + "higher is more suspicious. The contamination sets the share of rows labelled suspicious.", 9, false);
-        kv(p, "Trees", Integer.toString(s.trees()));
-        kv(p, "Contamination", inv.contamination() + (a.against() == null ? " (share of rows labelled suspicious)"
+        p.kv("Trees", Integer.toString(s.trees()));
+        p.kv("Contamination", inv.contamination() + (a.against() == null ? " (share of rows labelled suspicious)"
                 : " (the cut-off is the score above which this share of the baseline's own rows lay)"));
-        kv(p, "Seed", Long.toString(s.seed()));
-        kv(p, "Sample size ψ", a.forest().sampleSize() + " (extension level " + s.extensionLevel() + ")");
-        kv(p, "Features used", a.matrix().features().stream().map(x -> x.label()).collect(Collectors.joining(", ")));
-        for (var e : a.matrix().leftOut().entrySet()) kv(p, "Left out", e.getKey().label() + " — " + e.getValue());
+        p.kv("Seed", Long.toString(s.seed()));
+        p.kv("Sample size ψ", a.forest().sampleSize() + " (extension level " + s.extensionLevel() + ")");
+        p.kv("Features used", a.matrix().features().stream().map(x -> x.label()).collect(Collectors.joining(", ")));
+        for (var e : a.matrix().leftOut().entrySet()) p.kv("Left out", e.getKey().label() + " — " + e.getValue());
         // all features on is the command's default: naming all sixteen made the line wrap onto a page of its own
         boolean allFeatures = a.featureSet().equals(dev.taw.features.FeatureSet.all());
         var against = a.against();
         if (against != null) {
-            kv(p, "Baseline", against.name() + ": " + against.description() + ". No forest was fitted on this file: its rows and hosts were "
+            p.kv("Baseline", against.name() + ": " + against.description() + ". No forest was fitted on this file: its rows and hosts were "
                     + "scored by the baseline's forests, features and cut-offs");
-            for (String w : against.drift()) kv(p, "Warning", w);
-            kv(p, "Reproduce", "traffic-workbench score " + a.imported().report().file() + " --model " + against.name() + " --output scored.csv"
+            for (String w : against.drift()) p.kv("Warning", w);
+            p.kv("Reproduce", "traffic-workbench score " + a.imported().report().file() + " --model " + against.name() + " --output scored.csv"
                     + " --contamination " + inv.contamination() + " --host-contamination " + inv.hostContamination() + where(inv.filters()));
         } else {
-            kv(p, "Reproduce", "traffic-workbench score " + a.imported().report().file() + " --output scored.csv " + s.toText()
+            p.kv("Reproduce", "traffic-workbench score " + a.imported().report().file() + " --output scored.csv " + s.toText()
                     + (allFeatures ? "" : " --features " + a.featureSet().toText()) + where(inv.filters()));
         }
         p.down(8);
@@ -200,9 +181,7 @@ public final class PdfReportWriter {
 
     /** Over what span a host's context was counted, in words. */
     private static String over(Analysis a) {
-        boolean windowed = a.ipProfile() != null && a.ipProfile().hosts().windowed();
-        return windowed ? "within each UTC window of " + dev.taw.model.ContextWindow.text(a.ipProfile().hosts().window()) + " (one host per address and window)"
-                : "across the whole log";
+        return a.ipProfile().hosts().span() + (a.windowedHosts() ? " (one host per address and window)" : "");
     }
 
     private static void tables(Pages p, Investigation inv) throws IOException {
@@ -220,7 +199,7 @@ public final class PdfReportWriter {
             p.paragraph(String.format(Locale.ROOT, "%s source hosts in view: too few for a host forest, ranked by suspicious rows. The top %d:",
                     Formats.count(f.hosts().size()), Math.min(TABLE_ROWS, f.hosts().size())), 9, false);
         }
-        boolean windowed = !f.hosts().isEmpty() && f.hosts().get(0).window() != IpStat.NEVER; // "address @ window" needs room
+        boolean windowed = a.windowedHosts(); // "address @ window" needs room
         Table t = new Table(p, new String[] {windowed ? "src_ip @ window (UTC)" : "src_ip", "country", "rows", "suspicious", hosts ? "host score" : "max score",
             "bytes in", "bytes out"}, windowed ? new float[] {0.37f, 0.07f, 0.08f, 0.1f, 0.1f, 0.14f, 0.14f} : new float[] {0.27f, 0.09f, 0.1f, 0.12f, 0.12f, 0.15f, 0.15f});
         List<IpStat> top = f.hosts().subList(0, Math.min(TABLE_ROWS, f.hosts().size()));
@@ -276,15 +255,6 @@ public final class PdfReportWriter {
         }
     }
 
-    static void kv(Pages p, String key, String value) throws IOException {
-        List<String> lines = p.wrap(ReportFonts.clean(value), 10, false, p.width() - 130);
-        p.need(14 * lines.size());
-        float y0 = p.y();
-        p.line(key, 10, true, 0);
-        p.down(-(y0 - p.y()));
-        for (String l : lines) p.line(l, 10, false, 130);
-    }
-
     private static String timeSpan(Analysis a) {
         var tf = dev.taw.table.Role.timeOf(a.table());
         if (tf == null) return "no time column";
@@ -296,6 +266,6 @@ public final class PdfReportWriter {
             max = Math.max(max, c.get(i));
         }
         if (min > max) return "no timestamps";
-        return WHEN.format(java.time.Instant.ofEpochMilli(min)) + " – " + WHEN.format(java.time.Instant.ofEpochMilli(max)) + " (" + c.name() + ")";
+        return Pages.WHEN.format(java.time.Instant.ofEpochMilli(min)) + " – " + Pages.WHEN.format(java.time.Instant.ofEpochMilli(max)) + " (" + c.name() + ")";
     }
 }

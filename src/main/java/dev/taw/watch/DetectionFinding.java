@@ -9,12 +9,11 @@ import dev.taw.analysis.Formats;
 import dev.taw.analysis.Investigation;
 import dev.taw.analysis.IpStat;
 import dev.taw.baseline.Baseline;
+import dev.taw.features.HostKeys;
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
 import dev.taw.table.Role;
 import dev.taw.table.Table;
-import dev.taw.features.HostKeys;
-import dev.taw.table.TextColumn;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -228,12 +227,12 @@ final class DetectionFinding {
         }
     }
 
-    /** The file lines of the given source hosts' rows (and their replies' lines, for connections), by host code; one pass over the rows. */
     /** Who the run's hosts are: addresses, or addresses within context windows. */
     private static HostKeys keys(Investigation inv) {
         return inv.analysis().ipProfile().hosts();
     }
 
+    /** The file lines of the given source hosts' rows (and their replies' lines, for connections), by host code; one pass over the rows. */
     private static int[][] linesOf(Table t, HostKeys ip, List<IpStat> hosts) {
         NumberColumn reply = t.column("reply_line").filter(c -> c instanceof NumberColumn).map(c -> (NumberColumn) c).orElse(null);
         int[] count = new int[ip.distinctCount()];

@@ -54,18 +54,18 @@ class FindingsCalculatorTest {
     @Test
     void theHistogramIncludesTheCutOffAndPutsTheTopScoreInTheLastBin() {
         double[] scores = {0.40, 0.45, 0.50, 0.70};
-        ScoreHistogram h = FindingsCalculator.histogram(scores, labels(4, 3), all(4), 0.6);
+        ScoreHistogram h = ScoreHistogram.of(scores, labels(4, 3), all(4), 0.6, FindingsCalculator.SCORE_BINS);
         assertEquals(0.40, h.min());
         assertEquals(0.70, h.max());
         assertEquals(1, h.suspicious()[FindingsCalculator.SCORE_BINS - 1]);
         assertEquals(3, java.util.Arrays.stream(h.normal()).sum());
-        ScoreHistogram cut = FindingsCalculator.histogram(scores, labels(4, 3), all(4), 0.9);
+        ScoreHistogram cut = ScoreHistogram.of(scores, labels(4, 3), all(4), 0.9, FindingsCalculator.SCORE_BINS);
         assertEquals(0.9, cut.max(), "a cut-off above every score still shows on the axis");
     }
 
     @Test
     void aViewOfNoRowsStillHasAnAxis() {
-        ScoreHistogram h = FindingsCalculator.histogram(new double[] {0.5}, labels(1), new BitSet(), 0.55);
+        ScoreHistogram h = ScoreHistogram.of(new double[] {0.5}, labels(1), new BitSet(), 0.55, FindingsCalculator.SCORE_BINS);
         assertEquals(0.0, h.min());
         assertEquals(1.0, h.max());
     }

@@ -65,7 +65,7 @@ class HostsExportTest {
 
         List<CSVRecord> h = read(hosts);
         CSVRecord header = h.get(0);
-        assertEquals(HostsCsv.LEADING, header.toList().subList(0, HostsCsv.LEADING.size()));
+        assertEquals(dev.taw.hostlist.HostList.LEADING, header.toList().subList(0, dev.taw.hostlist.HostList.LEADING.size()));
         assertEquals("why", header.get(header.size() - 1));
         Map<String, Double> fromHosts = new HashMap<>();
         List<String> ranked = new ArrayList<>();
@@ -148,7 +148,7 @@ class HostsExportTest {
         assertEquals(0, cli(TestData.seed().toString(), "-o", scored.toString(), "--hosts", hosts.toString(), "-q"));
         List<CSVRecord> h = read(hosts);
         assertEquals(29, h.size(), "a header and the seed's 28 source hosts");
-        assertEquals(HostsCsv.LEADING.size() + 1, h.get(0).size(), "no host features without a host forest");
+        assertEquals(dev.taw.hostlist.HostList.LEADING.size() + 1, h.get(0).size(), "no host features without a host forest");
         assertEquals("", h.get(1).get("host_score"));
         assertEquals("", h.get(1).get("host_label"));
         assertTrue(Long.parseLong(h.get(1).get("suspicious_rows")) >= Long.parseLong(h.get(2).get("suspicious_rows")), "ranked by suspicious rows");

@@ -50,7 +50,7 @@ public final class HostListViewModel {
         }, e -> {
             end();
             status.set("Could not read " + path.getFileName());
-            onFailed.accept(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            onFailed.accept(said(e));
         }, () -> {
             end();
             status.set("Reading cancelled");
@@ -77,11 +77,16 @@ public final class HostListViewModel {
                 }, e -> {
                     end();
                     status.set("Report not written");
-                    onFailed.accept((e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "\nNo file was written.");
+                    onFailed.accept(said(e) + "\nNo file was written.");
                 }, () -> {
                     end();
                     status.set("Report cancelled; nothing was written");
                 });
+    }
+
+    /** A failure in one line: its message (files, lines and reasons), or its kind when it has none. */
+    private static String said(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     public void cancel() {

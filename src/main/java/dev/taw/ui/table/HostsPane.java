@@ -53,7 +53,7 @@ public final class HostsPane extends VBox {
 
     /** Shows the hosts of a new investigation, keeping the analyst's search and sort. */
     public void show(Investigation inv) {
-        show(inv.findings().hosts(), inv.analysis()::explainHost, inv.analysis().ipProfile() != null && inv.analysis().ipProfile().hosts().windowed());
+        show(inv.findings().hosts(), inv.analysis()::explainHost, inv.analysis().windowedHosts());
     }
 
     /**
