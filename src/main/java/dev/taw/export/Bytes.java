@@ -1,12 +1,49 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.export;
 
-/** A growable byte buffer with the few appends the rows need. */
+/**
+ * A growable byte buffer with the few appends the rows need. The {@code put} forms do not grow the buffer: a
+ * writer {@link #reserve}s a row's most bytes once and then puts its cells, so the hot loop has no growth test
+ * that a cold process compiles as never taken and must throw away when a chunk does fill up.
+ */
 final class Bytes {
     byte[] a;
     int n;
 
     Bytes(int capacity) { a = new byte[capacity]; }
+
+    /** Room for at least {@code m} more bytes. */
+    void reserve(int m) {
+        if (n + m > a.length) a = java.util.Arrays.copyOf(a, Math.max(n + m, a.length * 2));
+    }
+
+    void put(byte x) {
+        a[n++] = x;
+    }
+
+    void put(byte[] x, int from, int to) {
+        int len = to - from;
+        System.arraycopy(x, from, a, n, len);
+        n += len;
+    }
+
+    /** For strings known to be ASCII (numbers). */
+    void putAscii(String s) {
+        int len = s.length();
+        for (int i = 0; i < len; i++) a[n + i] = (byte) s.charAt(i);
+        n += len;
+    }
+
+    /** A non-negative whole number below 10^19. */
+    void putDigits(long v) {
+        int digits = 1;
+        for (long p = 10; p <= v && digits < 19; p *= 10) digits++;
+        for (int i = n + digits - 1; i >= n; i--) {
+            a[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        n += digits;
+    }
 
     void append(byte x) {
         if (n == a.length) a = java.util.Arrays.copyOf(a, a.length * 2);

@@ -21,8 +21,11 @@ public record HostColumns(int[] codes, double[] score, byte[] label) {
             if (label[c] != 0) b.ascii(label[c] < 0 ? "-1" : "1");
             at[c + 1] = b.n;
         }
-        return new Cells(codes, b.a, at);
+        int most = 0;
+        for (int c = 0; c < score.length; c++) most = Math.max(most, at[c + 1] - at[c]);
+        return new Cells(codes, b.a, at, most);
     }
 
-    record Cells(int[] codes, byte[] bytes, int[] at) { }
+    /** @param most the longest cells of one code */
+    record Cells(int[] codes, byte[] bytes, int[] at, int most) { }
 }

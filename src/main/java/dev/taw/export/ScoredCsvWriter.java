@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
 
 /**
  * Writes every imported row, in input order, with all its input columns followed by
@@ -79,11 +80,14 @@ public final class ScoredCsvWriter {
         Field[] fields = new Field[cols.size()];
         for (int i = 0; i < fields.length; i++) fields[i] = Field.of(cols.get(i));
         int n = rows == null ? table.rowCount() : rows.length;
-        int chunks = (n + CHUNK - 1) / CHUNK;
-        Workers.inOrder(chunks, Workers.cores() * 4, c -> () -> format(fields, scores, labels, hosts, rows, c * CHUNK, Math.min(n, (c + 1) * CHUNK)), cancel,
-                (c, chunk) -> {
+        int chunks = (n + CHUNK - 1) / CHUNK, window = Workers.cores() * 4;
+        // a chunk's buffer is used again once written: a million rows would otherwise make a quarter gigabyte of garbage
+        ArrayBlockingQueue<Bytes> spare = new ArrayBlockingQueue<>(window + 1);
+        Workers.inOrder(chunks, window, c -> () -> format(fields, scores, labels, hosts, rows, c * CHUNK, Math.min(n, (c + 1) * CHUNK), spare.poll()),
+                cancel, (c, chunk) -> {
                     Bytes b = chunk.get();
                     w.write(b.a, 0, b.n);
+                    spare.offer(b);
                     progress.onProgress("Writing", Math.min(n, (c + 1L) * CHUNK), n);
                 });
     }
@@ -91,22 +95,28 @@ public final class ScoredCsvWriter {
     /**
      * One column, prepared for formatting: its raw array, and for text the quoted, neutralised UTF-8 of each
      * distinct value laid end to end (a million rows share a few thousand distinct strings, and one flat
-     * array costs a cache miss per cell where an array of arrays costs two).
+     * array costs a cache miss per cell where an array of arrays costs two); {@code most} is the longest
+     * cell it can write.
      */
-    private record Field(int[] codes, byte[] text, int[] textAt, double[] numbers, long[] times, short[] micros, BitSet missing) {
+    private record Field(int[] codes, byte[] text, int[] textAt, double[] numbers, long[] times, short[] micros, BitSet missing, int most) {
+        /** Double.toString's longest ("-2.2250738585072014E-308"), and a time's ("+292278994-08-17T07:12:55.807999Z" and some). */
+        static final int MOST_NUMBER = 24, MOST_TIME = 40;
+
         static Field of(Column c) {
             if (c instanceof TextColumn tc) {
                 String[] d = tc.dictionary();
                 java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream(d.length * 16);
                 int[] at = new int[d.length + 1];
+                int most = 0;
                 for (int k = 0; k < d.length; k++) {
                     all.writeBytes(CsvCells.appendField(new StringBuilder(), CsvCells.neutralise(d[k])).toString().getBytes(StandardCharsets.UTF_8));
                     at[k + 1] = all.size();
+                    most = Math.max(most, at[k + 1] - at[k]);
                 }
-                return new Field(tc.codes(), all.toByteArray(), at, null, null, null, null);
+                return new Field(tc.codes(), all.toByteArray(), at, null, null, null, null, most);
             }
-            if (c instanceof NumberColumn nc) return new Field(null, null, null, nc.values(), null, null, missing(nc));
-            if (c instanceof TimeColumn tc) return new Field(null, null, null, null, tc.values(), tc.micros(), missing(tc));
+            if (c instanceof NumberColumn nc) return new Field(null, null, null, nc.values(), null, null, missing(nc), MOST_NUMBER);
+            if (c instanceof TimeColumn tc) return new Field(null, null, null, null, tc.values(), tc.micros(), missing(tc), MOST_TIME);
             throw new IllegalArgumentException("unknown column type " + c.getClass());
         }
 
@@ -117,44 +127,63 @@ public final class ScoredCsvWriter {
         }
     }
 
-    /** Formats rows [from, to) of the output (of {@code rows} when not null) straight to UTF-8 bytes. */
-    private static Bytes format(Field[] fields, double[] scores, byte[] labels, HostColumns.Cells hosts, int[] rows, int from, int to) {
-        Bytes b = new Bytes((to - from) * 256);
+    /**
+     * Formats rows [from, to) of the output (of {@code rows} when not null) straight to UTF-8 bytes. A row is
+     * a method of its own and a cell another, each small: a cold process compiles them early and whole, where
+     * one long loop was compiled on the stack several times over while the writer was already running.
+     */
+    private static Bytes format(Field[] fields, double[] scores, byte[] labels, HostColumns.Cells hosts, int[] rows, int from, int to, Bytes reuse) {
+        int most = Field.MOST_NUMBER + MINUS_ONE.length + 1 + (hosts == null ? NO_HOST.length : hosts.most());
+        for (Field f : fields) most += f.most + 1;
+        int room = (to - from) * 256 + most; // rows of a few hundred bytes never need it to grow
+        Bytes b = reuse != null && reuse.a.length >= room ? reuse : new Bytes(room);
+        b.n = 0;
         TimeText[] times = new TimeText[fields.length];
         for (int k = from; k < to; k++) {
-            int r = rows == null ? k : rows[k];
-            for (int i = 0; i < fields.length; i++) {
-                Field f = fields[i];
-                if (f.codes != null) {
-                    int code = f.codes[r];
-                    b.append(f.text, f.textAt[code], f.textAt[code + 1]);
-                } else if (f.numbers != null) {
-                    if (!f.missing.get(r)) {
-                        double v = f.numbers[r];
-                        if (v == Math.rint(v) && Math.abs(v) < 1e15) b.append((long) v);
-                        else b.ascii(NumberColumn.formatNumber(v));
-                    }
-                } else if (!f.missing.get(r)) {
-                    if (f.micros != null && f.micros[r] != 0) {
-                        b.ascii(TimeColumn.text(f.times[r], f.micros[r])); // the log's own microseconds
-                    } else {
-                        if (times[i] == null) times[i] = new TimeText();
-                        b.append(times[i].of(f.times[r]));
-                    }
-                }
-                b.append((byte) ',');
-            }
-            b.ascii(Double.toString(scores[r]));
-            b.append(labels[r] < 0 ? MINUS_ONE : ONE);
-            if (hosts == null) {
-                b.append(NO_HOST);
-            } else {
-                int h = hosts.codes()[r];
-                b.append(hosts.bytes(), hosts.at()[h], hosts.at()[h + 1]);
-            }
-            b.append((byte) '\n');
+            b.reserve(most);
+            row(b, fields, times, rows == null ? k : rows[k], scores, labels, hosts);
         }
         return b;
+    }
+
+    private static void row(Bytes b, Field[] fields, TimeText[] times, int r, double[] scores, byte[] labels, HostColumns.Cells hosts) {
+        for (int i = 0; i < fields.length; i++) {
+            cell(b, fields[i], times, i, r);
+            b.put((byte) ',');
+        }
+        b.putAscii(Double.toString(scores[r]));
+        if (labels[r] < 0) b.put(MINUS_ONE, 0, MINUS_ONE.length);
+        else b.put(ONE, 0, ONE.length);
+        if (hosts == null) {
+            b.put(NO_HOST, 0, NO_HOST.length);
+        } else {
+            int h = hosts.codes()[r];
+            b.put(hosts.bytes(), hosts.at()[h], hosts.at()[h + 1]);
+        }
+        b.put((byte) '\n');
+    }
+
+    private static void cell(Bytes b, Field f, TimeText[] times, int i, int r) {
+        if (f.codes != null) {
+            int code = f.codes[r];
+            b.put(f.text, f.textAt[code], f.textAt[code + 1]);
+        } else if (f.numbers != null) {
+            if (!f.missing.get(r)) number(b, f.numbers[r]);
+        } else if (!f.missing.get(r)) {
+            if (f.micros != null && f.micros[r] != 0) {
+                b.putAscii(TimeColumn.text(f.times[r], f.micros[r])); // the log's own microseconds
+            } else {
+                if (times[i] == null) times[i] = new TimeText();
+                byte[] t = times[i].of(f.times[r]);
+                b.put(t, 0, t.length);
+            }
+        }
+    }
+
+    /** {@link NumberColumn#formatNumber}'s text, whole numbers without going through a String. */
+    private static void number(Bytes b, double v) {
+        if (v == Math.rint(v) && v >= 0 && v < 1e15) b.putDigits((long) v);
+        else b.putAscii(NumberColumn.formatNumber(v));
     }
 
     private static final byte[] MINUS_ONE = {',', '-', '1'};

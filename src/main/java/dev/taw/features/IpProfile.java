@@ -16,14 +16,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What each source IP did across one log, worked out once per analysis and shared by the row features, the host
  * features and the explanations: its rows, the usual volume of its rows, and how many distinct values of a
- * column (ports, hosts, paths) it touched. Counting distinct values sorts a million pairs, so each column is
- * counted once, on first use; two columns can be counted at once on two cores.
+ * column (ports, hosts, paths) it touched. Each column is counted once, on first use; two columns can be counted
+ * at once on two cores.
  */
 public final class IpProfile {
     private final Table table;
     private final HostKeys hosts;
     private final Map<Column, double[]> distinct = new ConcurrentHashMap<>();
     private volatile Volumes volumes;
+    private volatile Groups groups;
 
     private IpProfile(Table table, HostKeys hosts) {
         this.table = table;
@@ -76,46 +77,101 @@ public final class IpProfile {
     /** Median of {@link #volume} over this row's IP. */
     public double usualVolumeOf(int row) { return volumes().usual[hosts.code(row)]; }
 
+    /**
+     * Distinct values per host in linear time: the rows are visited host by host ({@link Groups}), and a value
+     * counts when the host visiting it is not the last one that did. A value is its dictionary code, a number's
+     * integer part, or a text's hash, each cut to 32 bits; values spread too widely for a stamp per value are
+     * sorted within each host instead.
+     */
     private double[] countDistinct(Column c) {
         int n = table.rowCount();
-        long[] pairs = new long[n];
+        int[] value = new int[n];
         for (int r = 0; r < n; r++) {
-            long value = c instanceof TextColumn tc ? tc.code(r) : c instanceof NumberColumn nc ? (long) nc.get(r) : c.format(r).hashCode();
-            pairs[r] = (long) hosts.code(r) << 32 | (value & 0xFFFFFFFFL);
+            long v = c instanceof TextColumn tc ? tc.code(r) : c instanceof NumberColumn nc ? (long) nc.get(r) : c.format(r).hashCode();
+            value[r] = (int) v;
         }
-        Arrays.parallelSort(pairs);
+        int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE;
+        for (int v : value) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        Groups g = groups();
         double[] d = new double[hosts.distinctCount()];
-        for (int i = 0; i < n; i++) if (i == 0 || pairs[i] != pairs[i - 1]) d[(int) (pairs[i] >>> 32)]++;
+        if (n > 0 && (long) max - min < Math.max(1L << 16, 4L * n)) {
+            int[] stamp = new int[max - min + 1];
+            Arrays.fill(stamp, -1);
+            for (int h = 0; h < d.length; h++) {
+                int count = 0;
+                for (int i = g.start[h]; i < g.start[h + 1]; i++) {
+                    int k = value[g.order[i]] - min;
+                    if (stamp[k] != h) {
+                        stamp[k] = h;
+                        count++;
+                    }
+                }
+                d[h] = count;
+            }
+        } else {
+            int[] scratch = new int[n];
+            for (int h = 0; h < d.length; h++) {
+                int a = g.start[h], b = g.start[h + 1];
+                for (int i = a; i < b; i++) scratch[i] = value[g.order[i]];
+                Arrays.sort(scratch, a, b);
+                int count = 0;
+                for (int i = a; i < b; i++) if (i == a || scratch[i] != scratch[i - 1]) count++;
+                d[h] = count;
+            }
+        }
         return d;
+    }
+
+    private Groups groups() {
+        Groups g = groups;
+        if (g == null) groups = g = new Groups(hosts);
+        return g;
+    }
+
+    /** The rows host by host, each host's in file order: a counting sort by host code, made once and shared. */
+    private static final class Groups {
+        final int[] order;
+        final int[] start; // host h's rows are order[start[h] .. start[h + 1])
+
+        Groups(HostKeys ip) {
+            int[] codes = ip.codes();
+            int k = ip.distinctCount();
+            start = new int[k + 1];
+            for (int c : codes) start[c + 1]++;
+            for (int c = 0; c < k; c++) start[c + 1] += start[c];
+            int[] fill = Arrays.copyOf(start, k);
+            order = new int[codes.length];
+            for (int i = 0; i < codes.length; i++) order[fill[codes[i]]++] = i;
+        }
     }
 
     private Volumes volumes() {
         Volumes v = volumes;
-        if (v == null) volumes = v = new Volumes(table, hosts);
+        if (v == null) volumes = v = new Volumes(table, hosts, groups());
         return v;
     }
 
-    /** Rows per IP and the median volume of each IP's rows, by a counting sort of the rows by IP. */
+    /** Rows per IP and the median volume of each IP's rows. */
     private static final class Volumes {
         final int[] rowsPerIp;
         final double[] volume;
         final double[] usual;
 
-        Volumes(Table t, HostKeys ip) {
+        Volumes(Table t, HostKeys ip, Groups g) {
             double[] in = t.number(Role.BYTES_IN).map(NumberColumn::values).orElse(new double[t.rowCount()]);
             double[] out = t.number(Role.BYTES_OUT).map(NumberColumn::values).orElse(new double[t.rowCount()]);
             int n = t.rowCount();
-            int[] codes = ip.codes();
             int k = ip.distinctCount();
+            int[] start = g.start;
             rowsPerIp = new int[k];
-            for (int c : codes) rowsPerIp[c]++;
+            for (int c = 0; c < k; c++) rowsPerIp[c] = start[c + 1] - start[c];
             volume = new double[n];
             for (int i = 0; i < n; i++) volume[i] = Math.log1p(Math.max(0, in[i]) + Math.max(0, out[i]));
-            int[] start = new int[k + 1];
-            for (int c = 0; c < k; c++) start[c + 1] = start[c] + rowsPerIp[c];
-            int[] fill = Arrays.copyOf(start, k);
             double[] grouped = new double[n];
-            for (int i = 0; i < n; i++) grouped[fill[codes[i]]++] = volume[i];
+            for (int i = 0; i < n; i++) grouped[i] = volume[g.order[i]];
             usual = new double[k];
             for (int c = 0; c < k; c++) {
                 int a = start[c], b = start[c + 1];

@@ -2,6 +2,8 @@
 package dev.taw.model;
 
 import java.lang.reflect.Field;
+import java.util.HashMap;
+import java.util.Map;
 import smile.anomaly.IsolationForest;
 import smile.anomaly.IsolationTree;
 
@@ -280,14 +282,35 @@ public final class FlatForest {
     }
 
     private static Object read(Class<?> c, String name, Object o) throws ReflectiveOperationException {
-        Field f = c.getDeclaredField(name);
-        f.setAccessible(true);
-        return f.get(o);
+        return field(c, name).get(o);
     }
 
     private static double read(Class<?> c, String name, Object o, boolean asDouble) throws ReflectiveOperationException {
-        Field f = c.getDeclaredField(name);
-        f.setAccessible(true);
-        return f.getDouble(o);
+        return field(c, name).getDouble(o);
+    }
+
+    /**
+     * Smile's node fields, looked up once per class: a host forest has hundreds of thousands of node slots, and
+     * looking a field up copies it each time, which cost more than the flattening itself.
+     */
+    private static final ClassValue<Map<String, Field>> FIELDS = new ClassValue<>() {
+        @Override
+        protected Map<String, Field> computeValue(Class<?> c) {
+            Map<String, Field> m = new HashMap<>();
+            for (Field f : c.getDeclaredFields()) {
+                try {
+                    f.setAccessible(true);
+                    m.put(f.getName(), f);
+                } catch (RuntimeException e) { // not open to us: left out, and asking for it fails below
+                }
+            }
+            return m;
+        }
+    };
+
+    private static Field field(Class<?> c, String name) throws NoSuchFieldException {
+        Field f = FIELDS.get(c).get(name);
+        if (f == null) throw new NoSuchFieldException(c.getName() + "." + name);
+        return f;
     }
 }

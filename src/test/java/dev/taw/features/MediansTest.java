@@ -23,6 +23,31 @@ class MediansTest {
     }
 
     @Test
+    void matchesTheSortedMiddleOnLargeInputsAcrossSignsMagnitudesAndTies() {
+        Random r = new Random(2);
+        for (int n : new int[] {65, 1000, 100_000, 100_001}) {
+            for (int kind = 0; kind < 4; kind++) {
+                double[] v = new double[n];
+                for (int i = 0; i < n; i++) {
+                    v[i] = switch (kind) {
+                        case 0 -> r.nextGaussian() * 1e6;                       // both signs, spread out
+                        case 1 -> Math.log1p(r.nextInt(50));                    // few distinct values, many ties
+                        case 2 -> r.nextBoolean() ? -r.nextDouble() * 1e-300 : r.nextDouble() * 1e300; // extremes
+                        default -> i % 7 == 0 ? Double.NaN : 1.0 + r.nextDouble() * 1e-12; // values that differ in low bits only
+                    };
+                }
+                double[] s = Arrays.stream(v).filter(d -> !Double.isNaN(d)).sorted().toArray();
+                int m = s.length;
+                double expected = m % 2 == 1 ? s[m / 2] : (s[m / 2 - 1] + s[m / 2]) / 2;
+                assertEquals(expected, Medians.of(v), 0.0, "n=" + n + " kind=" + kind);
+            }
+        }
+        assertEquals(0.0, Medians.of(new double[] {-0.0, 0.0, -0.0}), 0.0);
+        assertEquals(-2.5, Medians.of(new double[] {-5, 0, -4, -1}), 0.0);
+        assertEquals(Double.POSITIVE_INFINITY, Medians.of(new double[] {Double.POSITIVE_INFINITY, 1, Double.POSITIVE_INFINITY}), 0.0);
+    }
+
+    @Test
     void ignoresNaNAndLeavesItsInputAlone() {
         double[] v = {5, Double.NaN, 1, 3};
         assertEquals(3.0, Medians.of(v), 0.0);

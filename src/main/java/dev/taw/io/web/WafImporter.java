@@ -34,7 +34,10 @@ import com.fasterxml.jackson.databind.ObjectReader;
  * that need them are left out.
  */
 public final class WafImporter {
-    private static final ObjectReader JSON = new ObjectMapper().readerFor(JsonNode.class);
+    /** Made on first use: format detection asks every file whether it is WAF, and Jackson takes a quarter second to start. */
+    private static final class Json {
+        static final ObjectReader READER = new ObjectMapper().readerFor(JsonNode.class);
+    }
 
     /** A JSON object with a web ACL id, or a terminating rule and an HTTP request. */
     public static boolean looksLikeWaf(String line) {
@@ -116,7 +119,7 @@ public final class WafImporter {
         private void parse(boolean atEnd) {
             String text = separators(pending.toString());
             List<JsonNode> values = new ArrayList<>();
-            try (MappingIterator<JsonNode> it = JSON.readValues(text)) {
+            try (MappingIterator<JsonNode> it = Json.READER.readValues(text)) {
                 while (it.hasNextValue()) values.add(it.nextValue());
             } catch (IOException | RuntimeException e) {
                 boolean open = e instanceof JsonEOFException || e.getCause() instanceof JsonEOFException;
