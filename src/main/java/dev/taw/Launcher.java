@@ -8,12 +8,13 @@ import dev.taw.cli.WatchCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Entry point of the jar and the installed launcher: {@code score …} runs the command line, no argument or a
  * file to open starts the window, anything else is a usage error. Not an {@code Application} subclass, so the
  * jar runs with JavaFX on the class path, and the window class is loaded by name so the command line never
- * touches JavaFX.
+ * touches JavaFX. A one-shot command runs in a child JVM with batch settings ({@link BatchJvm}).
  */
 public final class Launcher {
     static final String USAGE = "usage: traffic-workbench [FILE-OR-FOLDER]      open the window (with that log)\n"
@@ -26,6 +27,15 @@ public final class Launcher {
     private Launcher() { }
 
     public static void main(String[] args) throws Exception {
+        if (BatchJvm.wanted(args)) {
+            List<String> child = BatchJvm.command(args);
+            if (child != null) {
+                try {
+                    System.exit(BatchJvm.run(child));
+                } catch (java.io.IOException e) { // no child JVM to be had: the command runs here, as it would with the option off
+                }
+            }
+        }
         int status = commandLine(args);
         if (status >= 0) System.exit(status);
         Class<?> app = Class.forName("dev.taw.ui.WorkbenchApp");

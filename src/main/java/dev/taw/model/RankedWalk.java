@@ -20,7 +20,7 @@ final class RankedWalk {
     private final int depth;
     private final int internal;
     private final int trees;
-    /** Per internal node: {@code k << 9 | leftIfLess << 8 | feature}. */
+    /** Per internal node: {@code k << 9 | rightIfLess << 8 | feature}. */
     private final int[] node;
     private final double[] leaf;
     private final double[][] thresholds;
@@ -61,7 +61,7 @@ final class RankedWalk {
         int[] packed = new int[n];
         for (int i = 0; i < n; i++) {
             int k = indexOf(sorted[feature[i]], t[i]);
-            packed[i] = k << 9 | (leftIfLess[i] ? 1 : 0) << 8 | feature[i];
+            packed[i] = k << 9 | (leftIfLess[i] ? 0 : 1) << 8 | feature[i];
         }
         return new RankedWalk(depth, trees, packed, leaf, sorted);
     }
@@ -166,10 +166,13 @@ final class RankedWalk {
         }
     }
 
-    /** One level down: child 2i+1 (left) when the value's side of the threshold is the node's left side. */
+    /**
+     * One level down: child 2i+1 (left) when the value's side of the threshold is the node's left side, else
+     * 2i+2. {@code (k - rank) >>> 31} is 1 when rank &gt; k, i.e. x ≥ T_k; the node's bit turns that round where
+     * s &lt; 0 sends the small side right. Kept under 35 bytes of bytecode so that the quick compiler, which a
+     * batch run uses alone, inlines it (it was 43, and a call per level cost a fifth of a run).
+     */
     private static int step(int i, int v, int[] ranks, int offset) {
-        int less = 1 - (((v >>> 9) - ranks[offset + (v & 0xFF)]) >>> 31); // rank ≤ k, i.e. x < T_k
-        int left = 1 ^ less ^ ((v >>> 8) & 1);
-        return 2 * i + 2 - left;
+        return 2 * i + 1 + ((((v >>> 9) - ranks[offset + (v & 0xFF)]) >>> 31) ^ ((v >>> 8) & 1));
     }
 }

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a one-shot command ({@code score}, {@code train}, {@code report}) in a child JVM set up for a batch
+ * job, as launchers of other JVM tools do: {@code java -jar} cannot carry JVM options, and the JVM's defaults
+ * are made for long-running servers.
+ *
+ * <p>Why these options, measured on 1M-row files on 2 cores (fresh processes, side by side): the optimising
+ * compiler spends 5 s of CPU in an 8 s run on methods that have mostly finished by the time their compiled
+ * code arrives, so the quick compiler alone ({@code -XX:TieredStopAtLevel=1}) finishes first; the parallel
+ * collector spends a second less in the kernel than G1 growing its heap. Together: 0.80× the wall time of
+ * a CSV and 0.74× of a VPC flow log. The window and {@code watch} run for long and keep the defaults.
+ *
+ * <p>The analyst's own JVM options come after ours, so theirs win; one that picks a collector leaves ours out
+ * (two collectors would be refused). {@code -Dtaw.batch-jvm=off} runs the command in the JVM started.
+ */
+final class BatchJvm {
+    /** Set on the child (so it does not start one in turn), or by the analyst to keep the command in this JVM. */
+    static final String PROPERTY = "taw.batch-jvm";
+    static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
+    private static final Set<String> COMMANDS = Set.of("score", "train", "report");
+
+    private BatchJvm() { }
+
+    /** True for a one-shot command, not asking for help, in a JVM that is not already the child or told to stay. */
+    static boolean wanted(String[] args) {
+        if (args.length == 0 || !COMMANDS.contains(args[0]) || System.getProperty(PROPERTY) != null) return false;
+        for (String a : args) if (a.equals("-h") || a.equals("--help")) return false;
+        return true;
+    }
+
+    /**
+     * The child's command line: this process's own, with the batch options first, when it was started by a
+     * {@code java} command; else (the installed launcher) its runtime's {@code java} on the same class path and
+     * heap limit. Null when neither can be made: the command then runs here.
+     */
+    static List<String> command(String[] args) {
+        ProcessHandle.Info me = ProcessHandle.current().info();
+        Optional<String> exe = me.command();
+        Optional<List<String>> argv = me.arguments().map(List::of).or(BatchJvm::procArguments);
+        if (exe.isPresent() && argv.isPresent() && isJava(Path.of(exe.get()))) return command(exe.get(), argv.get());
+        Path java = Path.of(System.getProperty("java.home"), "bin", windows() ? "java.exe" : "java");
+        if (!Files.isExecutable(java)) return null;
+        List<String> line = new ArrayList<>(List.of("-Xmx" + Runtime.getRuntime().maxMemory(), "-cp", System.getProperty("java.class.path"),
+                Launcher.class.getName()));
+        line.addAll(List.of(args));
+        return command(java.toString(), line);
+    }
+
+    /** {@code java}, the batch options (unless the analyst chose a collector), the child's mark, then {@code rest}. */
+    static List<String> command(String java, List<String> rest) {
+        List<String> c = new ArrayList<>();
+        c.add(java);
+        boolean ownCollector = rest.stream().anyMatch(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"));
+        for (String o : OPTIONS) if (!(ownCollector && o.endsWith("GC"))) c.add(o);
+        c.add("-D" + PROPERTY + "=child");
+        c.addAll(rest);
+        return c;
+    }
+
+    /**
+     * Runs the child with this process's standard input, output and error, and waits for it. Stopping this
+     * process stops the child too.
+     *
+     * @return the child's exit status
+     * @throws IOException when the child cannot be started (the caller then runs the command itself)
+     */
+    static int run(List<String> command) throws IOException {
+        Process child = new ProcessBuilder(command).inheritIO().start();
+        Thread stop = new Thread(() -> {
+            child.destroy();
+            try {
+                child.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(stop);
+        while (true) {
+            try {
+                return child.waitFor();
+            } catch (InterruptedException e) { // nothing here interrupts the main thread; wait on
+            }
+        }
+    }
+
+    /** This process's arguments from Linux's /proc, which the JDK gives up on when the class path is long. */
+    private static Optional<List<String>> procArguments() {
+        try {
+            List<String> all = List.of(Files.readString(Path.of("/proc/self/cmdline"), java.nio.charset.StandardCharsets.UTF_8).split("\0"));
+            return all.size() < 2 ? Optional.empty() : Optional.of(all.subList(1, all.size()));
+        } catch (IOException | RuntimeException e) { // not Linux, or not readable
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isJava(Path exe) {
+        Path name = exe.getFileName();
+        return name != null && (name.toString().equals("java") || name.toString().equals("java.exe"));
+    }
+
+    private static boolean windows() {
+        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win");
+    }
+}

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One-shot commands run in a child JVM with batch settings; what the analyst typed reaches it unchanged. */
+class BatchJvmTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void onlyOneShotCommandsGoToAChild() {
+        assertTrue(BatchJvm.wanted(new String[] {"score", "a.csv", "-o", "b.csv"}));
+        assertTrue(BatchJvm.wanted(new String[] {"train", "a.csv", "--model", "m"}));
+        assertTrue(BatchJvm.wanted(new String[] {"report", "job", "-o", "r.pdf"}));
+        assertFalse(BatchJvm.wanted(new String[] {"watch", "in", "--model", "m", "--alerts", "a"}), "runs for days: the defaults suit it");
+        assertFalse(BatchJvm.wanted(new String[] {}), "the window");
+        assertFalse(BatchJvm.wanted(new String[] {"a.csv"}), "the window with a file");
+        assertFalse(BatchJvm.wanted(new String[] {"score", "--help"}));
+        assertFalse(BatchJvm.wanted(new String[] {"--version"}));
+    }
+
+    @Test
+    void theAnalystsOwnOptionsComeAfterOursAndAChosenCollectorKeepsOursOut() {
+        assertEquals(List.of("/j/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Dtaw.batch-jvm=child", "-Xmx4g", "-jar", "w.jar", "score", "x"),
+                BatchJvm.command("/j/bin/java", List.of("-Xmx4g", "-jar", "w.jar", "score", "x")));
+        assertEquals(List.of("/j/bin/java", "-XX:TieredStopAtLevel=1", "-Dtaw.batch-jvm=child", "-XX:+UseG1GC", "-jar", "w.jar", "score", "x"),
+                BatchJvm.command("/j/bin/java", List.of("-XX:+UseG1GC", "-jar", "w.jar", "score", "x")), "two collectors would be refused");
+    }
+
+    /** A real `java … dev.taw.Launcher score`: the work happens in a child with the batch options, and its output and status come back. */
+    @Test
+    @EnabledOnOs(OS.LINUX) // the child's arguments are read from /proc
+    void scoreRunsInAChildWithTheBatchOptions() throws Exception {
+        Path out = dir.resolve("scored.csv");
+        Process p = launcher("-Dtaw.marker=kept", "score", TestData.seed().toString(), "-o", out.toString(), "--top", "3");
+        List<String> childArgs = new ArrayList<>();
+        while (p.isAlive() && childArgs.isEmpty()) {
+            p.toHandle().descendants().forEach(h -> childArgs.addAll(arguments(h)));
+            Thread.sleep(5);
+        }
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), said);
+        assertTrue(said.contains("Wrote " + out), said);
+        assertEquals(283, Files.readAllLines(out).size(), "the header and every row");
+        assertTrue(childArgs.containsAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Dtaw.batch-jvm=child", "-Dtaw.marker=kept", "score")),
+                childArgs.toString());
+        assertTrue(childArgs.indexOf("-XX:+UseParallelGC") < childArgs.indexOf("-Dtaw.marker=kept"), "the analyst's options after ours: theirs win");
+    }
+
+    @Test
+    void aUsageErrorInTheChildIsStillOneLineAndExitTwo() throws Exception {
+        Process p = launcher("score", "--frobnicate");
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, p.exitValue());
+        assertEquals("traffic-workbench score: unknown option --frobnicate (see --help)", said.strip());
+    }
+
+    @Test
+    void theOptionOffKeepsTheCommandInTheJvmStarted() throws Exception {
+        Path out = dir.resolve("scored.csv");
+        Process p = launcher("-Dtaw.batch-jvm=off", "score", TestData.seed().toString(), "-o", out.toString(), "--quiet");
+        boolean child = false;
+        while (p.isAlive()) {
+            child |= p.toHandle().descendants().findAny().isPresent();
+            Thread.sleep(5);
+        }
+        assertEquals(0, p.exitValue());
+        assertFalse(child);
+        assertTrue(Files.size(out) > 0);
+    }
+
+    /** A process's arguments from /proc: the JDK's own view of them gives up on a long class path. */
+    private static List<String> arguments(ProcessHandle h) {
+        try {
+            String all = Files.readString(Path.of("/proc", Long.toString(h.pid()), "cmdline"), StandardCharsets.UTF_8);
+            return List.of(all.split("\0"));
+        } catch (java.io.IOException e) { // gone already, or not yet readable
+            return List.of();
+        }
+    }
+
+    private static Process launcher(String... args) throws java.io.IOException {
+        List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> rest = new ArrayList<>(List.of(args));
+        while (!rest.isEmpty() && rest.get(0).startsWith("-D")) c.add(rest.remove(0));
+        c.addAll(List.of("-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
+        c.addAll(rest);
+        return new ProcessBuilder(c).redirectErrorStream(true).start();
+    }
+}
