@@ -45,6 +45,12 @@ public final class WebLogGenerator {
                 "193.32.162.10", "sql injection", "5.188.62.140", "scraping");
     }
 
+    /** The incident hosts of {@link #writeWaf}, address → incident. */
+    public static java.util.Map<String, String> wafAttackers() {
+        return java.util.Map.of("45.155.205.233", "admin brute force (CAPTCHA)", "185.220.101.45", "credential stuffing (rate limit)",
+                "193.32.162.10", "sql injection");
+    }
+
     public void writeAlb(Path file) throws IOException {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < 3000; i++) alb(b, shopper(), PAGES[random.nextInt(PAGES.length)], random.nextInt(40) == 0 ? 304 : 200,

@@ -46,7 +46,7 @@ class HostsExportTest {
     Path tmp;
 
     @ParameterizedTest(name = "{0} seed {1}")
-    @CsvSource({"vpc,1", "vpc,2", "vpc,3", "alb,1", "alb,2", "alb,3", "cloudfront,1", "cloudfront,2"})
+    @CsvSource({"vpc,1", "vpc,2", "vpc,3", "alb,1", "alb,2", "alb,3", "waf,1", "waf,2", "waf,3", "cloudfront,1", "cloudfront,2"})
     void incidentHostsLeadBothTheHostsCsvAndTheScoredCsvsHostScore(String format, long seed) throws IOException {
         Path log = tmp.resolve(format + "-" + seed + ".log");
         Map<String, String> attackers;
@@ -57,8 +57,9 @@ class HostsExportTest {
         } else {
             WebLogGenerator g = new WebLogGenerator(seed);
             if (format.equals("alb")) g.writeAlb(log);
+            else if (format.equals("waf")) g.writeWaf(log);
             else g.writeCloudFront(log);
-            attackers = WebLogGenerator.albAttackers();
+            attackers = format.equals("waf") ? WebLogGenerator.wafAttackers() : WebLogGenerator.albAttackers();
         }
         Path scored = tmp.resolve("scored.csv"), hosts = tmp.resolve("hosts.csv");
         assertEquals(0, cli(log.toString(), "-o", scored.toString(), "--hosts", hosts.toString(), "--seed", Long.toString(seed), "-q"));
