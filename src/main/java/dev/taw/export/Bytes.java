@@ -2,9 +2,9 @@
 package dev.taw.export;
 
 /**
- * A growable byte buffer with the few appends the rows need. The {@code put} forms do not grow the buffer: a
- * writer {@link #reserve}s a row's most bytes once and then puts its cells, so the hot loop has no growth test
- * that a cold process compiles as never taken and must throw away when a chunk does fill up.
+ * A growable byte buffer with the few puts the rows need. A put does not grow the buffer: a writer
+ * {@link #reserve}s a row's most bytes once and then puts its cells, so the hot loop has no growth test that a
+ * cold process compiles as never taken and must throw away when a chunk does fill up.
  */
 final class Bytes {
     byte[] a;
@@ -44,44 +44,4 @@ final class Bytes {
         }
         n += digits;
     }
-
-    void append(byte x) {
-        if (n == a.length) a = java.util.Arrays.copyOf(a, a.length * 2);
-        a[n++] = x;
-    }
-
-    void append(byte[] x, int from, int to) {
-        int len = to - from;
-        if (n + len > a.length) a = java.util.Arrays.copyOf(a, Math.max(n + len, a.length * 2));
-        System.arraycopy(x, from, a, n, len);
-        n += len;
-    }
-
-    void append(byte[] x) {
-        if (n + x.length > a.length) a = java.util.Arrays.copyOf(a, Math.max(n + x.length, a.length * 2));
-        System.arraycopy(x, 0, a, n, x.length);
-        n += x.length;
-    }
-
-    /** For strings known to be ASCII (numbers). */
-    void ascii(String s) {
-        if (n + s.length() > a.length) a = java.util.Arrays.copyOf(a, Math.max(n + s.length(), a.length * 2));
-        for (int i = 0; i < s.length(); i++) a[n++] = (byte) s.charAt(i);
-    }
-
-    void append(long v) {
-        if (v < 0) {
-            ascii(Long.toString(v));
-            return;
-        }
-        if (n + 20 > a.length) a = java.util.Arrays.copyOf(a, a.length * 2);
-        int digits = 1;
-        for (long p = 10; p <= v && digits < 19; p *= 10) digits++;
-        for (int i = n + digits - 1; i >= n; i--) {
-            a[i] = (byte) ('0' + v % 10);
-            v /= 10;
-        }
-        n += digits;
-    }
-
 }

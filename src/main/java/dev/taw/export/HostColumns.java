@@ -15,10 +15,12 @@ public record HostColumns(int[] codes, double[] score, byte[] label) {
         Bytes b = new Bytes(score.length * 24);
         int[] at = new int[score.length + 1];
         for (int c = 0; c < score.length; c++) {
-            b.append((byte) ',');
-            if (label[c] != 0) b.ascii(Double.toString(score[c]));
-            b.append((byte) ',');
-            if (label[c] != 0) b.ascii(label[c] < 0 ? "-1" : "1");
+            String s = label[c] == 0 ? "" : Double.toString(score[c]), l = label[c] == 0 ? "" : label[c] < 0 ? "-1" : "1";
+            b.reserve(2 + s.length() + l.length());
+            b.put((byte) ',');
+            b.putAscii(s);
+            b.put((byte) ',');
+            b.putAscii(l);
             at[c + 1] = b.n;
         }
         int most = 0;
