@@ -1,11 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.model;
 
-import java.lang.reflect.Field;
-import java.util.HashMap;
-import java.util.Map;
 import smile.anomaly.IsolationForest;
-import smile.anomaly.IsolationTree;
 
 /**
  * The fitted Smile trees copied into flat arrays, so that scoring a row is a handful of array reads per
@@ -16,8 +12,8 @@ import smile.anomaly.IsolationTree;
  * (the other terms add ±0.0). Path lengths are summed in tree order and normalised as Smile does, so
  * the scores are identical ({@code FlatForestTest} compares every row).
  *
- * <p>Layout: each tree becomes a complete binary tree of its maximum depth (children of i at 2i+1 and
- * 2i+2). A leaf that Smile reached early is pushed down through padding nodes whose test always goes
+ * <p>Layout ({@link SmileTrees} reads Smile's trees into it): each tree becomes a complete binary tree of its
+ * maximum depth (children of i at 2i+1 and 2i+2). A leaf that Smile reached early is pushed down through padding nodes whose test always goes
  * left ({@code x * 0 < +∞}), so every walk is the same number of steps with no data-dependent branch,
  * and the walks of several rows can be interleaved ({@link RankedWalk} does that for whole blocks; a walk
  * is a chain of dependent loads, so overlapping independent rows is what makes it fast).
@@ -109,59 +105,8 @@ public final class FlatForest {
      *         slope (extension level &gt; 0) or a tree deeper than {@link #MAX_DEPTH}
      */
     public static FlatForest of(IsolationForest forest, int psi) {
-        try {
-            IsolationTree[] ts = forest.trees();
-            Object[] roots = new Object[ts.length];
-            int depth = 0;
-            for (int t = 0; t < ts.length; t++) {
-                roots[t] = read(IsolationTree.class, "root", ts[t]);
-                depth = Math.max(depth, depthOf(roots[t]));
-                if (depth > MAX_DEPTH) return null;
-            }
-            int internal = (1 << depth) - 1;
-            int leaves = 1 << depth;
-            int[] feature = new int[ts.length * internal];
-            double[] slope = new double[ts.length * internal];
-            double[] bias = new double[ts.length * internal];
-            double[] leaf = new double[ts.length * leaves];
-            for (int t = 0; t < ts.length; t++) {
-                if (!fill(roots[t], 0, 0, depth, t * internal, t * leaves, feature, slope, bias, leaf)) return null;
-            }
-            return new FlatForest(depth, feature, slope, bias, leaf, ts.length, psi);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Smile's IsolationTree layout changed; FlatForest needs review", e);
-        }
-    }
-
-    /** Places {@code node} at complete-tree index {@code i} (level {@code level}), padding leaves down. */
-    private static boolean fill(Object node, int i, int level, int depth, int base, int leafBase,
-                                int[] feature, double[] slope, double[] bias, double[] leaf) throws ReflectiveOperationException {
-        Object l = read(node.getClass(), "left", node);
-        Object r = read(node.getClass(), "right", node);
-        if (level == depth) { // must be a leaf: depth is the deepest level of any tree
-            leaf[leafBase + i - ((1 << depth) - 1)] = read(node.getClass(), "depth", node, true);
-            return true;
-        }
-        if (l == null && r == null) { // early leaf: always-left padding down to the last level
-            feature[base + i] = 0;
-            slope[base + i] = 0.0;
-            bias[base + i] = Double.POSITIVE_INFINITY;
-            return fill(node, 2 * i + 1, level + 1, depth, base, leafBase, feature, slope, bias, leaf);
-        }
-        double[] s = (double[]) read(node.getClass(), "slope", node);
-        int j = -1;
-        for (int k = 0; k < s.length; k++) {
-            if (s[k] != 0.0) {
-                if (j >= 0) return false;
-                j = k;
-            }
-        }
-        if (j < 0) return false;
-        feature[base + i] = j;
-        slope[base + i] = s[j];
-        bias[base + i] = read(node.getClass(), "bias", node, true);
-        return fill(l, 2 * i + 1, level + 1, depth, base, leafBase, feature, slope, bias, leaf)
-                && fill(r, 2 * i + 2, level + 1, depth, base, leafBase, feature, slope, bias, leaf);
+        SmileTrees.Flat f = SmileTrees.flatten(forest, MAX_DEPTH);
+        return f == null ? null : new FlatForest(f.depth(), f.feature(), f.slope(), f.bias(), f.leaf(), f.trees(), psi);
     }
 
     /**
@@ -272,45 +217,5 @@ public final class FlatForest {
             return k;
         }
         return path[depth];
-    }
-
-    private static int depthOf(Object node) throws ReflectiveOperationException {
-        Object l = read(node.getClass(), "left", node);
-        Object r = read(node.getClass(), "right", node);
-        if (l == null && r == null) return 0;
-        return 1 + Math.max(depthOf(l), depthOf(r));
-    }
-
-    private static Object read(Class<?> c, String name, Object o) throws ReflectiveOperationException {
-        return field(c, name).get(o);
-    }
-
-    private static double read(Class<?> c, String name, Object o, boolean asDouble) throws ReflectiveOperationException {
-        return field(c, name).getDouble(o);
-    }
-
-    /**
-     * Smile's node fields, looked up once per class: a host forest has hundreds of thousands of node slots, and
-     * looking a field up copies it each time, which cost more than the flattening itself.
-     */
-    private static final ClassValue<Map<String, Field>> FIELDS = new ClassValue<>() {
-        @Override
-        protected Map<String, Field> computeValue(Class<?> c) {
-            Map<String, Field> m = new HashMap<>();
-            for (Field f : c.getDeclaredFields()) {
-                try {
-                    f.setAccessible(true);
-                    m.put(f.getName(), f);
-                } catch (RuntimeException e) { // not open to us: left out, and asking for it fails below
-                }
-            }
-            return m;
-        }
-    };
-
-    private static Field field(Class<?> c, String name) throws NoSuchFieldException {
-        Field f = FIELDS.get(c).get(name);
-        if (f == null) throw new NoSuchFieldException(c.getName() + "." + name);
-        return f;
     }
 }
