@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
  * collector spends a second less in the kernel than G1 growing its heap. Together: 0.80× the wall time of
  * a CSV and 0.74× of a VPC flow log. The window and {@code watch} run for long and keep the defaults.
  *
- * <p>The analyst's own JVM options come after ours, so theirs win; one that picks a collector leaves ours out
- * (two collectors would be refused). {@code -Dtaw.batch-jvm=off} runs the command in the JVM started.
+ * <p>The analyst's own JVM options come after ours, so theirs win; one that picks a collector, on the line, in an
+ * argument file or in {@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS} or {@code _JAVA_OPTIONS}, leaves ours
+ * out (two collectors would be refused). {@code -Dtaw.batch-jvm=off} runs the command in the JVM started.
  */
 final class BatchJvm {
     /** Set on the child (so it does not start one in turn), or by the analyst to keep the command in this JVM. */
@@ -61,7 +62,7 @@ final class BatchJvm {
     static List<String> command(String java, List<String> rest) {
         List<String> c = new ArrayList<>();
         c.add(java);
-        boolean ownCollector = rest.stream().anyMatch(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"));
+        boolean ownCollector = choosesCollector(rest) || choosesCollector(environmentOptions());
         for (String o : OPTIONS) if (!(ownCollector && o.endsWith("GC"))) c.add(o);
         c.add("-D" + PROPERTY + "=child");
         c.addAll(rest);
@@ -92,6 +93,30 @@ final class BatchJvm {
             } catch (InterruptedException e) { // nothing here interrupts the main thread; wait on
             }
         }
+    }
+
+    /** True when the options pick a collector themselves, on the line or in an {@code @argfile} the line names. */
+    static boolean choosesCollector(List<String> options) {
+        for (String o : options) {
+            if (o.startsWith("-XX:+Use") && o.endsWith("GC")) return true;
+            if (o.startsWith("@") && o.length() > 1) {
+                try {
+                    if (choosesCollector(List.of(Files.readString(Path.of(o.substring(1))).trim().split("\\s+")))) return true;
+                } catch (IOException | RuntimeException e) { // not a file we can read: the JVM will say so itself
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The options the JVM also reads from the environment, which the child inherits with it. */
+    private static List<String> environmentOptions() {
+        List<String> all = new ArrayList<>();
+        for (String name : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+            String v = System.getenv(name);
+            if (v != null && !v.isBlank()) all.addAll(List.of(v.trim().split("\\s+")));
+        }
+        return all;
     }
 
     /** This process's arguments from Linux's /proc, which the JDK gives up on when the class path is long. */

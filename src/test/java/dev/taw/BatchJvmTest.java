@@ -40,6 +40,31 @@ class BatchJvmTest {
                 BatchJvm.command("/j/bin/java", List.of("-XX:+UseG1GC", "-jar", "w.jar", "score", "x")), "two collectors would be refused");
     }
 
+    @Test
+    void aCollectorChosenInAnArgumentFileCountsToo() throws Exception {
+        Path args = dir.resolve("jvm.args");
+        Files.writeString(args, "-Xmx2g\n  -XX:+UseSerialGC\n");
+        assertTrue(BatchJvm.choosesCollector(List.of("@" + args, "-jar", "w.jar")));
+        assertFalse(BatchJvm.choosesCollector(List.of("-Xmx2g", "-XX:-UseCompressedOops", "-jar", "w.jar")));
+        assertFalse(BatchJvm.choosesCollector(List.of("@" + dir.resolve("missing.args"))), "the JVM reports a missing argument file itself");
+    }
+
+    /** A collector in JAVA_TOOL_OPTIONS reaches the child with the environment: ours would make two, and the child would not start. */
+    @Test
+    void aCollectorChosenInTheEnvironmentLeavesOursOut() throws Exception {
+        Path out = dir.resolve("scored.csv");
+        List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+                Launcher.class.getName(), "score", TestData.seed().toString(), "-o", out.toString(), "--quiet"));
+        ProcessBuilder pb = new ProcessBuilder(c).redirectErrorStream(true);
+        pb.environment().put("JAVA_TOOL_OPTIONS", "-XX:+UseSerialGC");
+        Process p = pb.start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), said);
+        assertFalse(said.contains("Multiple garbage collectors"), said);
+        assertEquals(283, Files.readAllLines(out).size());
+    }
+
     /** A real `java … dev.taw.Launcher score`: the work happens in a child with the batch options, and its output and status come back. */
     @Test
     @EnabledOnOs(OS.LINUX) // the child's arguments are read from /proc
@@ -47,8 +72,8 @@ class BatchJvmTest {
         Path out = dir.resolve("scored.csv");
         Process p = launcher("-Dtaw.marker=kept", "score", TestData.seed().toString(), "-o", out.toString(), "--top", "3");
         List<String> childArgs = new ArrayList<>();
-        while (p.isAlive() && childArgs.isEmpty()) {
-            p.toHandle().descendants().forEach(h -> childArgs.addAll(arguments(h)));
+        while (p.isAlive() && childArgs.isEmpty()) { // a child seen before its exec is still the JDK's spawn helper: look again
+            p.toHandle().descendants().map(BatchJvmTest::arguments).filter(a -> a.contains("score")).findFirst().ifPresent(childArgs::addAll);
             Thread.sleep(5);
         }
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
