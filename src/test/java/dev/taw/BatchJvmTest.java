@@ -53,9 +53,7 @@ class BatchJvmTest {
     @Test
     void aCollectorChosenInTheEnvironmentLeavesOursOut() throws Exception {
         Path out = dir.resolve("scored.csv");
-        List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
-                Launcher.class.getName(), "score", TestData.seed().toString(), "-o", out.toString(), "--quiet"));
-        ProcessBuilder pb = new ProcessBuilder(c).redirectErrorStream(true);
+        ProcessBuilder pb = launcherBuilder("score", TestData.seed().toString(), "-o", out.toString(), "--quiet");
         pb.environment().put("JAVA_TOOL_OPTIONS", "-XX:+UseSerialGC");
         Process p = pb.start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
@@ -120,11 +118,16 @@ class BatchJvmTest {
     }
 
     private static Process launcher(String... args) throws java.io.IOException {
+        return launcherBuilder(args).start();
+    }
+
+    /** {@code java [-D…] -cp <the tests' class path> dev.taw.Launcher ARGS}, leading {@code -D} arguments going to the JVM. */
+    private static ProcessBuilder launcherBuilder(String... args) {
         List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty() && rest.get(0).startsWith("-D")) c.add(rest.remove(0));
         c.addAll(List.of("-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
         c.addAll(rest);
-        return new ProcessBuilder(c).redirectErrorStream(true).start();
+        return new ProcessBuilder(c).redirectErrorStream(true);
     }
 }

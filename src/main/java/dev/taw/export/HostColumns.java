@@ -14,6 +14,7 @@ public record HostColumns(int[] codes, double[] score, byte[] label) {
     Cells cells() {
         Bytes b = new Bytes(score.length * 24);
         int[] at = new int[score.length + 1];
+        int most = 0;
         for (int c = 0; c < score.length; c++) {
             String s = label[c] == 0 ? "" : Double.toString(score[c]), l = label[c] == 0 ? "" : label[c] < 0 ? "-1" : "1";
             b.reserve(2 + s.length() + l.length());
@@ -22,9 +23,8 @@ public record HostColumns(int[] codes, double[] score, byte[] label) {
             b.put((byte) ',');
             b.putAscii(l);
             at[c + 1] = b.n;
+            most = Math.max(most, at[c + 1] - at[c]);
         }
-        int most = 0;
-        for (int c = 0; c < score.length; c++) most = Math.max(most, at[c + 1] - at[c]);
         return new Cells(codes, b.a, at, most);
     }
 

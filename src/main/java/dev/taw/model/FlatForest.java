@@ -13,10 +13,11 @@ import smile.anomaly.IsolationForest;
  * the scores are identical ({@code FlatForestTest} compares every row).
  *
  * <p>Layout ({@link SmileTrees} reads Smile's trees into it): each tree becomes a complete binary tree of its
- * maximum depth (children of i at 2i+1 and 2i+2). A leaf that Smile reached early is pushed down through padding nodes whose test always goes
- * left ({@code x * 0 < +∞}), so every walk is the same number of steps with no data-dependent branch,
- * and the walks of several rows can be interleaved ({@link RankedWalk} does that for whole blocks; a walk
- * is a chain of dependent loads, so overlapping independent rows is what makes it fast).
+ * maximum depth (children of i at 2i+1 and 2i+2). A leaf that Smile reached early is pushed down through
+ * padding nodes whose test always goes left ({@code x * 0 < +∞}), so every walk is the same number of steps
+ * with no data-dependent branch, and the walks of several rows can be interleaved ({@link RankedWalk} does
+ * that for whole blocks; a walk is a chain of dependent loads, so overlapping independent rows is what makes
+ * it fast).
  */
 public final class FlatForest {
     private static final double EULER = 0.5772156649; // the constant Smile uses, to the digit
