@@ -34,10 +34,17 @@ class BatchJvmTest {
 
     @Test
     void theAnalystsOwnOptionsComeAfterOursAndAChosenCollectorKeepsOursOut() {
-        assertEquals(List.of("/j/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Dtaw.batch-jvm=child", "-Xmx4g", "-jar", "w.jar", "score", "x"),
-                BatchJvm.command("/j/bin/java", List.of("-Xmx4g", "-jar", "w.jar", "score", "x")));
+        assertEquals(List.of("/j/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn64m", "-Dtaw.batch-jvm=child", "-Xmx4g", "-jar", "w.jar", "score", "x"),
+                BatchJvm.command("/j/bin/java", List.of("-Xmx4g", "-jar", "w.jar", "score", "x"), 4L << 30));
         assertEquals(List.of("/j/bin/java", "-XX:TieredStopAtLevel=1", "-Dtaw.batch-jvm=child", "-XX:+UseG1GC", "-jar", "w.jar", "score", "x"),
-                BatchJvm.command("/j/bin/java", List.of("-XX:+UseG1GC", "-jar", "w.jar", "score", "x")), "two collectors would be refused");
+                BatchJvm.command("/j/bin/java", List.of("-XX:+UseG1GC", "-jar", "w.jar", "score", "x")), "two collectors would be refused, and the young generation's size is tuning for ours");
+    }
+
+    @Test
+    void aSmallHeapKeepsTheJvmsOwnYoungGeneration() {
+        assertEquals(List.of("/j/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Dtaw.batch-jvm=child", "-Xmx64m", "-jar", "w.jar"),
+                BatchJvm.command("/j/bin/java", List.of("-Xmx64m", "-jar", "w.jar"), 64L << 20), "64 MB would be all of it: the JVM warns and shrinks it");
+        assertTrue(BatchJvm.command("/j/bin/java", List.of("-jar", "w.jar"), 512L << 20).contains("-Xmn64m"));
     }
 
     @Test
@@ -68,7 +75,7 @@ class BatchJvmTest {
     @EnabledOnOs(OS.LINUX) // the child's arguments are read from /proc
     void scoreRunsInAChildWithTheBatchOptions() throws Exception {
         Path out = dir.resolve("scored.csv");
-        Process p = launcher("-Dtaw.marker=kept", "score", TestData.seed().toString(), "-o", out.toString(), "--top", "3");
+        Process p = launcher("-Dtaw.marker=kept", "-Xmx1g", "score", TestData.seed().toString(), "-o", out.toString(), "--top", "3");
         List<String> childArgs = new ArrayList<>();
         while (p.isAlive() && childArgs.isEmpty()) { // a child seen before its exec is still the JDK's spawn helper: look again
             p.toHandle().descendants().map(BatchJvmTest::arguments).filter(a -> a.contains("score")).findFirst().ifPresent(childArgs::addAll);
@@ -79,7 +86,7 @@ class BatchJvmTest {
         assertEquals(0, p.exitValue(), said);
         assertTrue(said.contains("Wrote " + out), said);
         assertEquals(283, Files.readAllLines(out).size(), "the header and every row");
-        assertTrue(childArgs.containsAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Dtaw.batch-jvm=child", "-Dtaw.marker=kept", "score")),
+        assertTrue(childArgs.containsAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn64m", "-Dtaw.batch-jvm=child", "-Dtaw.marker=kept", "score")),
                 childArgs.toString());
         assertTrue(childArgs.indexOf("-XX:+UseParallelGC") < childArgs.indexOf("-Dtaw.marker=kept"), "the analyst's options after ours: theirs win");
     }
@@ -121,11 +128,11 @@ class BatchJvmTest {
         return launcherBuilder(args).start();
     }
 
-    /** {@code java [-D…] -cp <the tests' class path> dev.taw.Launcher ARGS}, leading {@code -D} arguments going to the JVM. */
+    /** {@code java [-D… -X…] -cp <the tests' class path> dev.taw.Launcher ARGS}, leading {@code -D} and {@code -X} arguments going to the JVM. */
     private static ProcessBuilder launcherBuilder(String... args) {
         List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         List<String> rest = new ArrayList<>(List.of(args));
-        while (!rest.isEmpty() && rest.get(0).startsWith("-D")) c.add(rest.remove(0));
+        while (!rest.isEmpty() && (rest.get(0).startsWith("-D") || rest.get(0).startsWith("-X"))) c.add(rest.remove(0));
         c.addAll(List.of("-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
         c.addAll(rest);
         return new ProcessBuilder(c).redirectErrorStream(true);

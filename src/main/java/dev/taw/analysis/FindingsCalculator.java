@@ -81,6 +81,8 @@ public final class FindingsCalculator {
             for (int k = 0; k < total.length; k++) {
                 if (total[k] > 0) out.add(new CategoryStat(k == 0 ? "(none)" : tc.dictionary()[k], total[k], sus[k]));
             }
+        } else if (c instanceof NumberColumn nc) {
+            ValueCounts.of(nc, labels, rows).forEach((v, a) -> out.add(new CategoryStat(v, a[0], a[1])));
         } else {
             Map<String, long[]> m = new HashMap<>();
             for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {

@@ -23,9 +23,16 @@ final class Bytes {
 
     void put(byte[] x, int from, int to) {
         int len = to - from;
-        System.arraycopy(x, from, a, n, len);
+        if (len <= SHORT) {
+            // most cells are a few bytes: a loop costs less than the call into the copy routine
+            for (int i = 0; i < len; i++) a[n + i] = x[from + i];
+        } else {
+            System.arraycopy(x, from, a, n, len);
+        }
         n += len;
     }
+
+    private static final int SHORT = 16;
 
     /** For strings known to be ASCII (numbers). */
     void putAscii(String s) {
@@ -36,8 +43,23 @@ final class Bytes {
 
     /** A non-negative whole number below 10^19. */
     void putDigits(long v) {
+        if (v <= Integer.MAX_VALUE) {
+            putDigits((int) v); // a long division is a call into the runtime for the quick compiler
+            return;
+        }
         int digits = 1;
         for (long p = 10; p <= v && digits < 19; p *= 10) digits++;
+        for (int i = n + digits - 1; i >= n; i--) {
+            a[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        n += digits;
+    }
+
+    /** A non-negative int. */
+    void putDigits(int v) {
+        int digits = 1;
+        for (int p = 10; p <= v && digits < 10; p *= 10) digits++;
         for (int i = n + digits - 1; i >= n; i--) {
             a[i] = (byte) ('0' + v % 10);
             v /= 10;

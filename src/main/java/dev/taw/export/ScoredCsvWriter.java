@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -77,8 +78,7 @@ public final class ScoredCsvWriter {
         for (Column c : cols) CsvCells.appendField(header, CsvCells.neutralise(c.name())).append(',');
         header.append("anomaly_score,label,host_score,host_label\n");
         w.write(header.toString().getBytes(StandardCharsets.UTF_8));
-        Field[] fields = new Field[cols.size()];
-        for (int i = 0; i < fields.length; i++) fields[i] = Field.of(cols.get(i));
+        Field[] fields = Field.all(cols);
         int n = rows == null ? table.rowCount() : rows.length;
         int chunks = (n + CHUNK - 1) / CHUNK, window = Workers.cores() * 4;
         // a chunk's buffer is used again once written: a million rows would otherwise make a quarter gigabyte of garbage
@@ -101,6 +101,47 @@ public final class ScoredCsvWriter {
     private record Field(int[] codes, byte[] text, int[] textAt, double[] numbers, long[] times, short[] micros, BitSet missing, int most) {
         /** Double.toString's longest ("-2.2250738585072014E-308"), and a time's ("+292278994-08-17T07:12:55.807999Z" and some). */
         static final int MOST_NUMBER = 24, MOST_TIME = 40;
+
+        /**
+         * The fields of {@code columns}, with each run of neighbouring columns that hold one value in every row
+         * (a log's version, account, region, its "-" fields) written as one piece of text, commas and all: a VPC
+         * flow log has a dozen such columns, and each put costs about as much as any other cell.
+         */
+        static Field[] all(List<Column> columns) {
+            List<Field> out = new ArrayList<>();
+            for (Column c : columns) {
+                Field f = of(c);
+                byte[] same = sameInEveryRow(c, f);
+                if (same == null) {
+                    out.add(f);
+                } else if (!out.isEmpty() && out.get(out.size() - 1).isText()) {
+                    Field before = out.remove(out.size() - 1);
+                    byte[] joined = java.util.Arrays.copyOf(before.text, before.text.length + 1 + same.length);
+                    joined[before.text.length] = ',';
+                    System.arraycopy(same, 0, joined, before.text.length + 1, same.length);
+                    out.add(text(joined));
+                } else {
+                    out.add(text(same));
+                }
+            }
+            return out.toArray(new Field[0]);
+        }
+
+        /** A fixed piece of text, the same in every row. */
+        static Field text(byte[] bytes) {
+            return new Field(null, bytes, null, null, null, null, null, bytes.length);
+        }
+
+        boolean isText() { return codes == null && text != null; }
+
+        /** The cell text of a text or number column that is one value in every row, else null. */
+        private static byte[] sameInEveryRow(Column c, Field f) {
+            // times are left out: a time column's test compares milliseconds, and its cells may also show microseconds
+            if (c.size() == 0 || c instanceof TimeColumn || !c.isConstant()) return null;
+            Bytes b = new Bytes(f.most);
+            cell(b, f, new TimeText[1], 0, 0);
+            return java.util.Arrays.copyOf(b.a, b.n);
+        }
 
         static Field of(Column c) {
             if (c instanceof TextColumn tc) {
@@ -167,6 +208,8 @@ public final class ScoredCsvWriter {
         if (f.codes != null) {
             int code = f.codes[r];
             b.put(f.text, f.textAt[code], f.textAt[code + 1]);
+        } else if (f.text != null) {
+            b.put(f.text, 0, f.text.length);
         } else if (f.numbers != null) {
             if (!f.missing.get(r)) number(b, f.numbers[r]);
         } else if (!f.missing.get(r)) {

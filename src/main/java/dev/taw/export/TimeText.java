@@ -7,19 +7,21 @@ import java.time.ZoneOffset;
 
 /** ISO-8601 UTC text of the last instant seen: logs repeat the same timestamp row after row. */
 final class TimeText {
+    private static final int DAY = 86_400_000;
     private long last = Long.MIN_VALUE;
     private byte[] text;
-    private long day = Long.MIN_VALUE;          // the day of the reusable text below
+    private long dayStart = Long.MIN_VALUE;      // the first millisecond of the day of the reusable text below
     private final byte[] sameDay = new byte[20]; // "YYYY-MM-DDThh:mm:ssZ", time of day rewritten in place
 
     /** The text of an instant; valid until the next call (the caller copies it at once). */
     byte[] of(long millis) {
         if (millis == last) return text;
         last = millis;
-        long sec = Math.floorDiv(millis, 1000);
-        if (millis % 1000 == 0 && Math.floorDiv(sec, 86_400) == day) {
-            // flow records of one day in any order: only the time of day changes, no calendar arithmetic
-            int s = (int) Math.floorMod(sec, 86_400);
+        // flow records of one day in any order: only the time of day changes, no calendar arithmetic, and
+        // within the day int arithmetic (a long division is a call into the runtime for the quick compiler)
+        int ms = dayStart != Long.MIN_VALUE && millis >= dayStart && millis < dayStart + DAY ? (int) (millis - dayStart) : -1;
+        if (ms >= 0 && ms % 1000 == 0) {
+            int s = ms / 1000;
             two(sameDay, 11, s / 3600);
             two(sameDay, 14, s / 60 % 60);
             two(sameDay, 17, s % 60);
@@ -27,11 +29,11 @@ final class TimeText {
         }
         String iso = iso(millis);
         if (millis % 1000 == 0 && iso.length() == 20) { // the plain form: its date can serve the day's other seconds
-            day = Math.floorDiv(sec, 86_400);
+            dayStart = Math.floorDiv(millis, DAY) * DAY;
             System.arraycopy(iso.getBytes(StandardCharsets.US_ASCII), 0, sameDay, 0, 20);
             return text = sameDay;
         }
-        day = Long.MIN_VALUE;
+        dayStart = Long.MIN_VALUE;
         return text = iso.getBytes(StandardCharsets.US_ASCII);
     }
 

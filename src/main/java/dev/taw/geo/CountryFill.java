@@ -6,9 +6,11 @@ import dev.taw.table.Role;
 import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Gives rows a source country where the input has none: adds {@code src_ip_country_code} when the column
@@ -38,16 +40,20 @@ public final class CountryFill {
         TextColumn ip = t.text(Role.SRC_IP).orElseThrow();
         TextColumn existing = t.text(Role.SRC_IP_COUNTRY_CODE).orElse(null);
         String[] byIp = new String[ip.distinctCount()];
-        for (int c = 0; c < byIp.length; c++) byIp[c] = geo.country(ip.dictionary()[c]);
+        // the database is read-only and its reader shared safely between threads; a log has tens of thousands of addresses
+        IntStream.range(0, byIp.length).parallel().forEach(c -> byIp[c] = geo.country(ip.dictionary()[c]));
         TextColumn.Builder b = new TextColumn.Builder(existing != null ? existing.name() : Role.SRC_IP_COUNTRY_CODE.header());
+        int[] codeOfIp = new int[byIp.length]; // the country's code in the new column, looked up once per address
+        Arrays.fill(codeOfIp, -1);
         int filled = 0;
         for (int r = 0; r < t.rowCount(); r++) {
             if (existing != null && !existing.isMissing(r)) {
                 b.add(existing.format(r));
             } else {
-                String v = byIp[ip.code(r)];
-                if (!v.isEmpty()) filled++;
-                b.add(v);
+                int a = ip.code(r);
+                if (codeOfIp[a] < 0) codeOfIp[a] = b.codeOf(byIp[a]); // in order of first row, as adding each row's text would give
+                if (codeOfIp[a] != 0) filled++;
+                b.addCode(codeOfIp[a]);
             }
         }
         TextColumn country = b.build();

@@ -49,7 +49,17 @@ class ScoredCsvWriterTest {
             scores[r] = r / (double) n;
             labels[r] = (byte) (r % 17 == 0 ? -1 : 1);
         }
-        List<Column> columns = List.of(text.build(), number.build(), time.build(), anyOrder.build());
+        TextColumn.Builder region = new TextColumn.Builder("region"), dash = new TextColumn.Builder("sublocation-id");
+        NumberColumn.Builder version = new NumberColumn.Builder("version"), big = new NumberColumn.Builder("bytes_total");
+        for (int r = 0; r < n; r++) {
+            region.add("us-east-1");
+            dash.add("-");
+            version.add(5);
+            big.add(r % 2 == 0 ? Integer.MAX_VALUE + (double) r : r % 3 == 0 ? Integer.MAX_VALUE : 1e15 - r);
+        }
+        // one value in every row, in neighbouring columns and between others, is written as one piece of text
+        List<Column> columns = List.of(region.build(), text.build(), number.build(), dash.build(), version.build(), time.build(), anyOrder.build(),
+                big.build());
         Path out = tmp.resolve("scored.csv");
         new ScoredCsvWriter().write(out, new Table(n, columns, Map.of(), null), scores, labels, ProgressListener.NONE, CancelToken.NEVER);
         try (Reader in = Files.newBufferedReader(out, StandardCharsets.UTF_8)) {
@@ -64,6 +74,10 @@ class ScoredCsvWriterTest {
                 assertEquals(Instant.ofEpochMilli(starts[r]).toString(), row.get("start"), "row " + r);
                 assertEquals(scores[r], Double.parseDouble(row.get("anomaly_score")), "row " + r);
                 assertEquals(labels[r] < 0 ? "-1" : "1", row.get("label"), "row " + r);
+                assertEquals(List.of("us-east-1", "-", "5"), List.of(row.get("region"), row.get("sublocation-id"), row.get("version")), "row " + r);
+                assertEquals(NumberColumn.formatNumber(r % 2 == 0 ? Integer.MAX_VALUE + (double) r : r % 3 == 0 ? Integer.MAX_VALUE : 1e15 - r),
+                        row.get("bytes_total"), "row " + r);
+                assertEquals(12, row.size(), "row " + r);
             }
         }
     }

@@ -29,16 +29,19 @@ public record FlowOrientation(boolean ingress, boolean inferred, String undecide
      * @param direction the record's flow-direction, or null when it has none (or "-")
      */
     public static FlowOrientation of(String direction, Side source, Side destination) {
-        if ("ingress".equals(direction)) return new FlowOrientation(true, false, null);
-        if ("egress".equals(direction)) return new FlowOrientation(false, false, null);
-        if (source == Side.OUTSIDE && destination == Side.INSIDE || source == Side.NONE && destination == Side.INSIDE) {
-            return new FlowOrientation(true, true, null);
-        }
-        if (source == Side.INSIDE && destination != Side.INSIDE) return new FlowOrientation(false, true, null);
-        String why = source == Side.INSIDE ? "both addresses inside the VPC" : source == Side.OUTSIDE && destination == Side.OUTSIDE
-                ? "both addresses outside the VPC" : "an address missing";
-        return new FlowOrientation(true, true, why);
+        if ("ingress".equals(direction)) return INGRESS;
+        if ("egress".equals(direction)) return EGRESS;
+        if (source == Side.OUTSIDE && destination == Side.INSIDE || source == Side.NONE && destination == Side.INSIDE) return INGRESS_INFERRED;
+        if (source == Side.INSIDE && destination != Side.INSIDE) return EGRESS_INFERRED;
+        return source == Side.INSIDE ? KEPT_INSIDE : source == Side.OUTSIDE && destination == Side.OUTSIDE ? KEPT_OUTSIDE : KEPT_MISSING;
     }
+
+    // the seven outcomes, made once: a flow log asks for one per record
+    private static final FlowOrientation INGRESS = new FlowOrientation(true, false, null), EGRESS = new FlowOrientation(false, false, null),
+            INGRESS_INFERRED = new FlowOrientation(true, true, null), EGRESS_INFERRED = new FlowOrientation(false, true, null),
+            KEPT_INSIDE = new FlowOrientation(true, true, "both addresses inside the VPC"),
+            KEPT_OUTSIDE = new FlowOrientation(true, true, "both addresses outside the VPC"),
+            KEPT_MISSING = new FlowOrientation(true, true, "an address missing");
 
     /**
      * The conversation's service port. Undecided, the record's own destination port (the pair is the

@@ -182,8 +182,15 @@ final class FlowRecordParser {
         double port = o.servicePort(sp, dp);
         if (Double.isNaN(port)) servicePort.addMissing(); else servicePort.add(port);
         protocolName.add(own.protocolName(iProtocol < 0 ? -1 : protocolCode));
-        direction.add(o.words());
+        if (o != lastOrientation) { // one of seven shared outcomes, and records come in long runs of the same one
+            lastOrientation = o;
+            lastDirection = direction.codeOf(o.words());
+        }
+        direction.addCode(lastDirection);
     }
+
+    private FlowOrientation lastOrientation;
+    private int lastDirection;
 
 
     private FlowOrientation.Side side(int field) {

@@ -25,6 +25,8 @@ final class ReadAhead extends InputStream {
 
     private final InputStream in;
     private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(BLOCKS);
+    /** Whole blocks the reader has finished with, filled again: a gzip log would otherwise inflate into a new megabyte each time. */
+    private final BlockingQueue<byte[]> spare = new ArrayBlockingQueue<>(BLOCKS + 2);
     private final Thread worker;
     private volatile boolean closed;
     private volatile IOException failure;
@@ -41,7 +43,8 @@ final class ReadAhead extends InputStream {
     private void fill() {
         try {
             for (int size = FIRST; !closed; size = Math.min(BLOCK, size * 4)) {
-                byte[] b = new byte[size];
+                byte[] b = size == BLOCK ? spare.poll() : null;
+                if (b == null) b = new byte[size];
                 int n = 0;
                 try {
                     for (int k; n < size && (k = in.read(b, n, size - n)) > 0; ) n += k;
@@ -69,6 +72,7 @@ final class ReadAhead extends InputStream {
 
     private boolean next() throws IOException {
         if (ended) return false;
+        if (block.length == BLOCK) spare.offer(block); // copied out already: read() hands out no reference to it
         try {
             block = queue.take();
         } catch (InterruptedException e) {

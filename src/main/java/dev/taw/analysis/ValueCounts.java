@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.taw.analysis;
+
+import dev.taw.model.Threshold;
+import dev.taw.table.NumberColumn;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Rows and suspicious rows per value of a number column (a port, a status code), counted by the value itself
+ * in an open-addressing table and turned into text once per distinct value: a million rows would otherwise
+ * make a million strings to look up.
+ */
+final class ValueCounts {
+    private long[] keys = new long[64];
+    private long[] rows = new long[64], suspicious = new long[64];
+    private boolean[] used = new boolean[64];
+    private int size;
+    private long missingRows, missingSuspicious;
+
+    /** Counts for the rows in {@code view}, by their cell text ({@code "(none)"} for an empty cell). */
+    static Map<String, long[]> of(NumberColumn c, byte[] labels, BitSet view) {
+        ValueCounts counts = new ValueCounts();
+        double[] v = c.values();
+        for (int r = view.nextSetBit(0); r >= 0; r = view.nextSetBit(r + 1)) {
+            boolean sus = labels[r] == Threshold.SUSPICIOUS;
+            if (c.isMissing(r)) {
+                counts.missingRows++;
+                if (sus) counts.missingSuspicious++;
+            } else {
+                counts.add(Double.doubleToRawLongBits(v[r]), sus);
+            }
+        }
+        // values with different bits can read the same (0 and -0): merged by their text, as counting by text did
+        Map<String, long[]> byText = new LinkedHashMap<>();
+        if (counts.missingRows > 0) byText.put("(none)", new long[] {counts.missingRows, counts.missingSuspicious});
+        for (int k = 0; k < counts.keys.length; k++) {
+            if (!counts.used[k]) continue;
+            long[] a = byText.computeIfAbsent(NumberColumn.formatNumber(Double.longBitsToDouble(counts.keys[k])), x -> new long[2]);
+            a[0] += counts.rows[k];
+            a[1] += counts.suspicious[k];
+        }
+        return byText;
+    }
+
+    private void add(long key, boolean sus) {
+        int k = slot(key);
+        if (!used[k]) {
+            used[k] = true;
+            keys[k] = key;
+            if (++size * 2 > keys.length) {
+                grow();
+                k = slot(key);
+            }
+        }
+        rows[k]++;
+        if (sus) suspicious[k]++;
+    }
+
+    private int slot(long key) {
+        int mask = keys.length - 1;
+        int k = (int) (key ^ key >>> 29) * 0x9E3779B1 >>> 7 & mask;
+        while (used[k] && keys[k] != key) k = k + 1 & mask;
+        return k;
+    }
+
+    private void grow() {
+        long[] oldKeys = keys, oldRows = rows, oldSus = suspicious;
+        boolean[] oldUsed = used;
+        keys = new long[oldKeys.length * 2];
+        rows = new long[keys.length];
+        suspicious = new long[keys.length];
+        used = new boolean[keys.length];
+        for (int k = 0; k < oldKeys.length; k++) {
+            if (!oldUsed[k]) continue;
+            int to = slot(oldKeys[k]);
+            used[to] = true;
+            keys[to] = oldKeys[k];
+            rows[to] = oldRows[k];
+            suspicious[to] = oldSus[k];
+        }
+    }
+}
