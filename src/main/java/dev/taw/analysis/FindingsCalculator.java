@@ -10,6 +10,7 @@ import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import dev.taw.table.TimeColumn;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -156,8 +157,14 @@ public final class FindingsCalculator {
      */
     static List<TimeBucket> timeline(TimeColumn time, byte[] labels, BitSet rows) {
         long[] t = time.values();
-        long[] present = rows.stream().filter(r -> !time.isMissing(r)).mapToLong(r -> t[r]).sorted().toArray();
+        // the distinct instants, counted: a log repeats its timestamps, so only those few are sorted
+        ValueCounts counts = new ValueCounts();
+        for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
+            if (!time.isMissing(r)) counts.add(t[r], labels[r] == Threshold.SUSPICIOUS);
+        }
+        long[] present = counts.keys();
         if (present.length == 0) return List.of();
+        Arrays.sort(present);
         long min = present[0], max = present[present.length - 1];
         long resolution = Long.MAX_VALUE;
         for (int i = 1; i < present.length; i++) {
@@ -180,11 +187,10 @@ public final class FindingsCalculator {
         int count = (int) ((max - start) / width) + 1;
         long[] total = new long[count];
         long[] sus = new long[count];
-        for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
-            if (time.isMissing(r)) continue;
-            int b = (int) ((t[r] - start) / width);
-            total[b]++;
-            if (labels[r] == Threshold.SUSPICIOUS) sus[b]++;
+        for (long when : present) {
+            int b = (int) ((when - start) / width);
+            total[b] += counts.rows(when);
+            sus[b] += counts.suspicious(when);
         }
         List<TimeBucket> out = new ArrayList<>(count);
         for (int b = 0; b < count; b++) out.add(new TimeBucket(start + b * width, width, total[b], sus[b]));
@@ -203,29 +209,29 @@ public final class FindingsCalculator {
             rows.andNot(inColumn.missingRows());
             rows.andNot(outColumn.missingRows());
         }
-        double maxLog = 1;
-        for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
-            maxLog = Math.max(maxLog, Math.max(log(in[r]), log(out[r])));
-        }
-        maxLog = Math.ceil(maxLog);
+        // the largest log is the log of the largest count (log10 is monotone), so one log, not two per row
+        double most = Double.NEGATIVE_INFINITY;
+        for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) most = Math.max(most, Math.max(in[r], out[r]));
+        double maxLog = Math.ceil(Math.max(1, rows.isEmpty() ? 1 : log(most)));
         int bins = BYTES_BINS;
         long[] normal = new long[bins * bins];
         long[] sus = new long[bins * bins];
-        List<Integer> suspiciousRows = new ArrayList<>();
+        BitSet suspiciousRows = new BitSet(t.rowCount());
         long normalCount = 0;
         for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
             int bi = Math.min(bins - 1, (int) (log(in[r]) / maxLog * bins));
             int bo = Math.min(bins - 1, (int) (log(out[r]) / maxLog * bins));
             if (labels[r] == Threshold.SUSPICIOUS) {
                 sus[bi * bins + bo]++;
-                suspiciousRows.add(r);
+                suspiciousRows.set(r);
             } else {
                 normal[bi * bins + bo]++;
                 normalCount++;
             }
         }
-        suspiciousRows.sort(Comparator.comparingDouble((Integer r) -> -scores[r]).thenComparingInt(r -> r));
-        List<Integer> picked = new ArrayList<>(suspiciousRows.subList(0, Math.min(MAX_SUSPICIOUS_POINTS, suspiciousRows.size())));
+        int[] mostSuspicious = Investigation.byScore(scores, suspiciousRows); // highest score first, ties by row, on primitives
+        List<Integer> picked = new ArrayList<>(MAX_SUSPICIOUS_POINTS + MAX_NORMAL_POINTS + 1);
+        for (int i = 0; i < Math.min(MAX_SUSPICIOUS_POINTS, mostSuspicious.length); i++) picked.add(mostSuspicious[i]);
         // an even stride through the normal rows keeps the sample deterministic and spread over the file
         long stride = Math.max(1, (normalCount + MAX_NORMAL_POINTS - 1) / MAX_NORMAL_POINTS);
         long seen = 0;

@@ -8,9 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Rows and suspicious rows per value of a number column (a port, a status code), counted by the value itself
- * in an open-addressing table and turned into text once per distinct value: a million rows would otherwise
- * make a million strings to look up.
+ * Rows and suspicious rows per distinct 64-bit value (a number's bits, an instant), in an open-addressing
+ * table: a million rows share a few thousand values, and counting them here makes no object per row.
  */
 final class ValueCounts {
     private long[] keys = new long[64];
@@ -19,7 +18,10 @@ final class ValueCounts {
     private int size;
     private long missingRows, missingSuspicious;
 
-    /** Counts for the rows in {@code view}, by their cell text ({@code "(none)"} for an empty cell). */
+    /**
+     * Counts for the rows in {@code view} of a number column (a port, a status code), by their cell text
+     * ({@code "(none)"} for an empty cell): each distinct value is turned into text once, not once per row.
+     */
     static Map<String, long[]> of(NumberColumn c, byte[] labels, BitSet view) {
         ValueCounts counts = new ValueCounts();
         double[] v = c.values();
@@ -44,7 +46,19 @@ final class ValueCounts {
         return byText;
     }
 
-    private void add(long key, boolean sus) {
+    /** The distinct values counted, in no particular order. */
+    long[] keys() {
+        long[] out = new long[size];
+        for (int k = 0, i = 0; k < keys.length; k++) if (used[k]) out[i++] = keys[k];
+        return out;
+    }
+
+    /** Rows and suspicious rows counted for {@code key} (one of {@link #keys()}). */
+    long rows(long key) { return rows[slot(key)]; }
+
+    long suspicious(long key) { return suspicious[slot(key)]; }
+
+    void add(long key, boolean sus) {
         int k = slot(key);
         if (!used[k]) {
             used[k] = true;

@@ -23,16 +23,9 @@ final class Bytes {
 
     void put(byte[] x, int from, int to) {
         int len = to - from;
-        if (len <= SHORT) {
-            // most cells are a few bytes: a loop costs less than the call into the copy routine
-            for (int i = 0; i < len; i++) a[n + i] = x[from + i];
-        } else {
-            System.arraycopy(x, from, a, n, len);
-        }
+        System.arraycopy(x, from, a, n, len); // under the quick compiler, faster than a loop even for 2 bytes (measured)
         n += len;
     }
-
-    private static final int SHORT = 16;
 
     /** For strings known to be ASCII (numbers). */
     void putAscii(String s) {
