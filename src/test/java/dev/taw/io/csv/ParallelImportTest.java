@@ -71,6 +71,41 @@ class ParallelImportTest {
     }
 
     /**
+     * A quoted cell that opens far before the middle (beyond the quote-free stretch the cut is guessed from) and
+     * spans it: the guessed cut falls inside the cell, the first half runs out inside it, and the file is read
+     * again in one piece, with every record.
+     */
+    @Test
+    void aLongQuotedCellAcrossTheMiddleIsCaughtEvenWhenTheCutIsGuessed() throws IOException {
+        List<String> seed = Files.readAllLines(TestData.seed());
+        List<String> lines = new ArrayList<>();
+        lines.add(seed.get(0));
+        for (int copy = 0; copy < 40; copy++) for (int i = 1; i < seed.size(); i++) lines.add(seed.get(i));
+        long size = lines.stream().mapToLong(l -> l.length() + 1).sum() + 300_000, at = 0;
+        int start = 0;
+        while (at < size / 2 - 150_000) at += lines.get(start++).length() + 1;
+        StringBuilder cell = new StringBuilder("\"first line");
+        // 40 lines (a record may span 50) of 7.5 kB: ~150 kB on each side of the middle, no quote in it
+        for (int k = 1; k < 40; k++) cell.append("\nline ").append(k).append(" ").append("x".repeat(7_500));
+        cell.append('"');
+        lines.set(start, lines.get(start).replace("Suspicious Web Traffic", cell.toString()));
+        Path f = tmp.resolve("long-cell.csv");
+        Files.write(f, lines);
+        long cut = SplitPoint.find(f, Files.size(f));
+        assertTrue(cut > 0, "no quote near the middle: the cut is guessed");
+        ImportResult one = new CsvImporter(Long.MAX_VALUE).read(f);
+        ImportResult two = new CsvImporter(1).read(f);
+        assertEquals(40 * 282, one.table().rowCount());
+        assertEquals(one.table().rowCount(), two.table().rowCount());
+        assertEquals(one.report().issues(), two.report().issues());
+        assertArrayEquals(one.table().sourceLines(), two.table().sourceLines());
+        for (int c = 0; c < one.table().columns().size(); c++) {
+            Column a = one.table().columns().get(c), b = two.table().columns().get(c);
+            for (int r = 0; r < one.table().rowCount(); r++) assertEquals(a.format(r), b.format(r), a.name() + " row " + r);
+        }
+    }
+
+    /**
      * The case that lost records: a literal quote inside an unquoted cell near the top (which Commons CSV
      * accepts, and which makes any count of quotes odd) and a valid 40-line quoted cell across the middle.
      * Read in two halves it must give what one piece gives: every record, nothing skipped.
