@@ -10,7 +10,6 @@ import dev.taw.analysis.RowScores;
 import dev.taw.baseline.Baseline;
 import dev.taw.baseline.BaselineFile;
 import dev.taw.baseline.Baselines;
-import dev.taw.features.FeatureBuilder;
 import dev.taw.features.FeatureMatrix;
 import dev.taw.features.FeatureSet;
 import dev.taw.features.IpProfile;
@@ -43,6 +42,7 @@ public final class AnalysisPipeline {
     private final Baseline baseline;   // null: every run fits its forests on its own file
     private final String baselineName;
     private GeoIp geo;
+    private final RunInputs last = new RunInputs();
 
     /** With the bundled country database. */
     public AnalysisPipeline() {
@@ -133,6 +133,7 @@ public final class AnalysisPipeline {
     }
 
     public ImportResult importFile(Path file, LogFormat format, ProgressListener progress, CancelToken cancel) {
+        last.clear();
         ImportResult r = new LogImporter().read(file, format, progress, cancel).from(file);
         if (flows == FlowView.CONNECTIONS && Connections.applies(r.table())) {
             progress.onProgress("Joining flow records into connections", 0, -1);
@@ -157,7 +158,7 @@ public final class AnalysisPipeline {
         if (baseline != null) {
             return Baselines.score(imported, baseline, baselineName, settings.contamination(), settings.hostContamination(), progress, cancel);
         }
-        IpProfile ip = IpProfile.of(imported.table(), settings.contextWindow());
+        IpProfile ip = last.profile(imported, settings.contextWindow());
         Future<HostScores> hosts = Workers.aside("host-forest", () -> HostScores.fit(ip, settings, ProgressListener.NONE, cancel));
         RowScores rows = scoreRows(imported, features, settings, ip, progress, cancel);
         progress.onProgress("Scoring hosts", 0, 1);
@@ -170,13 +171,13 @@ public final class AnalysisPipeline {
 
     /** Builds features, fits the row forest and scores every row. */
     public RowScores scoreRows(ImportResult imported, FeatureSet features, ForestSettings settings, ProgressListener progress, CancelToken cancel) {
-        return scoreRows(imported, features, settings, IpProfile.of(imported.table(), settings.contextWindow()), progress, cancel);
+        return scoreRows(imported, features, settings, last.profile(imported, settings.contextWindow()), progress, cancel);
     }
 
     private RowScores scoreRows(ImportResult imported, FeatureSet features, ForestSettings settings, IpProfile ip, ProgressListener progress,
                                 CancelToken cancel) {
         progress.onProgress("Building features", 0, 1);
-        FeatureMatrix matrix = new FeatureBuilder().build(imported.table(), features, ip);
+        FeatureMatrix matrix = last.matrix(imported, features, ip);
         cancel.throwIfCancelled();
         NothingToCompare nothing = NothingToCompare.check(imported, matrix);
         if (nothing != null) throw nothing;
