@@ -34,7 +34,7 @@ class BatchJvmTest {
 
     @Test
     void theAnalystsOwnOptionsComeAfterOursAndAChosenCollectorKeepsOursOut() {
-        assertEquals(List.of("/j/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn64m", "-Dtaw.batch-jvm=child", "-Xmx4g", "-jar", "w.jar", "score", "x"),
+        assertEquals(List.of("/j/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=0", "-Xmn64m", "-Dtaw.batch-jvm=child", "-Xmx4g", "-jar", "w.jar", "score", "x"),
                 BatchJvm.command("/j/bin/java", List.of("-Xmx4g", "-jar", "w.jar", "score", "x"), 4L << 30));
         assertEquals(List.of("/j/bin/java", "-XX:TieredStopAtLevel=1", "-Dtaw.batch-jvm=child", "-XX:+UseG1GC", "-jar", "w.jar", "score", "x"),
                 BatchJvm.command("/j/bin/java", List.of("-XX:+UseG1GC", "-jar", "w.jar", "score", "x")), "two collectors would be refused, and the young generation's size is tuning for ours");
@@ -42,7 +42,7 @@ class BatchJvmTest {
 
     @Test
     void aSmallHeapKeepsTheJvmsOwnYoungGeneration() {
-        assertEquals(List.of("/j/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Dtaw.batch-jvm=child", "-Xmx64m", "-jar", "w.jar"),
+        assertEquals(List.of("/j/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=0", "-Dtaw.batch-jvm=child", "-Xmx64m", "-jar", "w.jar"),
                 BatchJvm.command("/j/bin/java", List.of("-Xmx64m", "-jar", "w.jar"), 64L << 20), "64 MB would be all of it: the JVM warns and shrinks it");
         assertTrue(BatchJvm.command("/j/bin/java", List.of("-jar", "w.jar"), 512L << 20).contains("-Xmn64m"));
     }
@@ -86,7 +86,7 @@ class BatchJvmTest {
         assertEquals(0, p.exitValue(), said);
         assertTrue(said.contains("Wrote " + out), said);
         assertEquals(283, Files.readAllLines(out).size(), "the header and every row");
-        assertTrue(childArgs.containsAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn64m", "-Dtaw.batch-jvm=child", "-Dtaw.marker=kept", "score")),
+        assertTrue(childArgs.containsAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=0", "-Xmn64m", "-Dtaw.batch-jvm=child", "-Dtaw.marker=kept", "score")),
                 childArgs.toString());
         assertTrue(childArgs.indexOf("-XX:+UseParallelGC") < childArgs.indexOf("-Dtaw.marker=kept"), "the analyst's options after ours: theirs win");
     }
