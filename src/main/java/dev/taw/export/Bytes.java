@@ -40,13 +40,14 @@ final class Bytes {
             putDigits((int) v); // a long division is a call into the runtime for the quick compiler
             return;
         }
-        int digits = 1;
-        for (long p = 10; p <= v && digits < 19; p *= 10) digits++;
-        for (int i = n + digits - 1; i >= n; i--) {
-            a[i] = (byte) ('0' + v % 10);
-            v /= 10;
+        long high = v / 1_000_000_000L;
+        int low = (int) (v - high * 1_000_000_000L);
+        putDigits(high);
+        for (int i = n + 8; i >= n; i--) { // the low nine digits, zeros included
+            a[i] = (byte) ('0' + low % 10);
+            low /= 10;
         }
-        n += digits;
+        n += 9;
     }
 
     /** A non-negative int. */

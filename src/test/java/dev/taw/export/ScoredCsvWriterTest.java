@@ -55,7 +55,7 @@ class ScoredCsvWriterTest {
             region.add("us-east-1");
             dash.add("-");
             version.add(5);
-            big.add(r % 2 == 0 ? Integer.MAX_VALUE + (double) r : r % 3 == 0 ? Integer.MAX_VALUE : 1e15 - r);
+            big.add(r % 2 == 0 ? Integer.MAX_VALUE + (double) r : r % 3 == 0 ? Integer.MAX_VALUE : r % 5 == 1 ? 5e9 + r : 1e15 - r);
         }
         // one value in every row, in neighbouring columns and between others, is written as one piece of text
         List<Column> columns = List.of(region.build(), text.build(), number.build(), dash.build(), version.build(), time.build(), anyOrder.build(),
@@ -75,7 +75,7 @@ class ScoredCsvWriterTest {
                 assertEquals(scores[r], Double.parseDouble(row.get("anomaly_score")), "row " + r);
                 assertEquals(labels[r] < 0 ? "-1" : "1", row.get("label"), "row " + r);
                 assertEquals(List.of("us-east-1", "-", "5"), List.of(row.get("region"), row.get("sublocation-id"), row.get("version")), "row " + r);
-                assertEquals(NumberColumn.formatNumber(r % 2 == 0 ? Integer.MAX_VALUE + (double) r : r % 3 == 0 ? Integer.MAX_VALUE : 1e15 - r),
+                assertEquals(NumberColumn.formatNumber(r % 2 == 0 ? Integer.MAX_VALUE + (double) r : r % 3 == 0 ? Integer.MAX_VALUE : r % 5 == 1 ? 5e9 + r : 1e15 - r),
                         row.get("bytes_total"), "row " + r);
                 assertEquals(12, row.size(), "row " + r);
             }

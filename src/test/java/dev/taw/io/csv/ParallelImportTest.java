@@ -42,11 +42,7 @@ class ParallelImportTest {
         ImportResult two = new CsvImporter(1).read(f);
         assertEquals(one.table().rowCount(), two.table().rowCount());
         assertEquals(8 * 280, two.table().rowCount(), "282 rows less 2 bad ones, 8 times");
-        assertArrayEquals(one.table().sourceLines(), two.table().sourceLines());
-        for (int c = 0; c < one.table().columns().size(); c++) {
-            Column a = one.table().columns().get(c), b = two.table().columns().get(c);
-            for (int r = 0; r < one.table().rowCount(); r++) assertEquals(a.format(r), b.format(r), a.name() + " row " + r);
-        }
+        assertSameRows(one, two);
         assertEquals(one.report().issues(), two.report().issues());
         assertEquals(16, two.report().skippedCount());
         assertEquals(8, two.report().blankLines());
@@ -77,10 +73,7 @@ class ParallelImportTest {
      */
     @Test
     void aLongQuotedCellAcrossTheMiddleIsCaughtEvenWhenTheCutIsGuessed() throws IOException {
-        List<String> seed = Files.readAllLines(TestData.seed());
-        List<String> lines = new ArrayList<>();
-        lines.add(seed.get(0));
-        for (int copy = 0; copy < 40; copy++) for (int i = 1; i < seed.size(); i++) lines.add(seed.get(i));
+        List<String> lines = fortySeeds();
         long size = lines.stream().mapToLong(l -> l.length() + 1).sum() + 300_000, at = 0;
         int start = 0;
         while (at < size / 2 - 150_000) at += lines.get(start++).length() + 1;
@@ -98,11 +91,7 @@ class ParallelImportTest {
         assertEquals(40 * 282, one.table().rowCount());
         assertEquals(one.table().rowCount(), two.table().rowCount());
         assertEquals(one.report().issues(), two.report().issues());
-        assertArrayEquals(one.table().sourceLines(), two.table().sourceLines());
-        for (int c = 0; c < one.table().columns().size(); c++) {
-            Column a = one.table().columns().get(c), b = two.table().columns().get(c);
-            for (int r = 0; r < one.table().rowCount(); r++) assertEquals(a.format(r), b.format(r), a.name() + " row " + r);
-        }
+        assertSameRows(one, two);
     }
 
     /**
@@ -112,10 +101,7 @@ class ParallelImportTest {
      */
     @Test
     void aStrayQuoteBeforeTheCutAndAMultiLineCellAcrossItLoseNothing() throws IOException {
-        List<String> seed = Files.readAllLines(TestData.seed());
-        List<String> lines = new ArrayList<>();
-        lines.add(seed.get(0));
-        for (int copy = 0; copy < 40; copy++) for (int i = 1; i < seed.size(); i++) lines.add(seed.get(i));
+        List<String> lines = fortySeeds();
         lines.set(3, lines.get(3).replace("Suspicious Web Traffic", "Suspicious \"Web Traffic")); // a stray quote in an unquoted cell
         long size = lines.stream().mapToLong(l -> l.length() + 1).sum(), at = 0;
         int middle = 0;
@@ -136,10 +122,24 @@ class ParallelImportTest {
         assertEquals(0, one.report().skippedCount());
         assertEquals(one.table().rowCount(), two.table().rowCount());
         assertEquals(0, two.report().skippedCount(), two.report().issues().toString());
+        assertSameRows(one, two);
+    }
+
+    /** The same rows, from the same lines, cell for cell. */
+    private static void assertSameRows(ImportResult one, ImportResult two) {
         assertArrayEquals(one.table().sourceLines(), two.table().sourceLines());
         for (int c = 0; c < one.table().columns().size(); c++) {
             Column a = one.table().columns().get(c), b = two.table().columns().get(c);
             for (int r = 0; r < one.table().rowCount(); r++) assertEquals(a.format(r), b.format(r), a.name() + " row " + r);
         }
+    }
+
+    /** The seed's header, then its rows forty times (3.4 MB). */
+    private static List<String> fortySeeds() throws IOException {
+        List<String> seed = Files.readAllLines(TestData.seed());
+        List<String> lines = new ArrayList<>();
+        lines.add(seed.get(0));
+        for (int copy = 0; copy < 40; copy++) for (int i = 1; i < seed.size(); i++) lines.add(seed.get(i));
+        return lines;
     }
 }
