@@ -26,8 +26,7 @@ class BatchJvmTest {
         assertTrue(BatchJvm.wanted(new String[] {"train", "a.csv", "--model", "m"}));
         assertTrue(BatchJvm.wanted(new String[] {"report", "job", "-o", "r.pdf"}));
         assertFalse(BatchJvm.wanted(new String[] {"watch", "in", "--model", "m", "--alerts", "a"}), "runs for days: the defaults suit it");
-        assertFalse(BatchJvm.wanted(new String[] {}), "the window");
-        assertFalse(BatchJvm.wanted(new String[] {"a.csv"}), "the window with a file");
+        assertFalse(BatchJvm.wanted(new String[] {"watch"}));
         assertFalse(BatchJvm.wanted(new String[] {"score", "--help"}));
         assertFalse(BatchJvm.wanted(new String[] {"--version"}));
     }
@@ -35,16 +34,26 @@ class BatchJvmTest {
     @Test
     void theAnalystsOwnOptionsComeAfterOursAndAChosenCollectorKeepsOursOut() {
         assertEquals(List.of("/j/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=0", "-Xmn64m", "-Dtaw.batch-jvm=child", "-Xmx4g", "-jar", "w.jar", "score", "x"),
-                BatchJvm.command("/j/bin/java", List.of("-Xmx4g", "-jar", "w.jar", "score", "x"), 4L << 30));
+                BatchJvm.command("/j/bin/java", List.of("-Xmx4g", "-jar", "w.jar", "score", "x"), false, 4L << 30));
         assertEquals(List.of("/j/bin/java", "-XX:TieredStopAtLevel=1", "-Dtaw.batch-jvm=child", "-XX:+UseG1GC", "-jar", "w.jar", "score", "x"),
                 BatchJvm.command("/j/bin/java", List.of("-XX:+UseG1GC", "-jar", "w.jar", "score", "x")), "two collectors would be refused, and the young generation's size is tuning for ours");
     }
 
     @Test
+    void theWindowGetsTheQuickCompilerAndKeepsItsCollector() {
+        assertTrue(BatchJvm.wanted(new String[] {}), "the window");
+        assertTrue(BatchJvm.wanted(new String[] {"a.csv"}), "the window with a file");
+        assertFalse(BatchJvm.window(new String[] {"--version"}));
+        assertFalse(BatchJvm.window(new String[] {"a.csv", "b.csv"}), "a usage error, said by this JVM");
+        assertEquals(List.of("/j/bin/java", "-XX:TieredStopAtLevel=1", "-Dtaw.batch-jvm=child", "-jar", "w.jar", "a.csv"),
+                BatchJvm.command("/j/bin/java", List.of("-jar", "w.jar", "a.csv"), true, 4L << 30), "G1's short pauses suit a window");
+    }
+
+    @Test
     void aSmallHeapKeepsTheJvmsOwnYoungGeneration() {
         assertEquals(List.of("/j/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=0", "-Dtaw.batch-jvm=child", "-Xmx64m", "-jar", "w.jar"),
-                BatchJvm.command("/j/bin/java", List.of("-Xmx64m", "-jar", "w.jar"), 64L << 20), "64 MB would be all of it: the JVM warns and shrinks it");
-        assertTrue(BatchJvm.command("/j/bin/java", List.of("-jar", "w.jar"), 512L << 20).contains("-Xmn64m"));
+                BatchJvm.command("/j/bin/java", List.of("-Xmx64m", "-jar", "w.jar"), false, 64L << 20), "64 MB would be all of it: the JVM warns and shrinks it");
+        assertTrue(BatchJvm.command("/j/bin/java", List.of("-jar", "w.jar"), false, 512L << 20).contains("-Xmn64m"));
     }
 
     @Test
@@ -89,6 +98,41 @@ class BatchJvmTest {
         assertTrue(childArgs.containsAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=0", "-Xmn64m", "-Dtaw.batch-jvm=child", "-Dtaw.marker=kept", "score")),
                 childArgs.toString());
         assertTrue(childArgs.indexOf("-XX:+UseParallelGC") < childArgs.indexOf("-Dtaw.marker=kept"), "the analyst's options after ours: theirs win");
+    }
+
+    /**
+     * A real window (headless, through Monocle) opened by {@code dev.taw.Launcher FILE}: it runs in a child with the
+     * quick compiler, stays up, and goes when the launcher is stopped.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void theWindowRunsInAChildThatStopsWithTheLauncher() throws Exception {
+        ProcessBuilder pb = launcherBuilder("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k",
+                "-Djava.awt.headless=true", TestData.seed().toString());
+        pb.environment().put("DISPLAY", ":99"); // the launcher asks for one; Monocle's headless screen does not use it
+        Process p = pb.start();
+        ProcessHandle child = null;
+        List<String> childArgs = List.of();
+        for (long until = System.nanoTime() + 60_000_000_000L; p.isAlive() && child == null && System.nanoTime() < until; Thread.sleep(5)) {
+            for (ProcessHandle h : p.toHandle().descendants().toList()) {
+                List<String> a = arguments(h);
+                if (a.contains("-Dtaw.batch-jvm=child")) {
+                    child = h;
+                    childArgs = a;
+                }
+            }
+        }
+        try {
+            assertTrue(child != null, "no child JVM: " + (p.isAlive() ? "" : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)));
+            assertTrue(childArgs.contains("-XX:TieredStopAtLevel=1"), childArgs.toString());
+            assertFalse(childArgs.contains("-XX:+UseParallelGC"), "the window keeps the JVM's collector");
+            Thread.sleep(5000); // the window opens the file and scores it
+            assertTrue(child.isAlive() && p.isAlive(), "the window is still up");
+        } finally {
+            p.destroy();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        }
+        assertTrue(child.onExit().get(30, TimeUnit.SECONDS) != null && !child.isAlive(), "stopping the launcher stops the window");
     }
 
     @Test
