@@ -55,7 +55,7 @@ final class BatchJvm {
      */
     static boolean wanted(String[] args) {
         if (System.getProperty(PROPERTY) != null) return false;
-        if (window(args)) return true;
+        if (window(args)) return linux(); // a macOS Dock and a Windows taskbar would name, show and pin the child's java, not the app
         if (!COMMANDS.contains(args[0])) return false;
         for (String a : args) if (a.equals("-h") || a.equals("--help")) return false;
         return true;
@@ -83,8 +83,7 @@ final class BatchJvm {
         Optional<List<String>> argv = me.arguments().map(List::of).or(BatchJvm::procArguments);
         boolean window = window(args);
         if (exe.isPresent() && argv.isPresent() && isJava(Path.of(exe.get()))) return command(exe.get(), argv.get(), window);
-        // a window started from an icon has no console, and java.exe would open one on Windows
-        Path java = Path.of(System.getProperty("java.home"), "bin", windows() ? (window ? "javaw.exe" : "java.exe") : "java");
+        Path java = Path.of(System.getProperty("java.home"), "bin", windows() ? "java.exe" : "java");
         if (!Files.isExecutable(java)) return null;
         List<String> line = new ArrayList<>(List.of("-Xmx" + Runtime.getRuntime().maxMemory(), "-cp", System.getProperty("java.class.path"),
                 Launcher.class.getName()));
@@ -177,7 +176,11 @@ final class BatchJvm {
 
     private static boolean isJava(Path exe) {
         Path name = exe.getFileName();
-        return name != null && List.of("java", "java.exe", "javaw.exe").contains(name.toString());
+        return name != null && (name.toString().equals("java") || name.toString().equals("java.exe"));
+    }
+
+    private static boolean linux() {
+        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
     }
 
     private static boolean windows() {

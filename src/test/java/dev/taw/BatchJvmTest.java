@@ -40,6 +40,7 @@ class BatchJvmTest {
     }
 
     @Test
+    @EnabledOnOs(OS.LINUX) // elsewhere the window stays in the launcher's process: a Dock or taskbar names and pins that process
     void theWindowGetsTheQuickCompilerAndKeepsItsCollector() {
         assertTrue(BatchJvm.wanted(new String[] {}), "the window");
         assertTrue(BatchJvm.wanted(new String[] {"a.csv"}), "the window with a file");
