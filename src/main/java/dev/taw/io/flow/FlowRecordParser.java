@@ -66,10 +66,12 @@ final class FlowRecordParser {
     private byte[] b;
     private boolean ascii;
     private final SplitAhead.Fields fields64 = new SplitAhead.Fields(64);
+    /** The current line's field bounds, hashes and digits, from index {@link #o}: the split thread's own arrays, not a copy. */
     private int[] fs = fields64.start;
     private int[] fe = fields64.end;
     private int[] fh = fields64.hash;
     private long[] fd = fields64.digits;
+    private int o;
     private double[] num = new double[0];
     private int[] codeOf = new int[0];         // per address field of this record: its code in addresses, -1 not looked up yet
     private boolean[] isAddress = new boolean[0];
@@ -123,7 +125,7 @@ final class FlowRecordParser {
                 continue;
             }
             if (nb[i] != null) {
-                num[i] = fd[i] >= 0 ? fd[i] : Cells.parseNumber(b, fs[i], fe[i]);
+                num[i] = fd[o + i] >= 0 ? fd[o + i] : Cells.parseNumber(b, fs[o + i], fe[o + i]);
                 if (Double.isNaN(num[i])) {
                     bad(lineNo, i, Reason.NOT_A_NUMBER, from, to);
                     return;
@@ -134,7 +136,7 @@ final class FlowRecordParser {
                     return;
                 }
             } else if (tb[i] != null) {
-                double sec = fd[i] >= 0 ? fd[i] : Cells.parseNumber(b, fs[i], fe[i]);
+                double sec = fd[o + i] >= 0 ? fd[o + i] : Cells.parseNumber(b, fs[o + i], fe[o + i]);
                 if (Double.isNaN(sec)) {
                     bad(lineNo, i, Reason.BAD_TIMESTAMP, from, to);
                     return;
@@ -181,7 +183,12 @@ final class FlowRecordParser {
         double sp = iSrcPort < 0 ? Double.NaN : num[iSrcPort], dp = iDstPort < 0 ? Double.NaN : num[iDstPort];
         double port = o.servicePort(sp, dp);
         if (Double.isNaN(port)) servicePort.addMissing(); else servicePort.add(port);
-        protocolName.add(own.protocolName(iProtocol < 0 ? -1 : protocolCode));
+        int protocol = iProtocol < 0 ? -1 : protocolCode;
+        if (protocol != lastProtocol) { // records come in long runs of one protocol: its name is looked up once per run
+            lastProtocol = protocol;
+            lastProtocolName = protocolName.codeOf(own.protocolName(protocol));
+        }
+        protocolName.addCode(lastProtocolName);
         if (o != lastOrientation) { // one of seven shared outcomes, and records come in long runs of the same one
             lastOrientation = o;
             lastDirection = direction.codeOf(o.words());
@@ -191,6 +198,7 @@ final class FlowRecordParser {
 
     private FlowOrientation lastOrientation;
     private int lastDirection;
+    private int lastProtocol = Integer.MIN_VALUE, lastProtocolName; // MIN_VALUE: none yet, or the protocol codes were made anew
 
 
     private FlowOrientation.Side side(int field) {
@@ -223,29 +231,31 @@ final class FlowRecordParser {
      */
     private int addressCode(int i) {
         if (codeOf[i] >= 0) return codeOf[i];
-        int len = fe[i] - fs[i];
+        int len = fe[o + i] - fs[o + i];
         for (int j : addressFields) {
-            if (j != i && codeOf[j] >= 0 && fe[j] - fs[j] == len && Arrays.equals(b, fs[i], fe[i], b, fs[j], fe[j])) return codeOf[i] = codeOf[j];
+            if (j != i && codeOf[j] >= 0 && fh[o + j] == fh[o + i] && fe[o + j] - fs[o + j] == len && Arrays.equals(b, fs[o + i], fe[o + i], b, fs[o + j], fe[o + j])) {
+                return codeOf[i] = codeOf[j]; // the hash first: two addresses of one length usually differ
+            }
         }
-        if (ascii) return codeOf[i] = addresses.internAddress(b, fs[i], fe[i]);
-        String v = text(fs[i], fe[i]);
+        if (ascii) return codeOf[i] = addresses.internAddress(b, fs[o + i], fe[o + i]);
+        String v = text(fs[o + i], fe[o + i]);
         return codeOf[i] = addresses.intern(v, 0, v.length());
     }
 
     private int add(TextColumn.Builder to, int i) {
         if (i < 0) return to.add("");
-        if (ascii) return to.add(b, fs[i], fe[i], fh[i]);
-        return to.add(text(fs[i], fe[i]));
+        if (ascii) return to.add(b, fs[o + i], fe[o + i], fh[o + i]);
+        return to.add(text(fs[o + i], fe[o + i]));
     }
 
     private boolean dash(int i) {
-        return fe[i] - fs[i] == 1 && b[fs[i]] == '-';
+        return fe[o + i] - fs[o + i] == 1 && b[fs[o + i]] == '-';
     }
 
     private boolean is(int i, String word) {
-        int len = fe[i] - fs[i];
+        int len = fe[o + i] - fs[o + i];
         if (len != word.length()) return false;
-        for (int k = 0; k < len; k++) if (b[fs[i] + k] != word.charAt(k)) return false;
+        for (int k = 0; k < len; k++) if (b[fs[o + i] + k] != word.charAt(k)) return false;
         return true;
     }
 
@@ -255,21 +265,31 @@ final class FlowRecordParser {
 
     private void bad(long lineNo, int i, Reason reason, int from, int to) {
         String f = fields[i];
-        skip(lineNo, f, reason, "field " + (i + 1) + " '" + f + "' = \"" + ImportIssue.snippet(text(fs[i], fe[i])) + "\"", text(from, to));
+        skip(lineNo, f, reason, "field " + (i + 1) + " '" + f + "' = \"" + ImportIssue.snippet(text(fs[o + i], fe[o + i])) + "\"", text(from, to));
     }
 
     private void bad(long lineNo, int i, Reason reason, int from, int to, String why) {
         String f = fields[i];
-        skip(lineNo, f, reason, "field " + (i + 1) + " '" + f + "' = \"" + ImportIssue.snippet(text(fs[i], fe[i])) + "\" is " + why, text(from, to));
+        skip(lineNo, f, reason, "field " + (i + 1) + " '" + f + "' = \"" + ImportIssue.snippet(text(fs[o + i], fe[o + i])) + "\" is " + why, text(from, to));
     }
 
     /** The current line's fields (bounds, hashes, digit values), split here or ahead on another thread; returns their count. */
     private int split(int from, int to) {
-        int n = lines instanceof SplitAhead ahead ? ahead.fields(fields64) : fields64.split(b, from, to, 0);
-        fs = fields64.start;
-        fe = fields64.end;
-        fh = fields64.hash;
-        fd = fields64.digits;
+        SplitAhead.Fields f;
+        int n;
+        if (lines instanceof SplitAhead ahead) {
+            f = ahead.fields();
+            o = ahead.firstField();
+            n = ahead.fieldCount();
+        } else {
+            f = fields64;
+            o = 0;
+            n = fields64.split(b, from, to, 0);
+        }
+        fs = f.start;
+        fe = f.end;
+        fh = f.hash;
+        fd = f.digits;
         return n;
     }
 
@@ -279,7 +299,10 @@ final class FlowRecordParser {
                     + " fields); open the files of each flow-log format separately");
         }
         // a second, different header before any record: the first one's columns would stay empty, so start again
-        if (fields != null && !Arrays.equals(fields, names)) own = new FlowColumns(addresses);
+        if (fields != null && !Arrays.equals(fields, names)) {
+            own = new FlowColumns(addresses);
+            lastProtocol = Integer.MIN_VALUE;
+        }
         fields = names;
         variant = "VPC flow [" + how + ", " + names.length + " fields]";
         List<String> list = Arrays.asList(names);
