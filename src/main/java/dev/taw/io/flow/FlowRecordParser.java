@@ -15,7 +15,6 @@ import dev.taw.io.read.SplitAhead;
 import dev.taw.net.AddressClass;
 import dev.taw.table.Interner;
 import dev.taw.table.NumberColumn;
-import dev.taw.table.Role;
 import dev.taw.table.TextColumn;
 import dev.taw.table.TimeColumn;
 import java.nio.charset.StandardCharsets;
@@ -32,18 +31,10 @@ import java.util.List;
 final class FlowRecordParser {
     final LineRecords lr;
     private final LineView lines;
-    private final NumberColumn.Builder bytesIn = new NumberColumn.Builder("bytes_in");
-    private final NumberColumn.Builder bytesOut = new NumberColumn.Builder("bytes_out");
-    // named for what it is: the service port of the conversation, which may be either side's (dst_ip and it need not
-    // be a pair of the record: an outbound call pairs our host with the remote server's port)
-    private final NumberColumn.Builder servicePort = new NumberColumn.Builder("service_port");
     /** One dictionary for every address field: a record's addresses recur in several of them. */
     private final Interner addresses = new Interner();
     private FlowColumns own = new FlowColumns(addresses);
-    private final TextColumn.Builder remote = new TextColumn.Builder("src_ip", addresses);
-    private final TextColumn.Builder local = new TextColumn.Builder("dst_ip", addresses);
-    private final TextColumn.Builder protocolName = new TextColumn.Builder("protocol_name");
-    private final TextColumn.Builder direction = new TextColumn.Builder("direction");
+    private final FlowDerived derived = new FlowDerived(addresses);
     private String[] fields;
     private int iStatus, iSrc, iDst, iPktSrc, iPktDst, iDirection, iBytes, iSrcPort, iDstPort, iProtocol;
     /** The builder of each field of the current field list, by position (one of the three is set). */
@@ -173,32 +164,11 @@ final class FlowRecordParser {
         int src = pick(iPktSrc, iSrc), dst = pick(iPktDst, iDst);
         String stated = iDirection < 0 ? null : is(iDirection, "ingress") ? "ingress" : is(iDirection, "egress") ? "egress" : null;
         FlowOrientation o = FlowOrientation.of(stated, side(src), side(dst));
-        boolean ingress = o.ingress();
-        int r = ingress ? src : dst, l = ingress ? dst : src;
-        if (r < 0) remote.add(""); else remote.addCode(addressCode(r));
-        if (l < 0) local.add(""); else local.addCode(addressCode(l));
-        double bytes = iBytes < 0 ? Double.NaN : num[iBytes];
-        bytesIn.add(ingress && !Double.isNaN(bytes) ? bytes : 0);
-        bytesOut.add(!ingress && !Double.isNaN(bytes) ? bytes : 0);
-        double sp = iSrcPort < 0 ? Double.NaN : num[iSrcPort], dp = iDstPort < 0 ? Double.NaN : num[iDstPort];
-        double port = o.servicePort(sp, dp);
-        if (Double.isNaN(port)) servicePort.addMissing(); else servicePort.add(port);
-        int protocol = iProtocol < 0 ? -1 : protocolCode;
-        if (protocol != lastProtocol) { // records come in long runs of one protocol: its name is looked up once per run
-            lastProtocol = protocol;
-            lastProtocolName = protocolName.codeOf(own.protocolName(protocol));
-        }
-        protocolName.addCode(lastProtocolName);
-        if (o != lastOrientation) { // one of seven shared outcomes, and records come in long runs of the same one
-            lastOrientation = o;
-            lastDirection = direction.codeOf(o.words());
-        }
-        direction.addCode(lastDirection);
+        int r = o.ingress() ? src : dst, l = o.ingress() ? dst : src;
+        derived.add(o, r < 0 ? -1 : addressCode(r), l < 0 ? -1 : addressCode(l), iBytes < 0 ? Double.NaN : num[iBytes],
+                iSrcPort < 0 ? Double.NaN : num[iSrcPort], iDstPort < 0 ? Double.NaN : num[iDstPort], iProtocol < 0 ? -1 : protocolCode, own);
     }
 
-    private FlowOrientation lastOrientation;
-    private int lastDirection;
-    private int lastProtocol = Integer.MIN_VALUE, lastProtocolName; // MIN_VALUE: none yet, or the protocol codes were made anew
 
 
     private FlowOrientation.Side side(int field) {
@@ -301,7 +271,7 @@ final class FlowRecordParser {
         // a second, different header before any record: the first one's columns would stay empty, so start again
         if (fields != null && !Arrays.equals(fields, names)) {
             own = new FlowColumns(addresses);
-            lastProtocol = Integer.MIN_VALUE;
+            derived.protocolsRenumbered();
         }
         fields = names;
         variant = "VPC flow [" + how + ", " + names.length + " fields]";
@@ -354,9 +324,7 @@ final class FlowRecordParser {
         if (headersReapplied > 0) lr.warnings.add(headersReapplied + " header line(s) found mid-file (concatenated files) and applied");
         if (lr.rows == 0) throw new ImportException(lr.file + ": no traffic records could be imported (" + lr.skipped + " skipped, " + (noData + skipData)
                 + " NODATA/SKIPDATA)" + (lr.issues.isEmpty() ? "" : "; first problem: " + lr.issues.get(0)));
-        TableAssembler a = new TableAssembler().derived(bytesIn.build(), Role.BYTES_IN).derived(bytesOut.build(), Role.BYTES_OUT)
-                .derived(remote.build(), Role.SRC_IP).derived(local.build(), Role.DST_IP).derived(servicePort.build(), Role.DST_PORT)
-                .derived(protocolName.build(), Role.PROTOCOL).derived(direction.build());
+        TableAssembler a = derived.into(new TableAssembler());
         List<String> extra = own.into(a);
         return lr.result(a, extra, variant);
     }
