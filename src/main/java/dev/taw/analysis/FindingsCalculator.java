@@ -138,11 +138,19 @@ public final class FindingsCalculator {
                 if (when > last[c]) last[c] = when;
             }
         }
-        List<Integer> ids = new ArrayList<>();
-        for (int c = 0; c < k; c++) if (total[c] > 0) ids.add(c);
-        if (hosts != null) ids.sort(Comparator.<Integer>comparingDouble(c -> -hosts.score(c)).thenComparingLong(c -> -sus[c]));
-        else ids.sort(Comparator.<Integer>comparingLong(c -> -sus[c]).thenComparingDouble(c -> -max[c]));
-        List<IpStat> result = new ArrayList<>(ids.size());
+        int[] ids = java.util.stream.IntStream.range(0, k).filter(c -> total[c] > 0).toArray();
+        if (hosts != null) {
+            IntSort.sort(ids, (a, b) -> {
+                int byScore = Double.compare(-hosts.score(a), -hosts.score(b));
+                return byScore != 0 ? byScore : Long.compare(-sus[a], -sus[b]);
+            });
+        } else {
+            IntSort.sort(ids, (a, b) -> {
+                int bySuspicious = Long.compare(-sus[a], -sus[b]);
+                return bySuspicious != 0 ? bySuspicious : Double.compare(-max[a], -max[b]);
+            });
+        }
+        List<IpStat> result = new ArrayList<>(ids.length);
         for (int c : ids) {
             result.add(new IpStat(c, c == 0 ? "(none)" : ip.dictionary()[c], country == null ? "" : country.dictionary()[countryCode[c]],
                     total[c], sus[c], max[c], sumIn[c], sumOut[c], hosts == null ? Double.NaN : hosts.score(c),
