@@ -44,7 +44,7 @@ public record Investigation(Analysis analysis, double contamination, double host
             long s = (long) ((1.0 - scores[r]) * ((1L << 31) - 1));
             keys[k++] = (s << 32) | r;
         }
-        RadixSort.sort(keys); // non-negative: 31 bits of score, then the row
+        dev.taw.table.RadixSort.sort(keys); // non-negative: 31 bits of score, then the row
         int[] rows = new int[n];
         for (int i = 0; i < n; i++) rows[i] = (int) keys[i];
         // the 31-bit key can tie two distinct scores; fix the order exactly among those neighbours

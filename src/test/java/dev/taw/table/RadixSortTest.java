@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package dev.taw.analysis;
+package dev.taw.table;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import java.util.Arrays;
@@ -27,6 +27,25 @@ class RadixSortTest {
             Arrays.sort(want);
             RadixSort.sort(keys);
             assertArrayEquals(want, keys, "round " + round + ", kind " + kind);
+        }
+    }
+
+    @Test
+    void sortsDoublesAsArraysSortDoesAndLeavesTheOddOnesToIt() {
+        SplittableRandom random = new SplittableRandom(12);
+        for (int round = 0; round < 12; round++) {
+            int n = 1 + random.nextInt(100_000);
+            double[] scores = new double[n];
+            for (int i = 0; i < n; i++) scores[i] = random.nextInt(4) == 0 ? Math.pow(2, -random.nextInt(3)) : random.nextDouble();
+            if (round == 1) scores[n / 2] = Double.POSITIVE_INFINITY;
+            if (round == 2) scores[n / 3] = 0.0;
+            if (round == 3) scores[n / 3] = -0.0;       // not for the radix sort: Arrays.sort puts it before 0.0
+            if (round == 4) scores[n / 4] = Double.NaN;  // nor this: last
+            if (round == 5) scores[0] = -2.5;
+            double[] want = scores.clone();
+            Arrays.sort(want);
+            RadixSort.sort(scores);
+            assertArrayEquals(want, scores, "round " + round);
         }
     }
 }

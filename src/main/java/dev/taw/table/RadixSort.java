@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package dev.taw.analysis;
+package dev.taw.table;
 
 /**
  * Sorts non-negative longs ascending, eleven bits at a time from the lowest (a stable counting sort per digit):
  * a linear number of passes over a million ranking keys, where a comparison sort does twenty. Digits that every
  * key shares are skipped, so keys of a few dozen bits take a few passes.
  */
-final class RadixSort {
+public final class RadixSort {
     private static final int BITS = 11, BUCKETS = 1 << BITS, DIGITS = (63 + BITS - 1) / BITS;
 
     private RadixSort() { }
 
     /** @param a non-negative keys, sorted in place */
-    static void sort(long[] a) {
+    public static void sort(long[] a) {
         int n = a.length;
         if (n < 2) return;
         int[][] count = new int[DIGITS][BUCKETS];
@@ -36,4 +36,25 @@ final class RadixSort {
         }
         if (from != a) System.arraycopy(from, 0, a, 0, n);
     }
+
+    /**
+     * Sorts doubles ascending as {@link java.util.Arrays#sort(double[])} does. Scores are never negative, and the bits
+     * of non-negative doubles sort as their values, so those go through the radix sort; anything else (a negative
+     * number, -0.0, NaN) is left to {@code Arrays.sort}.
+     */
+    public static void sort(double[] a) {
+        long[] bits = new long[a.length];
+        for (int i = 0; i < a.length; i++) {
+            long b = Double.doubleToRawLongBits(a[i]);
+            if (b < 0 || b > POSITIVE_INFINITY) {
+                java.util.Arrays.sort(a);
+                return;
+            }
+            bits[i] = b;
+        }
+        sort(bits);
+        for (int i = 0; i < a.length; i++) a[i] = Double.longBitsToDouble(bits[i]);
+    }
+
+    private static final long POSITIVE_INFINITY = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
 }
