@@ -64,9 +64,9 @@ final class BatchJvm {
     /**
      * The window: no argument, or one that is no command or option (a log to open). It gets the quick compiler
      * alone too, and keeps the JVM's collector, whose short pauses suit a window: in the window benchmark
-     * (1M rows, 2 cores, two runs of rounds 1 / 2 / 3) opening to every chart drawn took 4.8–5.5 / 3.5–4.3 /
-     * 2.9–3.1 s against 7.4–7.9 / 3.8–4.7 / 2.8–3.4 s, Run 1.6–2.0 s against 1.7–2.8 s, the longest FX stall
-     * 226–322 ms against 314–428 ms, all on the first, cold open.
+     * (1M rows, 2 cores, three runs each beside the JVM's defaults) the first, cold open to every chart drawn
+     * took 4.8–6.3 s against 7.4–9.7 s, Run 1.6–2.3 s against 1.7–2.9 s, the longest FX stall 226–322 ms
+     * against 314–633 ms.
      */
     static boolean window(String[] args) {
         return args.length == 0 || args.length == 1 && !args[0].startsWith("-") && !COMMANDS.contains(args[0]) && !args[0].equals("watch");
@@ -91,12 +91,10 @@ final class BatchJvm {
         return command(java.toString(), line, window);
     }
 
-    /** {@code java}, the batch options (the collector's unless the analyst chose one), the child's mark, then {@code rest}. */
-    static List<String> command(String java, List<String> rest) {
-        return command(java, rest, false);
-    }
-
-    /** The same, for the window (the quick compiler only) or a one-shot command. */
+    /**
+     * {@code java}, the options (for a one-shot command also the collector's, unless the analyst chose one), the
+     * child's mark, then {@code rest}.
+     */
     static List<String> command(String java, List<String> rest, boolean window) {
         return command(java, rest, window, Runtime.getRuntime().maxMemory());
     }
@@ -179,11 +177,11 @@ final class BatchJvm {
         return name != null && (name.toString().equals("java") || name.toString().equals("java.exe"));
     }
 
-    private static boolean linux() {
-        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
-    }
+    private static boolean linux() { return os().contains("linux"); }
 
-    private static boolean windows() {
-        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win");
+    private static boolean windows() { return os().contains("win"); }
+
+    private static String os() {
+        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -220,7 +220,7 @@ public final class FindingsCalculator {
         // the largest log is the log of the largest count (log10 is monotone), so one log, not two per row
         double most = Double.NEGATIVE_INFINITY;
         for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) most = Math.max(most, Math.max(in[r], out[r]));
-        double maxLog = Math.ceil(Math.max(1, rows.isEmpty() ? 1 : log(most)));
+        double maxLog = Math.ceil(Math.max(1, log(most))); // no row: log(-∞) is 0, and the scale 1
         int bins = BYTES_BINS;
         long[] normal = new long[bins * bins];
         long[] sus = new long[bins * bins];

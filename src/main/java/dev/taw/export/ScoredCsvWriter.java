@@ -114,25 +114,25 @@ public final class ScoredCsvWriter {
                 byte[] same = sameInEveryRow(c, f);
                 if (same == null) {
                     out.add(f);
-                } else if (!out.isEmpty() && out.get(out.size() - 1).isText()) {
+                } else if (!out.isEmpty() && out.get(out.size() - 1).isLiteral()) {
                     Field before = out.remove(out.size() - 1);
                     byte[] joined = java.util.Arrays.copyOf(before.text, before.text.length + 1 + same.length);
                     joined[before.text.length] = ',';
                     System.arraycopy(same, 0, joined, before.text.length + 1, same.length);
-                    out.add(text(joined));
+                    out.add(literal(joined));
                 } else {
-                    out.add(text(same));
+                    out.add(literal(same));
                 }
             }
             return out.toArray(new Field[0]);
         }
 
         /** A fixed piece of text, the same in every row. */
-        static Field text(byte[] bytes) {
+        static Field literal(byte[] bytes) {
             return new Field(null, bytes, null, null, null, null, null, bytes.length);
         }
 
-        boolean isText() { return codes == null && text != null; }
+        boolean isLiteral() { return codes == null && text != null; }
 
         /** The cell text of a text or number column that is one value in every row, else null. */
         private static byte[] sameInEveryRow(Column c, Field f) {

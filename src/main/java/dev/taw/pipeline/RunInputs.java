@@ -23,7 +23,7 @@ final class RunInputs {
 
     /** The per-host profile of {@code imported} over {@code contextWindow}, made again only when either changed. */
     synchronized IpProfile profile(ImportResult imported, long contextWindow) {
-        if (imported != this.imported || contextWindow != this.contextWindow || profile == null) {
+        if (imported != this.imported || contextWindow != this.contextWindow) { // none yet, or cleared: this.imported is null
             clear();
             profile = IpProfile.of(imported.table(), contextWindow);
             this.imported = imported;

@@ -169,8 +169,6 @@ final class FlowRecordParser {
                 iSrcPort < 0 ? Double.NaN : num[iSrcPort], iDstPort < 0 ? Double.NaN : num[iDstPort], iProtocol < 0 ? -1 : protocolCode, own);
     }
 
-
-
     private FlowOrientation.Side side(int field) {
         int c = addressClass(field);
         return c == 1 ? FlowOrientation.Side.INSIDE : c == 2 ? FlowOrientation.Side.OUTSIDE : FlowOrientation.Side.NONE;
