@@ -13,6 +13,11 @@ package dev.taw.analysis;
  */
 public record BytesView(int bins, double maxLog, long[] normalGrid, long[] suspiciousGrid, long densestNormalCell,
                         double[] pointIn, double[] pointOut, boolean[] pointSuspicious, int[] pointRows) {
+    /** No chart: a log without byte counts, or findings that leave the charts out. */
+    public static BytesView none() {
+        return new BytesView(0, 0, new long[0], new long[0], 0, new double[0], new double[0], new boolean[0], new int[0]);
+    }
+
     public int pointCount() { return pointIn.length; }
 
     /** Opacity, 0.15–0.75, for a density cell of {@code count} normal rows: log scale, so sparse cells still show. */

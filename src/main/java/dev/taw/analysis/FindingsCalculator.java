@@ -43,24 +43,39 @@ public final class FindingsCalculator {
      */
     public Findings compute(Table t, double[] scores, byte[] labels, double cutOff, BitSet view, HostScores hosts, byte[] hostLabels,
                             HostKeys keys) {
+        return compute(t, scores, labels, cutOff, view, hosts, hostLabels, keys, true);
+    }
+
+    /**
+     * The findings the command line's summary and hosts CSV use ({@link Investigation.Scope#SUMMARY}): the counts, the
+     * countries and the hosts as {@link #compute} makes them; the charts' breakdowns are empty.
+     */
+    public Findings summary(Table t, double[] scores, byte[] labels, double cutOff, BitSet view, HostScores hosts, byte[] hostLabels,
+                            HostKeys keys) {
+        return compute(t, scores, labels, cutOff, view, hosts, hostLabels, keys, false);
+    }
+
+    private Findings compute(Table t, double[] scores, byte[] labels, double cutOff, BitSet view, HostScores hosts, byte[] hostLabels,
+                             HostKeys keys, boolean charts) {
         BitSet rows = view != null ? view : all(t.rowCount());
         long n = rows.cardinality();
         long sus = 0;
         for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) if (labels[r] == Threshold.SUSPICIOUS) sus++;
         Role timeField = Role.timeOf(t);
+        BitSet charted = charts ? rows : new BitSet();
         return new Findings(n, sus, cutOff,
                 categories(t.column(Role.SRC_IP_COUNTRY_CODE), labels, rows),
-                categories(t.column(Role.PROTOCOL), labels, rows),
-                categories(t.column(Role.DST_PORT), labels, rows),
-                categories(java.util.Optional.ofNullable(Role.outcomeOf(t)).flatMap(t::column), labels, rows),
+                categories(t.column(Role.PROTOCOL), labels, charted),
+                categories(t.column(Role.DST_PORT), labels, charted),
+                categories(java.util.Optional.ofNullable(Role.outcomeOf(t)).flatMap(t::column), labels, charted),
                 hosts(t, scores, labels, rows, hosts, hostLabels, keys),
                 timeField == null ? null : t.column(timeField).orElseThrow().name(),
-                timeField == null ? List.of() : timeline(t.time(timeField).orElseThrow(), labels, rows),
-                ScoreHistogram.of(scores, labels, rows, cutOff, SCORE_BINS),
-                bytes(t, scores, labels, rows));
+                timeField == null || !charts ? List.of() : timeline(t.time(timeField).orElseThrow(), labels, rows),
+                ScoreHistogram.of(scores, labels, charted, cutOff, SCORE_BINS),
+                charts ? bytes(t, scores, labels, rows) : BytesView.none());
     }
 
-        private static BitSet all(int n) {
+    private static BitSet all(int n) {
         BitSet b = new BitSet(n);
         b.set(0, n);
         return b;
@@ -208,7 +223,7 @@ public final class FindingsCalculator {
     static BytesView bytes(Table t, double[] scores, byte[] labels, BitSet view) {
         NumberColumn inColumn = t.number(Role.BYTES_IN).orElse(null), outColumn = t.number(Role.BYTES_OUT).orElse(null);
         if (inColumn == null || outColumn == null) {
-            return new BytesView(0, 0, new long[0], new long[0], 0, new double[0], new double[0], new boolean[0], new int[0]);
+            return BytesView.none();
         }
         double[] in = inColumn.values(), out = outColumn.values();
         BitSet rows = view; // a row without a byte count in the file has no place on this chart

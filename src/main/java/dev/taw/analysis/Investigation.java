@@ -9,10 +9,26 @@ import java.util.List;
  * Everything the window and the report show is derived here, off the FX thread, in one go.
  *
  * @param hostLabels  -1/1 per source-host code at {@code hostContamination}, or null where no host forest ran
- * @param rowsByScore the rows in view, most suspicious first (ties in file order)
+ * @param rowsByScore the rows in view, most suspicious first (ties in file order); in a {@link Scope#SUMMARY} only
+ *                    the first {@link #SUMMARY_ROWS}
  */
 public record Investigation(Analysis analysis, double contamination, double hostContamination, List<RowFilter> filters, byte[] labels,
                             byte[] hostLabels, BitSet view, Findings findings, int[] rowsByScore) {
+
+    /** The most suspicious rows a {@link Scope#SUMMARY} ranks: as many as the command line's summary prints. */
+    public static final int SUMMARY_ROWS = 10;
+
+    /** How much of a run to work out. */
+    public enum Scope {
+        /** Everything the window and the report show. */
+        ALL,
+        /**
+         * What the command line's summary and hosts CSV need: the counts, the countries and the hosts, and the
+         * {@link #SUMMARY_ROWS} most suspicious rows. The charts' breakdowns (protocols, ports, responses, timeline,
+         * score and bytes charts) are left empty: on a million rows they were half the findings' time.
+         */
+        SUMMARY
+    }
 
     public Investigation {
         filters = List.copyOf(filters);
@@ -24,14 +40,42 @@ public record Investigation(Analysis analysis, double contamination, double host
     }
 
     public static Investigation of(Analysis analysis, double contamination, double hostContamination, List<RowFilter> filters) {
+        return of(analysis, contamination, hostContamination, filters, Scope.ALL);
+    }
+
+    public static Investigation of(Analysis analysis, double contamination, double hostContamination, List<RowFilter> filters, Scope scope) {
         byte[] labels = analysis.labels(contamination);
         BitSet view = analysis.view(labels, filters);
         HostScores hosts = analysis.hostScores();
         byte[] hostLabels = hosts == null ? null : hosts.labels(hostContamination);
-        Findings findings = new FindingsCalculator().compute(analysis.table(), analysis.scores(), labels, analysis.cutOff(contamination), view,
-                hosts, hostLabels, analysis.ipProfile() == null ? null : analysis.ipProfile().hosts());
+        FindingsCalculator calculator = new FindingsCalculator();
+        double cutOff = analysis.cutOff(contamination);
+        var keys = analysis.ipProfile() == null ? null : analysis.ipProfile().hosts();
+        boolean all = scope == Scope.ALL;
+        Findings findings = all ? calculator.compute(analysis.table(), analysis.scores(), labels, cutOff, view, hosts, hostLabels, keys)
+                : calculator.summary(analysis.table(), analysis.scores(), labels, cutOff, view, hosts, hostLabels, keys);
         return new Investigation(analysis, contamination, hostContamination, filters, labels, hostLabels, view, findings,
-                byScore(analysis.scores(), view));
+                all ? byScore(analysis.scores(), view) : top(analysis.scores(), view, SUMMARY_ROWS));
+    }
+
+    /**
+     * The {@code k} rows of {@code view} with the highest scores, in {@link #byScore}'s order: one pass that keeps the
+     * best k seen so far, instead of sorting a million rows to print ten.
+     */
+    static int[] top(double[] scores, BitSet view, int k) {
+        int[] best = new int[k];
+        int n = 0;
+        for (int r = view.nextSetBit(0); r >= 0; r = view.nextSetBit(r + 1)) {
+            // rows come in file order, so a tie never displaces an earlier row
+            if (n == k && !(scores[r] > scores[best[k - 1]])) continue;
+            int j = n < k ? n++ : k - 1;
+            while (j > 0 && scores[r] > scores[best[j - 1]]) {
+                best[j] = best[j - 1];
+                j--;
+            }
+            best[j] = r;
+        }
+        return java.util.Arrays.copyOf(best, n);
     }
 
     /** Row indices of {@code view} sorted by descending score, ties by row: a primitive sort on packed keys. */

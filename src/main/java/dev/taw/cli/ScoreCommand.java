@@ -83,7 +83,8 @@ public final class ScoreCommand {
         }
         ProgressListener progress = ProgressListener.NONE;
         ImportResult imported = pipeline.importFile(o.input(), o.format(), progress, CancelToken.NEVER);
-        AnalysisPipeline.Scored run = pipeline.analyzeAndWrite(imported, o.features(), settings, o.filters(), o.output(), o.hosts(), progress,
+        AnalysisPipeline.Scored run = pipeline.analyzeAndWrite(imported, o.features(), settings, o.filters(), o.output(), o.hosts(),
+                o.report() != null ? Investigation.Scope.ALL : Investigation.Scope.SUMMARY, progress,
                 CancelToken.NEVER);
         List<Exports.Pending> outputs = new ArrayList<>(List.of(run.csv()));
         if (run.hosts() != null) outputs.add(run.hosts());

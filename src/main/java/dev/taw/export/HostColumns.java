@@ -16,7 +16,7 @@ public record HostColumns(int[] codes, double[] score, byte[] label) {
         int[] at = new int[score.length + 1];
         int most = 0;
         for (int c = 0; c < score.length; c++) {
-            String s = label[c] == 0 ? "" : Double.toString(score[c]), l = label[c] == 0 ? "" : label[c] < 0 ? "-1" : "1";
+            String s = label[c] == 0 ? "" : ScoreText.of(score[c]), l = label[c] == 0 ? "" : label[c] < 0 ? "-1" : "1";
             b.reserve(2 + s.length() + l.length());
             b.put((byte) ',');
             b.putAscii(s);

@@ -7,6 +7,7 @@ import dev.taw.job.ProgressListener;
 import dev.taw.job.Workers;
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
+import dev.taw.table.RowText;
 import dev.taw.table.Table;
 import dev.taw.table.TextColumn;
 import dev.taw.table.TimeColumn;
@@ -43,7 +44,7 @@ public final class ScoredCsvWriter {
 
     /** Writes every row, without host scores. */
     public void write(Path target, Table table, double[] scores, byte[] labels, ProgressListener progress, CancelToken cancel) throws IOException {
-        write(target, table, scores, labels, null, null, progress, cancel);
+        write(target, table, scores, labels, null, null, null, progress, cancel);
     }
 
     /**
@@ -51,28 +52,30 @@ public final class ScoredCsvWriter {
      * whole file's: a filter chooses rows, it never rescores them.
      *
      * @param hosts the source hosts' scores, or null where no host forest ran
+     * @param text  where the rows stand in their input file, or null: a row whose line is spelt as it would be
+     *              written is copied from the file ({@link LineCopies}), the same bytes for less work
      */
-    public void write(Path target, Table table, double[] scores, byte[] labels, HostColumns hosts, BitSet view, ProgressListener progress,
-                      CancelToken cancel) throws IOException {
-        try (AtomicWrite.Staged s = stage(target, table, scores, labels, hosts, view, progress, cancel)) {
+    public void write(Path target, Table table, double[] scores, byte[] labels, HostColumns hosts, BitSet view, RowText text,
+                      ProgressListener progress, CancelToken cancel) throws IOException {
+        try (AtomicWrite.Staged s = stage(target, table, scores, labels, hosts, view, text, progress, cancel)) {
             s.commit();
         }
     }
 
     /** The same, complete on disk beside {@code target}, to be committed with a run's other outputs. */
-    public AtomicWrite.Staged stage(Path target, Table table, double[] scores, byte[] labels, HostColumns hosts, BitSet view,
+    public AtomicWrite.Staged stage(Path target, Table table, double[] scores, byte[] labels, HostColumns hosts, BitSet view, RowText text,
                                    ProgressListener progress, CancelToken cancel) throws IOException {
         int[] rows = view == null ? null : view.stream().toArray();
         HostColumns.Cells hostCells = hosts == null ? null : hosts.cells();
         return AtomicWrite.stage(target, tmp -> {
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                writeTo(os, table, scores, labels, hostCells, rows, progress, cancel);
+            try (OutputStream os = Files.newOutputStream(tmp); LineCopies copies = LineCopies.of(text, table)) {
+                writeTo(os, table, scores, labels, hostCells, rows, copies, progress, cancel);
             }
         });
     }
 
     private static void writeTo(OutputStream w, Table table, double[] scores, byte[] labels, HostColumns.Cells hosts, int[] rows,
-                                ProgressListener progress, CancelToken cancel) throws IOException {
+                                LineCopies copies, ProgressListener progress, CancelToken cancel) throws IOException {
         List<Column> cols = table.columns();
         StringBuilder header = new StringBuilder();
         for (Column c : cols) CsvCells.appendField(header, CsvCells.neutralise(c.name())).append(',');
@@ -83,7 +86,8 @@ public final class ScoredCsvWriter {
         int chunks = (n + CHUNK - 1) / CHUNK, window = Workers.cores() * 4;
         // a chunk's buffer is used again once written: a million rows would otherwise make a quarter gigabyte of garbage
         ArrayBlockingQueue<Bytes> spare = new ArrayBlockingQueue<>(window + 1);
-        Workers.inOrder(chunks, window, c -> () -> format(fields, scores, labels, hosts, rows, c * CHUNK, Math.min(n, (c + 1) * CHUNK), spare.poll()),
+        Workers.inOrder(chunks, window, c -> () -> format(fields, scores, labels, hosts, rows, copies, c * CHUNK, Math.min(n, (c + 1) * CHUNK),
+                        spare.poll()),
                 cancel, (c, chunk) -> {
                     Bytes b = chunk.get();
                     w.write(b.a, 0, b.n);
@@ -173,16 +177,28 @@ public final class ScoredCsvWriter {
      * a method of its own and a cell another, each small: a cold process compiles them early and whole, where
      * one long loop was compiled on the stack several times over while the writer was already running.
      */
-    private static Bytes format(Field[] fields, double[] scores, byte[] labels, HostColumns.Cells hosts, int[] rows, int from, int to, Bytes reuse) {
-        int most = Field.MOST_NUMBER + MINUS_ONE.length + 1 + (hosts == null ? NO_HOST.length : hosts.most());
+    private static Bytes format(Field[] fields, double[] scores, byte[] labels, HostColumns.Cells hosts, int[] rows, LineCopies copies, int from,
+                                int to, Bytes reuse) throws IOException {
+        int tail = Field.MOST_NUMBER + MINUS_ONE.length + 1 + (hosts == null ? NO_HOST.length : hosts.most()), most = tail;
         for (Field f : fields) most += f.most + 1;
         int room = (to - from) * 256 + most; // rows of a few hundred bytes never need it to grow
         Bytes b = reuse != null && reuse.a.length >= room ? reuse : new Bytes(room);
         b.n = 0;
         TimeText[] times = new TimeText[fields.length];
+        LineCopies.Span lines = copies == null ? null : copies.read(rows, from, to);
         for (int k = from; k < to; k++) {
-            b.reserve(most);
-            row(b, fields, times, rows == null ? k : rows[k], scores, labels, hosts);
+            int r = rows == null ? k : rows[k];
+            if (lines != null && copies.copyable(r) && lines.holds(copies.line(r), copies.fileSize())) {
+                long line = copies.line(r);
+                int at = (int) (RowText.offset(line) - lines.at()), length = RowText.length(line);
+                b.reserve(length + 1 + tail);
+                b.put(lines.bytes(), at, at + length);
+                b.put((byte) ',');
+                scores(b, r, scores, labels, hosts);
+            } else {
+                b.reserve(most);
+                row(b, fields, times, r, scores, labels, hosts);
+            }
         }
         return b;
     }
@@ -192,7 +208,12 @@ public final class ScoredCsvWriter {
             cell(b, fields[i], times, i, r);
             b.put((byte) ',');
         }
-        b.putAscii(Double.toString(scores[r]));
+        scores(b, r, scores, labels, hosts);
+    }
+
+    /** The row's score and label, its host's, and the line's end. */
+    private static void scores(Bytes b, int r, double[] scores, byte[] labels, HostColumns.Cells hosts) {
+        b.putAscii(ScoreText.of(scores[r]));
         if (labels[r] < 0) b.put(MINUS_ONE, 0, MINUS_ONE.length);
         else b.put(ONE, 0, ONE.length);
         if (hosts == null) {

@@ -40,7 +40,8 @@ public final class FeatureBuilder {
             used.add(f);
         }
         // each feature is an independent pass over the rows: compute them on every core
-        List<double[]> computed = used.parallelStream().map(f -> compute(f, table, ip)).toList();
+        ByteLogs logs = new ByteLogs(table);
+        List<double[]> computed = used.parallelStream().map(f -> compute(f, table, ip, null, logs)).toList();
         for (int i = used.size() - 1; i >= 0; i--) {
             if (isConstant(computed.get(i))) {
                 leftOut.put(used.get(i), "same value in every row");
@@ -69,7 +70,8 @@ public final class FeatureBuilder {
                 throw new IllegalArgumentException("the baseline's feature '" + f.label() + "' needs the column '" + absent + "', which this file does not have");
             }
         }
-        List<double[]> computed = ref.features().parallelStream().map(f -> compute(f, table, ip, ref)).toList();
+        ByteLogs logs = new ByteLogs(table);
+        List<double[]> computed = ref.features().parallelStream().map(f -> compute(f, table, ip, ref, logs)).toList();
         return new FeatureMatrix(ref.features(), computed.toArray(double[][]::new), ref.typical().clone(), table.rowCount(), Map.of());
     }
 
@@ -139,32 +141,57 @@ public final class FeatureBuilder {
         return v;
     }
 
-    private static double[] compute(Feature f, Table t, IpProfile ip) {
-        return compute(f, t, ip, null);
+    /**
+     * The logs of the byte counts, taken once for the three features made of them (bytes in, bytes out and their
+     * ratio: a million logs each). The features are computed side by side, so each log is made under its own lock.
+     */
+    private static final class ByteLogs {
+        private final Table t;
+        private final Object inLock = new Object(), outLock = new Object();
+        private double[] in, out;
+
+        ByteLogs(Table t) { this.t = t; }
+
+        double[] in() {
+            synchronized (inLock) {
+                if (in == null) in = logs(numbers(t, Role.BYTES_IN));
+                return in;
+            }
+        }
+
+        double[] out() {
+            synchronized (outLock) {
+                if (out == null) out = logs(numbers(t, Role.BYTES_OUT));
+                return out;
+            }
+        }
+
+        private static double[] logs(double[] bytes) {
+            double[] v = new double[bytes.length];
+            for (int i = 0; i < v.length; i++) v[i] = log1p(bytes[i]);
+            return v;
+        }
     }
 
-    /** @param ref the baseline the rarities and the missing-length fill come from; null: from this table */
-    private static double[] compute(Feature f, Table t, IpProfile ip, RowReference ref) {
+    /**
+     * @param ref  the baseline the rarities and the missing-length fill come from; null: from this table
+     * @param logs the byte counts' logs, shared by the features of one matrix
+     */
+    private static double[] compute(Feature f, Table t, IpProfile ip, RowReference ref, ByteLogs logs) {
         int n = t.rowCount();
         if (ref != null && RowReference.isRarity(f)) {
             double[] v = new double[n];
             baselineShare(f, t, ref.shares().get(f), v);
             return v;
         }
+        if (f == Feature.BYTES_IN) return logs.in();
+        if (f == Feature.BYTES_OUT) return logs.out();
         double[] v = new double[n];
         switch (f) {
-            case BYTES_IN -> {
-                double[] in = numbers(t, Role.BYTES_IN);
-                for (int i = 0; i < n; i++) v[i] = log1p(in[i]);
-            }
-            case BYTES_OUT -> {
-                double[] out = numbers(t, Role.BYTES_OUT);
-                for (int i = 0; i < n; i++) v[i] = log1p(out[i]);
-            }
+            case BYTES_IN, BYTES_OUT -> throw new AssertionError(f); // returned above
             case OUT_IN_RATIO -> {
-                double[] in = numbers(t, Role.BYTES_IN);
-                double[] out = numbers(t, Role.BYTES_OUT);
-                for (int i = 0; i < n; i++) v[i] = log1p(out[i]) - log1p(in[i]);
+                double[] in = logs.in(), out = logs.out();
+                for (int i = 0; i < n; i++) v[i] = out[i] - in[i];
             }
             case DURATION -> {
                 v = rawDuration(t);
@@ -175,10 +202,7 @@ public final class FeatureBuilder {
                 }
             }
             case DST_PORT -> System.arraycopy(numbers(t, Role.DST_PORT), 0, v, 0, n);
-            case STATUS_CLASS -> {
-                Column c = t.column(Role.RESPONSE_CODE).orElseThrow();
-                for (int i = 0; i < n; i++) v[i] = statusClass(c.format(i));
-            }
+            case STATUS_CLASS -> statusClasses(t.column(Role.RESPONSE_CODE).orElseThrow(), v);
             case PROTOCOL_RARITY -> share(text(t, Role.PROTOCOL), v);
             case COUNTRY_RARITY -> share(text(t, Role.SRC_IP_COUNTRY_CODE), v);
             case IP_RECORDS -> {
@@ -254,6 +278,34 @@ public final class FeatureBuilder {
 
     static double log1p(double x) {
         return Math.log1p(Math.max(0.0, x));
+    }
+
+    /**
+     * Each row's {@link #statusClass} of the column's text, worked out from a number's value or once per distinct
+     * text, instead of from a String made for every row.
+     */
+    private static void statusClasses(Column c, double[] v) {
+        if (c instanceof NumberColumn nc) {
+            double[] x = nc.values();
+            boolean anyMissing = nc.missingCount() > 0;
+            for (int i = 0; i < v.length; i++) v[i] = anyMissing && nc.isMissing(i) ? 0.0 : statusClass(x[i]);
+        } else if (c instanceof TextColumn tc) {
+            String[] d = tc.dictionary();
+            double[] byCode = new double[d.length];
+            for (int k = 0; k < d.length; k++) byCode[k] = statusClass(d[k]);
+            int[] codes = tc.codes();
+            for (int i = 0; i < v.length; i++) v[i] = byCode[codes[i]];
+        } else {
+            for (int i = 0; i < v.length; i++) v[i] = statusClass(c.format(i));
+        }
+    }
+
+    /**
+     * {@link #statusClass(String)} of a number's text ({@link NumberColumn#formatNumber}): a three-digit code is a
+     * whole number from 100 to 999 (a fraction's or a large number's text always has a point or an exponent).
+     */
+    static double statusClass(double code) {
+        return code == Math.rint(code) && code >= 100 && code <= 999 ? (int) code / 100 : 0.0;
     }
 
     /** 2xx → 2, 4xx → 4; anything that is not a three-digit code → 0. */

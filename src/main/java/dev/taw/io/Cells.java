@@ -65,19 +65,26 @@ public final class Cells {
         int count = 0;
         int width = source.length;
         int cellStart = from;
-        for (int i = from; ; i++) {
-            if (i == to || b[i] == delimiter) {
+        int low = Math.max(delimiter, '"'); // a byte above both is neither: one test for nearly every byte of a line
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c > low) continue;
+            if (c == delimiter) {
                 if (count < width) {
                     start[count] = cellStart;
                     end[count] = i;
                 }
                 count++;
-                if (i == to) return count;
                 cellStart = i + 1;
-            } else if (b[i] == '"') {
+            } else if (c == '"') {
                 return -1;
             }
         }
+        if (count < width) {
+            start[count] = cellStart;
+            end[count] = to;
+        }
+        return count + 1;
     }
 
     /** Takes the fields Commons CSV parsed; returns their count. */
@@ -125,15 +132,49 @@ public final class Cells {
         int a = from(i), b = to(i, a);
         if (b - a > 4) return false;
         if (bytes == null) return MISSING_TOKENS.contains(source[i].substring(a, b));
+        if (a == b) return true;
+        // every token but the empty one starts with one of these: most short cells (a country, a status) stop here
+        byte first = bytes[a];
+        if (first != '-' && first != 'N' && first != 'n') return false;
         for (byte[] m : MISSING_BYTES) if (Arrays.equals(m, 0, m.length, bytes, a, b)) return true;
         return false;
     }
 
-    boolean regionEquals(int i, String other) {
+    /**
+     * Whether cell i is the text {@code other} held as Latin-1 bytes: where the cell is a byte range, a plain loop over
+     * two byte arrays (no character decoding per byte, which the quick compiler does not inline away).
+     */
+    boolean regionEquals(int i, byte[] other) {
         int a = from(i), b = to(i, a);
-        if (other == null || other.length() != b - a) return false;
-        if (bytes == null) return other.regionMatches(0, source[i], a, b - a);
-        for (int k = 0; k < b - a; k++) if (other.charAt(k) != bytes[a + k]) return false;
+        if (other == null || other.length != b - a) return false;
+        if (bytes == null) {
+            for (int k = 0; k < other.length; k++) if ((other[k] & 0xFF) != source[i].charAt(a + k)) return false;
+            return true;
+        }
+        byte[] x = bytes;
+        for (int k = 0; k < other.length; k++) if (other[k] != x[a + k]) return false;
+        return true;
+    }
+
+    /** True when the byte range of cell i has no white space or control byte at either end (is its own trimmed text). */
+    public boolean untrimmed(int i) {
+        int a = start[i], b = end[i];
+        return a == b || bytes[a] > ' ' && bytes[b - 1] > ' ';
+    }
+
+    /** True when the byte range of cell i is empty. */
+    public boolean empty(int i) {
+        return start[i] == end[i];
+    }
+
+    /**
+     * True when the byte range of cell i is a whole number as the scored CSV writes one: 1 to 15 digits, no leading
+     * zero but in "0".
+     */
+    public boolean plainWhole(int i) {
+        int a = start[i], b = end[i];
+        if (b <= a || b - a > 15 || bytes[a] == '0' && b - a > 1) return false;
+        for (int k = a; k < b; k++) if (bytes[k] < '0' || bytes[k] > '9') return false;
         return true;
     }
 

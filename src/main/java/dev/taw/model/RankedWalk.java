@@ -24,6 +24,7 @@ final class RankedWalk {
     private final int[] node;
     private final double[] leaf;
     private final double[][] thresholds;
+    private final Buckets[] buckets;
 
     private RankedWalk(int depth, int trees, int[] node, double[] leaf, double[][] thresholds) {
         this.depth = depth;
@@ -32,6 +33,54 @@ final class RankedWalk {
         this.node = node;
         this.leaf = leaf;
         this.thresholds = thresholds;
+        this.buckets = new Buckets[thresholds.length];
+        for (int f = 0; f < thresholds.length; f++) buckets[f] = Buckets.of(thresholds[f]);
+    }
+
+    /**
+     * Where to look for a value's rank among one feature's sorted thresholds: the span of the finite thresholds cut
+     * into equal buckets, and per bucket how many thresholds lie in the buckets before it. A value's bucket is a
+     * multiplication, and its rank is then searched among the few thresholds of that bucket, not all of them: a
+     * binary search over a few thousand thresholds mispredicts a branch at most of its dozen steps, and ranking was a
+     * fifth of the scoring's time.
+     *
+     * <p>Exact: the bucket {@code (int) ((x - low) * scale)}, clamped, never decreases as x grows (a subtraction and
+     * a multiplication by a positive number are monotone in floating point, and so is the cast), so every threshold
+     * of an earlier bucket is ≤ x and every threshold of a later bucket is &gt; x; the rank lies between the counts
+     * before and after x's own bucket.
+     */
+    record Buckets(double low, double scale, int[] before) {
+        static Buckets of(double[] sorted) {
+            double low = Double.POSITIVE_INFINITY, high = Double.NEGATIVE_INFINITY;
+            for (double t : sorted) {
+                if (Double.isFinite(t)) {
+                    low = Math.min(low, t);
+                    high = Math.max(high, t);
+                }
+            }
+            int count = Integer.highestOneBit(Math.max(1, Math.min(1 << 16, sorted.length * 2 - 1)) * 2);
+            double scale = high > low ? count / (high - low) : 0.0;
+            if (!(scale > 0 && Double.isFinite(scale))) { // one value, none, or a span too wide to scale: one bucket
+                low = 0.0;
+                scale = 0.0;
+                count = 1;
+            }
+            int[] before = new int[count + 1];
+            for (double t : sorted) before[bucket(t, low, scale, count - 1) + 1]++;
+            for (int b = 0; b < count; b++) before[b + 1] += before[b];
+            return new Buckets(low, scale, before);
+        }
+
+        /** How many of {@code sorted} (the thresholds these buckets were made of) are ≤ x. */
+        int rank(double[] sorted, double x) {
+            int b = bucket(x, low, scale, before.length - 2);
+            return RankedWalk.rank(sorted, x, before[b], before[b + 1]);
+        }
+
+        static int bucket(double x, double low, double scale, int last) {
+            int b = (int) ((x - low) * scale);
+            return b < 0 ? 0 : Math.min(b, last);
+        }
     }
 
     /** @return the ranked form, or null when there are too many features or thresholds to pack (then the caller multiplies) */
@@ -114,9 +163,8 @@ final class RankedWalk {
         throw new IllegalStateException("threshold not in its feature's list");
     }
 
-    /** How many thresholds are ≤ x (numerically). */
-    private static int rank(double[] a, double x) {
-        int lo = 0, hi = a.length;
+    /** How many thresholds are ≤ x (numerically), knowing that it is between {@code lo} and {@code hi}. */
+    static int rank(double[] a, double x, int lo, int hi) {
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (a[mid] <= x) lo = mid + 1; else hi = mid;
@@ -130,7 +178,15 @@ final class RankedWalk {
         int[] r = new int[m * w];
         for (int f = 0; f < w; f++) {
             double[] col = columns[f], th = thresholds[f];
-            for (int i = 0; i < m; i++) r[i * w + f] = rank(th, col[from + i]);
+            Buckets bk = buckets[f];
+            double low = bk.low, scale = bk.scale;
+            int[] before = bk.before;
+            int last = before.length - 2;
+            for (int i = 0; i < m; i++) {
+                double x = col[from + i];
+                int b = Buckets.bucket(x, low, scale, last);
+                r[i * w + f] = rank(th, x, before[b], before[b + 1]);
+            }
         }
         for (int t = 0; t < trees; t++) {
             int base = t * internal;

@@ -195,16 +195,18 @@ public final class AnalysisPipeline {
      * computed and the hosts CSV (when {@code hostsCsv} is not null) is made: the row writer does not keep
      * both cores busy. The outputs are staged, not yet in place: the caller commits them with its other
      * outputs ({@link Exports#commit}). If anything fails, the staged files are removed and the failure is the run's.
+     *
+     * @param scope how much of the findings to work out: {@link Investigation.Scope#ALL} when a report is made of them
      */
     public Scored analyzeAndWrite(ImportResult imported, FeatureSet features, ForestSettings settings, List<RowFilter> filters, Path csv,
-                                  Path hostsCsv, ProgressListener progress, CancelToken cancel) throws IOException {
+                                  Path hostsCsv, Investigation.Scope scope, ProgressListener progress, CancelToken cancel) throws IOException {
         Analysis analysis = analyze(imported, features, settings, progress, cancel);
         CancelToken stopWriting = new CancelToken();
         Future<Exports.Pending> written = Workers.aside("scored-csv", () -> Exports.stageScoredCsv(analysis, settings.contamination(),
                 settings.hostContamination(), filters, csv, ProgressListener.NONE, stopWriting));
         Exports.Pending hosts = null;
         try {
-            Investigation inv = Investigation.of(analysis, settings.contamination(), settings.hostContamination(), filters);
+            Investigation inv = Investigation.of(analysis, settings.contamination(), settings.hostContamination(), filters, scope);
             if (hostsCsv != null) hosts = Exports.stageHostsCsv(inv, hostsCsv, cancel);
             return new Scored(analysis, inv, Workers.get(written), hosts);
         } catch (IOException | RuntimeException | Error e) {

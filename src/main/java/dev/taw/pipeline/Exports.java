@@ -68,7 +68,8 @@ public final class Exports {
         var a = inv.analysis();
         refuseInput(target, a.imported().source());
         BitSet view = inv.isFiltered() ? inv.view() : null;
-        new ScoredCsvWriter().write(target, a.table(), a.scores(), inv.labels(), HostsCsv.columns(a, inv.hostContamination()), view, progress, cancel);
+        new ScoredCsvWriter().write(target, a.table(), a.scores(), inv.labels(), HostsCsv.columns(a, inv.hostContamination()), view,
+                a.imported().rowText(), progress, cancel);
         return new Written(target, inv.view().cardinality(), a.table().rowCount(), RowFilter.describe(inv.filters()));
     }
 
@@ -83,7 +84,7 @@ public final class Exports {
         byte[] labels = a.labels(contamination);
         BitSet view = filters.isEmpty() ? null : RowFilter.view(table, labels, filters);
         AtomicWrite.Staged staged = new ScoredCsvWriter().stage(target, table, a.scores(), labels, HostsCsv.columns(a, hostContamination), view,
-                progress, cancel);
+                a.imported().rowText(), progress, cancel);
         return new Pending(staged, new Written(target, view == null ? table.rowCount() : view.cardinality(), table.rowCount(), RowFilter.describe(filters)));
     }
 

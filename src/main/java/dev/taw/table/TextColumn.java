@@ -51,6 +51,8 @@ public final class TextColumn implements Column {
         private final Interner dictionary;
         private final boolean shared;
         private final Growable.Ints codes = new Growable.Ints();
+        /** The code the last byte range added got (0, the empty value, before any). */
+        private int last;
 
         public Builder(String name) {
             this(name, new Interner(), false);
@@ -77,14 +79,20 @@ public final class TextColumn implements Column {
             return put(dictionary.intern(s, from, to));
         }
 
-        /** Adds the ASCII text in {@code b[from, to)} (the caller has checked it is ASCII); returns its code. */
+        /**
+         * Adds the ASCII text in {@code b[from, to)} (the caller has checked it is ASCII); returns its code. A value
+         * the same as the row before's (a log's constant and slowly changing columns) is known by comparing its
+         * bytes, without hashing or probing.
+         */
         public int add(byte[] b, int from, int to) {
-            return put(dictionary.intern(b, from, to));
+            if (dictionary.is(last, b, from, to)) return put(last);
+            return last = put(dictionary.intern(b, from, to));
         }
 
         /** {@link #add(byte[], int, int)} with the text's {@link Interner#hash} already known. */
         public int add(byte[] b, int from, int to, int hash) {
-            return put(dictionary.intern(b, from, to, hash));
+            if (dictionary.is(last, b, from, to)) return put(last);
+            return last = put(dictionary.intern(b, from, to, hash));
         }
 
         /** The value of a code this column's dictionary has given out. */

@@ -11,6 +11,7 @@ import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
 import dev.taw.job.Workers;
 import dev.taw.table.Role;
+import dev.taw.table.RowText;
 import dev.taw.table.Table;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,6 +49,7 @@ public final class CsvImporter {
     }
 
     public ImportResult read(Path path, ProgressListener progress, CancelToken cancel) {
+        long[] stamp = RowText.stamp(path); // before reading: a file changed since cannot pass for what was read
         InputFiles.Opened opened = InputFiles.open(path);
         String file = FileNames.of(path);
         try {
@@ -55,27 +57,38 @@ public final class CsvImporter {
                     ? SplitPoint.find(path, opened.sizeOnDisk()) : -1;
             if (split > 0) {
                 opened.stream().close();
-                return readInTwo(path, file, split, opened.sizeOnDisk(), progress, cancel);
+                return withLines(readInTwo(path, file, split, opened.sizeOnDisk(), progress, cancel), path, stamp);
             }
-            return readInOne(opened, file, progress, cancel);
+            return withLines(readInOne(opened, file, progress, cancel), path, stamp);
         } catch (IOException | UncheckedIOException e) {
             throw new ImportException(file + ": read failed (" + e.getMessage() + ")", e);
         }
     }
 
+    /** The result with where its rows' lines are in the file, when they were kept (a plain file, read as it stood). */
+    private static ImportResult withLines(Read read, Path path, long[] stamp) {
+        long[] spans = read.run().lineSpans();
+        if (spans == null || stamp == null) return read.result();
+        return read.result().withRowText(new RowText(path, stamp[0], stamp[1], spans));
+    }
+
+    /** An import's result and the part that holds the whole file's rows after the parts are joined. */
+    private record Read(ImportResult result, CsvRun run) { }
+
     private static LineReader reader(java.io.InputStream in) {
         return new LineReader(in, LineReader.MAX_LINE_BYTES);
     }
 
-    private static ImportResult readInOne(InputFiles.Opened opened, String file, ProgressListener progress, CancelToken cancel) throws IOException {
+    private static Read readInOne(InputFiles.Opened opened, String file, ProgressListener progress, CancelToken cancel) throws IOException {
         try (LineReader lines = reader(opened.stream())) {
             CsvRun run = new CsvRun(file, lines, null, opened.counter()::count, progress, cancel);
+            if (opened.gzipEnd() == null) run.keepLines(0); // a plain file's stream is its bytes from the first
             run.execute();
             progress.onProgress("Reading", opened.sizeOnDisk(), opened.sizeOnDisk());
             if (opened.truncated()) {
                 run.warnings.add(dev.taw.io.ImportIssue.Reason.TRUNCATED_FILE + " — the compressed data ends early, in line " + lines.lineNumber() + "; the rows before it were imported");
             }
-            return CsvRun.finish(List.of(run));
+            return new Read(CsvRun.finish(List.of(run)), run);
         }
     }
 
@@ -88,7 +101,7 @@ public final class CsvImporter {
      * when the cut was inside one. Then the file is read again in one piece: the result never depends on
      * where a file is cut.
      */
-    private static ImportResult readInTwo(Path path, String file, long split, long size, ProgressListener progress, CancelToken cancel)
+    private static Read readInTwo(Path path, String file, long split, long size, ProgressListener progress, CancelToken cancel)
             throws IOException {
         java.util.concurrent.atomic.AtomicLong secondBytes = new java.util.concurrent.atomic.AtomicLong();
         try (java.io.InputStream firstIn = new java.io.BufferedInputStream(java.nio.channels.Channels.newInputStream(
@@ -98,8 +111,10 @@ public final class CsvImporter {
              LineReader secondLines = reader(new java.io.BufferedInputStream(secondIn, 1 << 16))) {
             java.util.concurrent.atomic.AtomicLong firstBytes = new java.util.concurrent.atomic.AtomicLong();
             CsvRun first = new CsvRun(file, firstLines, null, firstBytes::get, (s, done, total) -> { }, cancel);
+            first.keepLines(0);
             first.readHeader();
             CsvRun second = new CsvRun(file, secondLines, first.header(), secondBytes::get, (s, done, total) -> { }, cancel);
+            second.keepLines(split);
             Future<Void> other = Workers.aside("csv-second-half", () -> {
                 second.execute();
                 return null;
@@ -115,7 +130,7 @@ public final class CsvImporter {
             }
             progress.onProgress("Reading", size, size);
             second.shiftLines(firstLines.lineNumber());
-            return CsvRun.finish(List.of(first, second));
+            return new Read(CsvRun.finish(List.of(first, second)), first);
         }
     }
 

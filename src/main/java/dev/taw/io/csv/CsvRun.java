@@ -16,6 +16,7 @@ import dev.taw.job.ProgressListener;
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
 import dev.taw.table.Role;
+import dev.taw.table.RowText;
 import dev.taw.table.TextColumn;
 import dev.taw.table.TimeColumn;
 import java.io.IOException;
@@ -58,6 +59,13 @@ final class CsvRun {
     private Plausible.Rule[] rules;
     private final dev.taw.table.Growable.Ints sourceLines = new dev.taw.table.Growable.Ints();
     private int rows;
+    /**
+     * Where this part's lines start in the file (0, or the cut for a second half), or -1 when the reader's offsets
+     * are not the file's (a gzip file): then no row's line is kept.
+     */
+    private long fileOffset = -1;
+    /** Per row, its line in the file as {@link RowText#line} packs it, or {@link RowText#NOT_AS_WRITTEN}; null: not kept. */
+    private dev.taw.table.Growable.Longs lineSpans;
 
     CsvRun(String file, LineReader lines, CsvHeader header, java.util.function.LongSupplier bytesRead, ProgressListener progress, CancelToken cancel) {
         this.file = file;
@@ -69,6 +77,19 @@ final class CsvRun {
             this.header = header;
             createBuilders();
         }
+    }
+
+    /**
+     * Keeps where each row's line is in the file, whose byte {@code offset} the reader starts at, and whether the line
+     * is the row as a scored CSV writes it (see {@link RowText}). Only a comma-separated file's lines can be.
+     */
+    void keepLines(long offset) {
+        fileOffset = offset;
+    }
+
+    /** Per row, {@link RowText#line} or {@link RowText#NOT_AS_WRITTEN}; null when the lines were not kept. */
+    long[] lineSpans() {
+        return lineSpans == null ? null : lineSpans.toArray();
     }
 
     void execute() throws IOException {
@@ -84,6 +105,8 @@ final class CsvRun {
         double[] num = new double[width];
         long[] time = new long[width];
         boolean[] missing = new boolean[width];
+        boolean keep = fileOffset >= 0 && header.delimiter() == ',';
+        if (keep) lineSpans = new dev.taw.table.Growable.Longs();
         while (true) {
             // a plain ASCII line is split as bytes where the reader holds it; anything else becomes text
             String line = null;
@@ -132,8 +155,30 @@ final class CsvRun {
                 skip(null, Reason.FIELD_COUNT, "expected " + width + " fields, found " + count, record(fields, line));
                 continue;
             }
-            if (parseCells(kinds, fields, num, time, missing, line)) append(kinds, fields, num, time, missing, recordLine);
+            if (!parseCells(kinds, fields, num, time, missing, line)) continue;
+            append(kinds, fields, num, time, missing, recordLine);
+            if (keep) {
+                lineSpans.add(line == null && asWritten(kinds, fields, missing)
+                        ? RowText.line(fileOffset + lines.lineOffset(), lines.lineEnd() - lines.lineStart()) : RowText.NOT_AS_WRITTEN);
+            }
         }
+    }
+
+    /**
+     * Whether a plain line's cells are spelt as the scored CSV writes them back, so its line can stand for the row: no
+     * white space around a cell, whole numbers in plain digits, times in their ISO-8601 form, nothing for a missing
+     * number or time. A text cell that the writer quotes or neutralises is left to the writer to tell.
+     */
+    private boolean asWritten(Role.Kind[] kinds, Cells cells, boolean[] missing) {
+        for (int i = 0; i < kinds.length; i++) {
+            boolean as = switch (kinds[i]) {
+                case TEXT -> cells.untrimmed(i);
+                case NUMBER -> missing[i] ? cells.empty(i) : cells.plainWhole(i);
+                case TIME -> missing[i] ? cells.empty(i) : cells.untrimmed(i) && timeMemo[i].lastCanonical();
+            };
+            if (!as) return false;
+        }
+        return true;
     }
 
     /** The record's text, for an error snippet: made only when a line is reported. */
@@ -288,6 +333,11 @@ final class CsvRun {
             }
         }
         for (int i = 0; i < other.rows; i++) sourceLines.add(other.sourceLines.get(i));
+        if (lineSpans != null && other.lineSpans != null) {
+            for (int i = 0; i < other.rows; i++) lineSpans.add(other.lineSpans.get(i));
+        } else {
+            lineSpans = null;
+        }
         rows += other.rows;
         rowsRead += other.rowsRead;
         blankLines += other.blankLines;

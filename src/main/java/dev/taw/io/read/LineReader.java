@@ -29,6 +29,8 @@ public final class LineReader implements LineView {
     private int end;
     private long lineNumber;
     private boolean skipLf;
+    /** Where buf[0] is in the stream, and where the line last reached starts. */
+    private long bufferAt, lineAt;
     private byte[] carry = new byte[256];
     private volatile long bytesRead;
 
@@ -79,11 +81,18 @@ public final class LineReader implements LineView {
                     continue;
                 }
             }
+            if (!any) lineAt = bufferAt + pos;
             any = true;
             int start = pos;
             int i = pos;
             byte c = 0;
-            while (i < end && (c = buf[i]) != '\n' && c != '\r') {
+            while (i < end) {
+                c = buf[i];
+                if (c > '\r') { // nearly every byte: neither a line break nor above 0x7F (a negative byte)
+                    i++;
+                    continue;
+                }
+                if (c == '\n' || c == '\r') break;
                 high |= c;
                 i++;
             }
@@ -118,6 +127,9 @@ public final class LineReader implements LineView {
 
     @Override public int lineStart() { return lineStart; }
 
+    /** Where the line last reached starts in the stream, in bytes from its first. */
+    public long lineOffset() { return lineAt; }
+
     @Override public int lineEnd() { return lineEnd; }
 
     /** True when the current line is plain ASCII, so its bytes are its characters. */
@@ -141,6 +153,7 @@ public final class LineReader implements LineView {
     }
 
     private boolean fill() throws IOException {
+        bufferAt += end;
         int n = in.read(buf, 0, buf.length);
         pos = 0;
         end = Math.max(0, n);
