@@ -206,7 +206,10 @@ public final class FeatureBuilder {
             case PROTOCOL_RARITY -> share(text(t, Role.PROTOCOL), v);
             case COUNTRY_RARITY -> share(text(t, Role.SRC_IP_COUNTRY_CODE), v);
             case IP_RECORDS -> {
-                for (int i = 0; i < n; i++) v[i] = Math.log(ip.rowsOf(i));
+                int[] rows = ip.rowsPerHost(), codes = ip.hosts().codes();
+                double[] perHost = new double[rows.length]; // a log per host, not per row
+                for (int h = 0; h < rows.length; h++) perHost[h] = Math.log(rows[h]);
+                for (int i = 0; i < n; i++) v[i] = perHost[codes[i]];
             }
             case IP_VOLUME_DEVIATION -> {
                 for (int i = 0; i < n; i++) v[i] = ip.volume(i) - ip.usualVolumeOf(i);
@@ -258,8 +261,11 @@ public final class FeatureBuilder {
     /** log(1 + number of distinct values of {@code other} seen with this row's src_ip). */
     private static double[] breadth(Table t, IpProfile ip, Role other) {
         double[] perIp = ip.distinctPerIp(t.column(other).orElseThrow());
+        double[] logs = new double[perIp.length]; // a log per host, not per row
+        for (int h = 0; h < logs.length; h++) logs[h] = Math.log1p(perIp[h]);
+        int[] codes = ip.hosts().codes();
         double[] v = new double[t.rowCount()];
-        for (int r = 0; r < v.length; r++) v[r] = Math.log1p(perIp[ip.hosts().code(r)]);
+        for (int r = 0; r < v.length; r++) v[r] = logs[codes[r]];
         return v;
     }
 

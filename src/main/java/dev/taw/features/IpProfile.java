@@ -125,10 +125,14 @@ public final class IpProfile {
         return d;
     }
 
+    /** Made once: the row features and the host forest ask for it at the same time, on two cores. */
     private Groups groups() {
         Groups g = groups;
-        if (g == null) groups = g = new Groups(hosts);
-        return g;
+        if (g != null) return g;
+        synchronized (this) {
+            if (groups == null) groups = new Groups(hosts);
+            return groups;
+        }
     }
 
     /** The rows host by host, each host's in file order: a counting sort by host code, made once and shared. */
@@ -150,9 +154,16 @@ public final class IpProfile {
 
     private Volumes volumes() {
         Volumes v = volumes;
-        if (v == null) volumes = v = new Volumes(table, hosts, groups());
-        return v;
+        if (v != null) return v;
+        Groups g = groups();
+        synchronized (this) {
+            if (volumes == null) volumes = new Volumes(table, hosts, g);
+            return volumes;
+        }
     }
+
+    /** Rows per host (index: the host's code). Shared: callers must not modify it. */
+    public int[] rowsPerHost() { return volumes().rowsPerIp; }
 
     /** Rows per IP and the median volume of each IP's rows. */
     private static final class Volumes {

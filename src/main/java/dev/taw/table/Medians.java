@@ -9,6 +9,8 @@ public final class Medians {
 
     /** Median of the non-NaN values (mean of the two middle ones for an even count); NaN if none. */
     public static double of(double[] values) {
+        Counted few = Counted.of(values);
+        if (few != null) return few.median();
         double[] a = new double[values.length];
         int n = 0;
         for (double v : values) if (!Double.isNaN(v)) a[n++] = v;
@@ -20,6 +22,66 @@ public final class Medians {
         double lower = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < mid; i++) lower = Math.max(lower, a[i]);
         return (lower + upper) / 2.0;
+    }
+
+    /**
+     * The values counted, when they are few: most features are a port, a class, a share of a value or a count per
+     * host, with a few hundred distinct values among a million rows, and counting them in one pass is a third of
+     * the work of selecting among a copy. The same median to the bit: the middle values are values of the array.
+     */
+    private static final class Counted {
+        private static final int MOST = 1024;
+        private final long[] keys = new long[4 * MOST];  // a value's bits + 1 (0: an empty slot)
+        private final int[] counts = new int[4 * MOST];
+        private int distinct, n;
+
+        /** @return the counts, or null past {@link #MOST} distinct values, or when a -0.0 makes the order of zeros matter */
+        static Counted of(double[] values) {
+            Counted c = new Counted();
+            for (double v : values) {
+                if (Double.isNaN(v)) continue;
+                long bits = Double.doubleToRawLongBits(v);
+                if (bits == Long.MIN_VALUE) return null;
+                int slot = c.slot(bits);
+                if (c.keys[slot] == 0) {
+                    if (++c.distinct > MOST) return null;
+                    c.keys[slot] = bits + 1;
+                }
+                c.counts[slot]++;
+                c.n++;
+            }
+            return c;
+        }
+
+        double median() {
+            if (n == 0) return Double.NaN;
+            double[] value = new double[distinct];
+            int k = 0;
+            for (long key : keys) if (key != 0) value[k++] = Double.longBitsToDouble(key - 1);
+            java.util.Arrays.sort(value); // distinct, no NaN and no -0.0: numeric order
+            int[] count = new int[distinct];
+            for (int i = 0; i < distinct; i++) count[i] = counts[slot(Double.doubleToRawLongBits(value[i]))];
+            int mid = n / 2;
+            double upper = nth(value, count, mid);
+            return n % 2 == 1 ? upper : (nth(value, count, mid - 1) + upper) / 2.0;
+        }
+
+        /** The slot of a value's bits: where it is, or the empty slot where it goes. */
+        private int slot(long bits) {
+            int mask = keys.length - 1;
+            int slot = (int) ((bits * 0x9E3779B97F4A7C15L) >>> 52) & mask;
+            while (keys[slot] != 0 && keys[slot] != bits + 1) slot = (slot + 1) & mask;
+            return slot;
+        }
+
+        /** The k-th smallest (from 0) of the values, each repeated its count. */
+        private static double nth(double[] value, int[] count, int k) {
+            int seen = 0;
+            for (int i = 0; ; i++) {
+                seen += count[i];
+                if (k < seen) return value[i];
+            }
+        }
     }
 
     /** Rearranges a[lo..hi] so that a[k] holds the k-th smallest value; returns it. */

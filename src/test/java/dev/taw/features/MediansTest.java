@@ -55,4 +55,23 @@ class MediansTest {
         assertEquals(5.0, v[0]);
         assertTrue(Double.isNaN(Medians.of(new double[] {Double.NaN})));
     }
+
+    @Test
+    void countedAndSelectedMediansAreTheSortedMiddleToTheBit() {
+        Random r = new Random(3);
+        // around the number of distinct values below which they are counted, not selected
+        for (int distinct : new int[] {1, 2, 3, 500, 1023, 1024, 1025, 1026, 5000}) {
+            for (int n : new int[] {1, 2, distinct, distinct + 1, 20_001, 20_002}) {
+                double[] pool = new double[distinct];
+                for (int k = 0; k < distinct; k++) pool[k] = r.nextBoolean() ? r.nextGaussian() * 1e3 : r.nextInt(100) - 50 + 0.5 * k;
+                double[] v = new double[n];
+                for (int i = 0; i < n; i++) v[i] = i % 13 == 12 ? Double.NaN : pool[r.nextInt(distinct)];
+                double[] s = Arrays.stream(v).filter(d -> !Double.isNaN(d)).sorted().toArray();
+                int m = s.length;
+                double expected = m == 0 ? Double.NaN : m % 2 == 1 ? s[m / 2] : (s[m / 2 - 1] + s[m / 2]) / 2;
+                assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(Medians.of(v)), "distinct=" + distinct + " n=" + n);
+            }
+        }
+        assertEquals(Double.doubleToLongBits(-0.0), Double.doubleToLongBits(Medians.of(new double[] {-0.0, -0.0, 1})), "a lone sign of zero kept");
+    }
 }
