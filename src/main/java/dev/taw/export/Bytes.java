@@ -50,14 +50,25 @@ final class Bytes {
         n += 9;
     }
 
-    /** A non-negative int. */
+    /**
+     * A non-negative int. Each digit by a multiplication and a shift, not a division: the quick compiler divides
+     * by ten with the processor's divide instruction, which takes many times as long.
+     */
     void putDigits(int v) {
         int digits = 1;
         for (int p = 10; p <= v && digits < 10; p *= 10) digits++;
-        for (int i = n + digits - 1; i >= n; i--) {
-            a[i] = (byte) ('0' + v % 10);
-            v /= 10;
+        int i = n + digits - 1;
+        while (v >= 10) {
+            int q = tenth(v);
+            a[i--] = (byte) ('0' + v - q * 10);
+            v = q;
         }
+        a[i] = (byte) ('0' + v);
         n += digits;
+    }
+
+    /** v / 10 for any non-negative int, exactly ((v × ⌈2^35 / 10⌉) / 2^35). */
+    static int tenth(int v) {
+        return (int) ((v * 0xCCCCCCCDL) >>> 35);
     }
 }

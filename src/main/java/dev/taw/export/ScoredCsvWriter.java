@@ -160,15 +160,14 @@ public final class ScoredCsvWriter {
                 }
                 return new Field(tc.codes(), all.toByteArray(), at, null, null, null, null, most);
             }
-            if (c instanceof NumberColumn nc) return new Field(null, null, null, nc.values(), null, null, missing(nc), MOST_NUMBER);
-            if (c instanceof TimeColumn tc) return new Field(null, null, null, null, tc.values(), tc.micros(), missing(tc), MOST_TIME);
+            if (c instanceof NumberColumn nc) return new Field(null, null, null, nc.values(), null, null, missing(nc.missingRows()), MOST_NUMBER);
+            if (c instanceof TimeColumn tc) return new Field(null, null, null, null, tc.values(), tc.micros(), missing(tc.missingRows()), MOST_TIME);
             throw new IllegalArgumentException("unknown column type " + c.getClass());
         }
 
-        private static BitSet missing(Column c) {
-            BitSet m = new BitSet(c.size());
-            for (int r = 0; r < c.size(); r++) if (c.isMissing(r)) m.set(r);
-            return m;
+        /** The rows without a value, or null when there are none: a cell then asks no bit set. */
+        private static BitSet missing(BitSet rows) {
+            return rows.isEmpty() ? null : rows;
         }
     }
 
@@ -232,8 +231,8 @@ public final class ScoredCsvWriter {
         } else if (f.text != null) {
             b.put(f.text, 0, f.text.length);
         } else if (f.numbers != null) {
-            if (!f.missing.get(r)) number(b, f.numbers[r]);
-        } else if (!f.missing.get(r)) {
+            if (f.missing == null || !f.missing.get(r)) number(b, f.numbers[r]);
+        } else if (f.missing == null || !f.missing.get(r)) {
             if (f.micros != null && f.micros[r] != 0) {
                 b.putAscii(TimeColumn.text(f.times[r], f.micros[r])); // the log's own microseconds
             } else {
@@ -246,7 +245,8 @@ public final class ScoredCsvWriter {
 
     /** {@link NumberColumn#formatNumber}'s text, whole numbers without going through a String. */
     private static void number(Bytes b, double v) {
-        if (v == Math.rint(v) && v >= 0 && v < 1e15) b.putDigits((long) v);
+        // whole: the cast keeps a whole number in this range exactly (and no call to Math.rint, which the quick compiler makes)
+        if (v >= 0 && v < 1e15 && (long) v == v) b.putDigits((long) v);
         else b.putAscii(NumberColumn.formatNumber(v));
     }
 

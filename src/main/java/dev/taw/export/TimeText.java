@@ -20,11 +20,12 @@ final class TimeText {
         // flow records of one day in any order: only the time of day changes, no calendar arithmetic, and
         // within the day int arithmetic (a long division is a call into the runtime for the quick compiler)
         int ms = dayStart != Long.MIN_VALUE && millis >= dayStart && millis < dayStart + DAY ? (int) (millis - dayStart) : -1;
-        if (ms >= 0 && ms % 1000 == 0) {
-            int s = ms / 1000;
-            two(sameDay, 11, s / 3600);
-            two(sameDay, 14, s / 60 % 60);
-            two(sameDay, 17, s % 60);
+        int s = ms >= 0 ? thousandth(ms) : -1;
+        if (s >= 0 && s * 1000 == ms) {
+            int m = sixtieth(s), h = sixtieth(m);
+            two(sameDay, 11, h);
+            two(sameDay, 14, m - h * 60);
+            two(sameDay, 17, s - m * 60);
             return text = sameDay;
         }
         String iso = iso(millis);
@@ -37,9 +38,21 @@ final class TimeText {
         return text = iso.getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** Two digits of v, 0-99, by a multiplication and a shift ((v × 205) / 2^11 is v / 10 below 1,029): no division. */
     private static void two(byte[] b, int at, int v) {
-        b[at] = (byte) ('0' + v / 10);
-        b[at + 1] = (byte) ('0' + v % 10);
+        int tens = (v * 205) >>> 11;
+        b[at] = (byte) ('0' + tens);
+        b[at + 1] = (byte) ('0' + v - tens * 10);
+    }
+
+    /** v / 1000 for any non-negative int, exactly ((v × ⌈2^38 / 1000⌉) / 2^38): the milliseconds of a day. */
+    static int thousandth(int v) {
+        return (int) ((v * 0x10624DD3L) >>> 38);
+    }
+
+    /** v / 60 for any non-negative int, exactly ((v × ⌈2^37 / 60⌉) / 2^37): the seconds of a day, and their minutes. */
+    static int sixtieth(int v) {
+        return (int) ((v * 0x88888889L) >>> 37);
     }
 
     /** Same text as {@code Instant.toString()} for whole seconds in years 0000–9999, built directly. */

@@ -9,6 +9,8 @@ import java.util.BitSet;
  * and charts leave them out (an imputed median is not traffic).
  */
 public final class NumberColumn implements Column {
+    /** Whether every row holds one value, asked by several stages of a run: 0 not known yet, 1 yes, 2 no. */
+    private byte constant;
     private final String name;
     private final double[] values;
     private final BitSet missing;
@@ -41,9 +43,18 @@ public final class NumberColumn implements Column {
 
     @Override
     public boolean isConstant() {
+        if (constant == 0) constant = sameInEveryRow() ? (byte) 1 : 2;
+        return constant == 1;
+    }
+
+    private boolean sameInEveryRow() {
         if (values.length == 0) return true;
         boolean firstMissing = missing.get(0);
         double first = values[0];
+        if (missing.isEmpty()) { // most columns: no row to ask the bit set about
+            for (int i = 1; i < values.length; i++) if (values[i] != first) return false;
+            return true;
+        }
         for (int i = 1; i < values.length; i++) {
             if (missing.get(i) != firstMissing || (!firstMissing && values[i] != first)) return false;
         }

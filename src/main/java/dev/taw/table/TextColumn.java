@@ -8,6 +8,8 @@ import java.util.Arrays;
  * string is code 0 in every column, so "missing" is simply code 0.
  */
 public final class TextColumn implements Column {
+    /** Whether every row holds one value, asked by several stages of a run: 0 not known yet, 1 yes, 2 no. */
+    private byte constant;
     private final String name;
     private final int[] codes;
     private final String[] dictionary;
@@ -41,6 +43,11 @@ public final class TextColumn implements Column {
 
     @Override
     public boolean isConstant() {
+        if (constant == 0) constant = sameInEveryRow() ? (byte) 1 : 2;
+        return constant == 1;
+    }
+
+    private boolean sameInEveryRow() {
         for (int i = 1; i < codes.length; i++) if (codes[i] != codes[0]) return false;
         return true;
     }

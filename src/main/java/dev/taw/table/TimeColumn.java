@@ -10,6 +10,8 @@ import java.util.BitSet;
  * beside them, for the text written back: a scored CSV gives the time as the log had it.
  */
 public final class TimeColumn implements Column {
+    /** Whether every row holds one value, asked by several stages of a run: 0 not known yet, 1 yes, 2 no. */
+    private byte constant;
     private final String name;
     private final long[] millis;
     private final BitSet missing;
@@ -55,11 +57,19 @@ public final class TimeColumn implements Column {
 
     @Override
     public boolean isConstant() {
+        if (constant == 0) constant = sameInEveryRow() ? (byte) 1 : 2;
+        return constant == 1;
+    }
+
+    private boolean sameInEveryRow() {
         for (int i = 1; i < millis.length; i++) {
             if (missing.get(i) != missing.get(0) || millis[i] != millis[0]) return false;
         }
         return true;
     }
+
+    /** The rows without a time, as a copy. */
+    public BitSet missingRows() { return (BitSet) missing.clone(); }
 
     public static final class Builder {
         private final String name;
