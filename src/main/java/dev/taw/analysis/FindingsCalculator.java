@@ -2,6 +2,7 @@
 package dev.taw.analysis;
 
 import dev.taw.features.HostKeys;
+import dev.taw.job.Workers;
 import dev.taw.model.Threshold;
 import dev.taw.table.Column;
 import dev.taw.table.NumberColumn;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Future;
 
 /** Computes {@link Findings} for the rows in view in one pass per breakdown; no chart gets raw rows. */
 public final class FindingsCalculator {
@@ -63,6 +65,8 @@ public final class FindingsCalculator {
         for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) if (labels[r] == Threshold.SUSPICIOUS) sus++;
         Role timeField = Role.timeOf(t);
         BitSet charted = charts ? rows : new BitSet();
+        // the bytes chart on a thread of its own while the rest is counted here: a window's Run waits for both
+        Future<BytesView> bytes = charts ? Workers.aside("bytes-chart", () -> bytes(t, scores, labels, rows)) : null;
         return new Findings(n, sus, cutOff,
                 categories(t.column(Role.SRC_IP_COUNTRY_CODE), labels, rows),
                 categories(t.column(Role.PROTOCOL), labels, charted),
@@ -72,7 +76,7 @@ public final class FindingsCalculator {
                 timeField == null ? null : t.column(timeField).orElseThrow().name(),
                 timeField == null || !charts ? List.of() : timeline(t.time(timeField).orElseThrow(), labels, rows),
                 ScoreHistogram.of(scores, labels, charted, cutOff, SCORE_BINS),
-                charts ? bytes(t, scores, labels, rows) : BytesView.none());
+                charts ? Investigation.join(bytes) : BytesView.none());
     }
 
     private static BitSet all(int n) {

@@ -2,7 +2,6 @@
 package dev.taw.analysis;
 
 import dev.taw.features.HostFeature;
-import dev.taw.features.HostFeatures;
 import dev.taw.features.HostMatrix;
 import dev.taw.features.IpProfile;
 import dev.taw.job.CancelToken;
@@ -67,7 +66,7 @@ public final class HostScores {
     /** @return the host scores, or null when the log has no source IP, too few hosts, or no host feature that varies */
     public static HostScores fit(IpProfile profile, ForestSettings s, ProgressListener progress, CancelToken cancel) {
         if (profile == null || profile.hosts().distinctCount() - 1 < MIN_HOSTS) return null;
-        HostMatrix x = HostFeatures.build(profile);
+        HostMatrix x = profile.hostMatrix();
         if (x == null) return null;
         Matrix m = x.fitMatrix();
         cancel.throwIfCancelled();

@@ -25,6 +25,8 @@ public final class IpProfile {
     private final Map<Column, double[]> distinct = new ConcurrentHashMap<>();
     private volatile Volumes volumes;
     private volatile Groups groups;
+    private HostMatrix hostMatrix;
+    private boolean hostMatrixMade;
 
     private IpProfile(Table table, HostKeys hosts) {
         this.table = table;
@@ -160,6 +162,18 @@ public final class IpProfile {
             if (volumes == null) volumes = new Volumes(table, hosts, g);
             return volumes;
         }
+    }
+
+    /**
+     * The host features over these hosts ({@link HostFeatures#build}), made once: each Run of the window fits a new
+     * host forest on the same hosts, and making them was a third of the host forest's time. Null when there are none.
+     */
+    public synchronized HostMatrix hostMatrix() {
+        if (!hostMatrixMade) {
+            hostMatrix = HostFeatures.build(this);
+            hostMatrixMade = true;
+        }
+        return hostMatrix;
     }
 
     /** Rows per host (index: the host's code). Shared: callers must not modify it. */
