@@ -58,8 +58,8 @@ public final class TextColumn implements Column {
         private final Interner dictionary;
         private final boolean shared;
         private final Growable.Ints codes = new Growable.Ints();
-        /** The code the last byte range added got (0, the empty value, before any). */
-        private int last;
+        /** The code the last byte range added got (0, the empty value, before any), and its hash where it was given. */
+        private int last, lastHash;
 
         public Builder(String name) {
             this(name, new Interner(), false);
@@ -96,9 +96,13 @@ public final class TextColumn implements Column {
             return last = put(dictionary.intern(b, from, to));
         }
 
-        /** {@link #add(byte[], int, int)} with the text's {@link Interner#hash} already known. */
+        /**
+         * {@link #add(byte[], int, int)} with the text's {@link Interner#hash} already known: a value unlike the row
+         * before's is told by its hash, without comparing bytes.
+         */
         public int add(byte[] b, int from, int to, int hash) {
-            if (dictionary.is(last, b, from, to)) return put(last);
+            if (hash == lastHash && dictionary.is(last, b, from, to)) return put(last);
+            lastHash = hash;
             return last = put(dictionary.intern(b, from, to, hash));
         }
 

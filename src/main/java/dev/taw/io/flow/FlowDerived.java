@@ -26,6 +26,11 @@ final class FlowDerived {
     private int lastProtocol = Integer.MIN_VALUE, lastProtocolName; // MIN_VALUE: none yet, or the protocol codes were made anew
     private FlowOrientation lastOrientation;
     private int lastDirection;
+    /** Per protocol code, its name's code + 1 (0: not looked up yet). */
+    private int[] nameByProtocol = new int[16];
+    private final FlowOrientation[] orientationSeen = new FlowOrientation[16];
+    private final int[] directionCode = new int[16];
+    private int orientations;
 
     /** @param addresses the dictionary the record's own address fields share */
     FlowDerived(Interner addresses) {
@@ -49,19 +54,42 @@ final class FlowDerived {
         if (Double.isNaN(port)) servicePort.addMissing(); else servicePort.add(port);
         if (protocol != lastProtocol) {
             lastProtocol = protocol;
-            lastProtocolName = protocolName.codeOf(own.protocolName(protocol));
+            lastProtocolName = nameOf(protocol, own);
         }
         protocolName.addCode(lastProtocolName);
         if (o != lastOrientation) {
             lastOrientation = o;
-            lastDirection = direction.codeOf(o.words());
+            lastDirection = directionOf(o);
         }
         direction.addCode(lastDirection);
+    }
+
+    /**
+     * The protocol's name's code, looked up once per protocol: records of several protocols interleave, and a look-up
+     * by text at each change was a twentieth of the parser's time.
+     */
+    private int nameOf(int protocol, FlowColumns own) {
+        if (protocol < 0) return protocolName.codeOf(own.protocolName(protocol));
+        if (protocol >= nameByProtocol.length) nameByProtocol = java.util.Arrays.copyOf(nameByProtocol, Math.max(protocol + 1, nameByProtocol.length * 2));
+        if (nameByProtocol[protocol] == 0) nameByProtocol[protocol] = protocolName.codeOf(own.protocolName(protocol)) + 1;
+        return nameByProtocol[protocol] - 1;
+    }
+
+    /** The direction's code, looked up once per orientation (there are a few, shared). */
+    private int directionOf(FlowOrientation o) {
+        for (int k = 0; k < orientations; k++) if (orientationSeen[k] == o) return directionCode[k];
+        int code = direction.codeOf(o.words());
+        if (orientations < orientationSeen.length) {
+            orientationSeen[orientations] = o;
+            directionCode[orientations++] = code;
+        }
+        return code;
     }
 
     /** The protocol column's codes were made anew (a new field list before any record). */
     void protocolsRenumbered() {
         lastProtocol = Integer.MIN_VALUE;
+        java.util.Arrays.fill(nameByProtocol, 0);
     }
 
     /** The columns, first in the table, with their roles. */
