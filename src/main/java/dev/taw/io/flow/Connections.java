@@ -208,31 +208,35 @@ public final class Connections {
     private static Column join(Column c, int[] rows, int[] other) {
         String name = c.name();
         if (c instanceof NumberColumn nc) {
-            double[] v = new double[rows.length];
-            BitSet miss = new BitSet(rows.length);
+            double[] v = new double[rows.length], x = nc.values();
+            BitSet gaps = nc.missingRows(), miss = new BitSet(rows.length);
+            boolean anyGap = !gaps.isEmpty();
+            // how the two records' cells combine, worked out once per column, not per row
+            int combine = switch (name) {
+                case "bytes_in", "bytes_out", "packets", "bytes" -> 1;
+                case "tcp-flags" -> 2;
+                default -> 0;
+            };
             for (int i = 0; i < rows.length; i++) {
                 int r = rows[i], o = other[i];
-                v[i] = nc.get(r);
-                if (nc.isMissing(r)) miss.set(i);
-                if (o < 0) continue;
-                switch (name) {
-                    case "bytes_in", "bytes_out", "packets", "bytes" -> v[i] += nc.get(o);
-                    case "tcp-flags" -> v[i] = (double) ((long) nc.get(r) | (long) nc.get(o));
-                    default -> { }
-                }
+                v[i] = x[r];
+                if (anyGap && gaps.get(r)) miss.set(i);
+                if (o < 0 || combine == 0) continue;
+                v[i] = combine == 1 ? v[i] + x[o] : (double) ((long) x[r] | (long) x[o]);
             }
             return new NumberColumn(name, v, miss);
         }
         if (c instanceof TimeColumn tc) {
-            long[] v = new long[rows.length];
-            BitSet miss = new BitSet(rows.length);
+            long[] v = new long[rows.length], x = tc.values();
+            BitSet gaps = tc.missingRows(), miss = new BitSet(rows.length);
+            boolean anyGap = !gaps.isEmpty();
+            int combine = name.equals("start") ? 1 : name.equals("end") ? 2 : 0;
             for (int i = 0; i < rows.length; i++) {
                 int r = rows[i], o = other[i];
-                v[i] = tc.get(r);
-                if (tc.isMissing(r)) miss.set(i);
-                if (o < 0 || tc.isMissing(o)) continue;
-                if (name.equals("start")) v[i] = Math.min(v[i], tc.get(o));
-                if (name.equals("end")) v[i] = Math.max(v[i], tc.get(o));
+                v[i] = x[r];
+                if (anyGap && gaps.get(r)) miss.set(i);
+                if (o < 0 || combine == 0 || anyGap && gaps.get(o)) continue;
+                v[i] = combine == 1 ? Math.min(v[i], x[o]) : Math.max(v[i], x[o]);
             }
             return new TimeColumn(name, v, miss);
         }
