@@ -46,6 +46,17 @@ public final class Growable {
 
         public double get(int i) { return blocks[i >>> SHIFT][i & MASK]; }
 
+        /** Adds every element of {@code other}, a block at a time (the second half of a file read in two). */
+        public void addAll(Doubles other) {
+            for (int at = 0; at < other.size; ) {
+                if (size == currentEnd) grow();
+                int n = Math.min(Math.min(currentEnd - size, other.size - at), BLOCK - (at & MASK));
+                System.arraycopy(other.blocks[at >>> SHIFT], at & MASK, current, size & MASK, n);
+                size += n;
+                at += n;
+            }
+        }
+
         public int size() { return size; }
 
         public double[] toArray() {
@@ -81,6 +92,17 @@ public final class Growable {
 
         public long get(int i) { return blocks[i >>> SHIFT][i & MASK]; }
 
+        /** Adds every element of {@code other}, a block at a time (the second half of a file read in two). */
+        public void addAll(Longs other) {
+            for (int at = 0; at < other.size; ) {
+                if (size == currentEnd) grow();
+                int n = Math.min(Math.min(currentEnd - size, other.size - at), BLOCK - (at & MASK));
+                System.arraycopy(other.blocks[at >>> SHIFT], at & MASK, current, size & MASK, n);
+                size += n;
+                at += n;
+            }
+        }
+
         public int size() { return size; }
 
         public long[] toArray() {
@@ -115,6 +137,23 @@ public final class Growable {
         }
 
         public int get(int i) { return blocks[i >>> SHIFT][i & MASK]; }
+
+        /**
+         * Adds every element of {@code other}, a block at a time, each turned into {@code remap[element]} (another
+         * dictionary's codes) or as it is when {@code remap} is null.
+         */
+        public void addAll(Ints other, int[] remap) {
+            for (int at = 0; at < other.size; ) {
+                if (size == currentEnd) grow();
+                int n = Math.min(Math.min(currentEnd - size, other.size - at), BLOCK - (at & MASK));
+                int[] from = other.blocks[at >>> SHIFT];
+                int f = at & MASK, t = size & MASK;
+                if (remap == null) System.arraycopy(from, f, current, t, n);
+                else for (int k = 0; k < n; k++) current[t + k] = remap[from[f + k]];
+                size += n;
+                at += n;
+            }
+        }
 
         public void set(int i, int v) { blocks[i >>> SHIFT][i & MASK] = v; }
 

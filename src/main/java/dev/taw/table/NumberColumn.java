@@ -122,10 +122,9 @@ public final class NumberColumn implements Column {
 
         /** Appends another builder's rows after this one's (the second half of a file read in parallel). */
         public void append(Builder other) {
-            for (int i = 0; i < other.size(); i++) {
-                if (other.missing.get(i)) addMissing();
-                else add(other.values.get(i));
-            }
+            int base = values.size();
+            values.addAll(other.values); // a missing cell is a NaN there too
+            for (int i = other.missing.nextSetBit(0); i >= 0; i = other.missing.nextSetBit(i + 1)) missing.set(base + i);
         }
     }
 }

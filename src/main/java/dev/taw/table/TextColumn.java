@@ -136,7 +136,7 @@ public final class TextColumn implements Column {
         public void append(Builder other) {
             int[] remap = new int[other.dictionary.size()];
             for (int c = 0; c < remap.length; c++) remap[c] = dictionary.intern(other.dictionary.values[c], 0, other.dictionary.values[c].length());
-            for (int i = 0; i < other.size(); i++) codes.add(remap[other.codes.get(i)]);
+            codes.addAll(other.codes, remap);
         }
 
         public TextColumn build() {

@@ -102,9 +102,14 @@ public final class TimeColumn implements Column {
 
         /** Appends another builder's rows after this one's. */
         public void append(Builder other) {
-            for (int i = 0; i < other.values.size(); i++) {
-                if (other.missing.get(i)) addMissing();
-                else add(other.values.get(i), other.micros != null && i < other.micros.length ? other.micros[i] : 0);
+            int base = values.size();
+            values.addAll(other.values); // a missing cell is a 0 there too
+            for (int i = other.missing.nextSetBit(0); i >= 0; i = other.missing.nextSetBit(i + 1)) missing.set(base + i);
+            if (other.micros != null) {
+                int n = Math.min(other.micros.length, other.values.size());
+                if (micros == null) micros = new short[Math.max(16, (base + n) * 2)];
+                else if (base + n > micros.length) micros = java.util.Arrays.copyOf(micros, (base + n) * 2);
+                System.arraycopy(other.micros, 0, micros, base, n);
             }
         }
 

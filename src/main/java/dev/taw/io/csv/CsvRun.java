@@ -324,17 +324,18 @@ final class CsvRun {
         return first.toResult();
     }
 
+    /** Appends the other part's rows, column by column on every core: each column is a copy of its own. */
     private void absorb(CsvRun other) {
-        for (int i = 0; i < header.names().length; i++) {
+        java.util.stream.IntStream.range(0, header.names().length).parallel().forEach(i -> {
             switch (header.kinds()[i]) {
                 case NUMBER -> numbers[i].append(other.numbers[i]);
                 case TIME -> times[i].append(other.times[i]);
                 case TEXT -> texts[i].append(other.texts[i]);
             }
-        }
-        for (int i = 0; i < other.rows; i++) sourceLines.add(other.sourceLines.get(i));
+        });
+        sourceLines.addAll(other.sourceLines, null);
         if (lineSpans != null && other.lineSpans != null) {
-            for (int i = 0; i < other.rows; i++) lineSpans.add(other.lineSpans.get(i));
+            lineSpans.addAll(other.lineSpans);
         } else {
             lineSpans = null;
         }
@@ -353,13 +354,14 @@ final class CsvRun {
             throw new ImportException(file + ": none of the " + rowsRead + " rows could be imported; first problem: " + issues.get(0));
         }
         Column[] built = new Column[headers.length];
-        for (int i = 0; i < headers.length; i++) {
+        java.util.stream.IntStream.range(0, headers.length).parallel().forEach(i -> {
             built[i] = switch (header.kinds()[i]) {
                 case NUMBER -> numbers[i].build();
                 case TIME -> times[i].build();
                 case TEXT -> texts[i].build();
             };
-        }
+            built[i].isConstant(); // worked out here, on every core: the report asks every column next
+        });
         TableAssembler a = new TableAssembler();
         List<String> extra = header.into(a, built);
         return a.result(new ImportReport.Counts(file, rowsRead, skipped, issues, blankLines, warnings), rows, sourceLines.toArray(), extra,

@@ -33,6 +33,8 @@ class ParallelImportTest {
                 if (i == 90) l = l + ",extra";                                 // wrong field count
                 if (i == 120) l = l.replace("Suspicious Web Traffic", "\"Rule, with comma\""); // quoted
                 if (i == 200) lines.add("");                                   // blank line
+                if (i == 150) l = l.replaceFirst("Z,", ".123456Z,");           // a time with microseconds
+                if (i == 170) l = l.replaceFirst("^\\d+", "");                 // a missing number
                 lines.add(l);
             }
         }
@@ -130,8 +132,13 @@ class ParallelImportTest {
         assertArrayEquals(one.table().sourceLines(), two.table().sourceLines());
         for (int c = 0; c < one.table().columns().size(); c++) {
             Column a = one.table().columns().get(c), b = two.table().columns().get(c);
-            for (int r = 0; r < one.table().rowCount(); r++) assertEquals(a.format(r), b.format(r), a.name() + " row " + r);
+            for (int r = 0; r < one.table().rowCount(); r++) {
+                assertEquals(a.format(r), b.format(r), a.name() + " row " + r);
+                assertEquals(a.isMissing(r), b.isMissing(r), a.name() + " row " + r);
+                if (a instanceof dev.taw.table.NumberColumn x) assertEquals(x.get(r), ((dev.taw.table.NumberColumn) b).get(r), 0.0, "imputed, row " + r);
+            }
         }
+        if (one.rowText() != null) assertArrayEquals(one.rowText().lines(), two.rowText().lines(), "each row's line");
     }
 
     /** The seed's header, then its rows forty times (3.4 MB). */
