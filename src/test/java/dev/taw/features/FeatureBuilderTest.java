@@ -96,10 +96,10 @@ class FeatureBuilderTest {
     void aNumbersStatusClassIsTheClassOfItsText() {
         java.util.SplittableRandom random = new java.util.SplittableRandom(15);
         double[] edges = {0, -0.0, 99, 100, 199.5, 200, 299, 404, 599, 999, 999.5, 1000, -200, 1e15, 1e16, 2e2 + 1e-9, Double.MAX_VALUE, Double.MIN_VALUE};
-        for (double v : edges) assertEquals(FeatureBuilder.statusClass(NumberColumn.formatNumber(v)), FeatureBuilder.statusClass(v), "code " + v);
+        for (double v : edges) assertEquals(FeatureColumns.statusClass(NumberColumn.formatNumber(v)), FeatureColumns.statusClass(v), "code " + v);
         for (int i = 0; i < 200_000; i++) {
             double v = random.nextBoolean() ? random.nextInt(-50, 1200) : random.nextDouble(-2000, 2000);
-            assertEquals(FeatureBuilder.statusClass(NumberColumn.formatNumber(v)), FeatureBuilder.statusClass(v), "code " + v);
+            assertEquals(FeatureColumns.statusClass(NumberColumn.formatNumber(v)), FeatureColumns.statusClass(v), "code " + v);
         }
     }
 }

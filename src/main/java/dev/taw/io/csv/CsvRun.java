@@ -7,18 +7,12 @@ import dev.taw.io.ImportIssue.Reason;
 import dev.taw.io.ImportIssue;
 import dev.taw.io.ImportReport;
 import dev.taw.io.ImportResult;
-import dev.taw.io.Plausible;
 import dev.taw.io.TableAssembler;
-import dev.taw.io.TimeMemo;
 import dev.taw.io.read.LineReader;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
 import dev.taw.table.Column;
-import dev.taw.table.NumberColumn;
-import dev.taw.table.Role;
 import dev.taw.table.RowText;
-import dev.taw.table.TextColumn;
-import dev.taw.table.TimeColumn;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -51,12 +45,7 @@ final class CsvRun {
     private CsvHeader header;
 
     CsvHeader header() { return header; }
-    private NumberColumn.Builder[] numbers;
-    private TimeColumn.Builder[] times;
-    private TextColumn.Builder[] texts;
-    private TimeMemo[] timeMemo;
-    /** The range each column's numbers must be in (null: no rule), by column. */
-    private Plausible.Rule[] rules;
+    private CsvColumns columns;
     private final dev.taw.table.Growable.Ints sourceLines = new dev.taw.table.Growable.Ints();
     private int rows;
     /**
@@ -75,7 +64,7 @@ final class CsvRun {
         this.cancel = cancel;
         if (header != null) {
             this.header = header;
-            createBuilders();
+            columns = new CsvColumns(this.header);
         }
     }
 
@@ -100,11 +89,7 @@ final class CsvRun {
     /** Reads the data lines; {@code tick} reports progress every few thousand lines. */
     void executeAfterHeader(Runnable tick) throws IOException {
         int width = header.names().length;
-        Role.Kind[] kinds = header.kinds();
         Cells fields = new Cells(width);
-        double[] num = new double[width];
-        long[] time = new long[width];
-        boolean[] missing = new boolean[width];
         boolean keep = fileOffset >= 0 && header.delimiter() == ',';
         if (keep) lineSpans = new dev.taw.table.Growable.Longs();
         while (true) {
@@ -155,30 +140,19 @@ final class CsvRun {
                 skip(null, Reason.FIELD_COUNT, "expected " + width + " fields, found " + count, record(fields, line));
                 continue;
             }
-            if (!parseCells(kinds, fields, num, time, missing, line)) continue;
-            append(kinds, fields, num, time, missing, recordLine);
+            CsvColumns.Problem bad = columns.parse(fields);
+            if (bad != null) {
+                skip(bad.column(), bad.reason(), bad.detail(), record(fields, line));
+                continue;
+            }
+            columns.append(fields);
+            sourceLines.add((int) Math.min(Integer.MAX_VALUE, recordLine));
+            rows++;
             if (keep) {
-                lineSpans.add(line == null && asWritten(kinds, fields, missing)
+                lineSpans.add(line == null && columns.asWritten(fields)
                         ? RowText.line(fileOffset + lines.lineOffset(), lines.lineEnd() - lines.lineStart()) : RowText.NOT_AS_WRITTEN);
             }
         }
-    }
-
-    /**
-     * Whether a plain line's cells are spelt as the scored CSV writes them back, so its line can stand for the row: no
-     * white space around a cell, whole numbers in plain digits, times in their ISO-8601 form, nothing for a missing
-     * number or time. A text cell that the writer quotes or neutralises is left to the writer to tell.
-     */
-    private boolean asWritten(Role.Kind[] kinds, Cells cells, boolean[] missing) {
-        for (int i = 0; i < kinds.length; i++) {
-            boolean as = switch (kinds[i]) {
-                case TEXT -> cells.untrimmed(i);
-                case NUMBER -> missing[i] ? cells.empty(i) : cells.plainWhole(i);
-                case TIME -> missing[i] ? cells.empty(i) : cells.untrimmed(i) && timeMemo[i].lastCanonical();
-            };
-            if (!as) return false;
-        }
-        return true;
     }
 
     /** The record's text, for an error snippet: made only when a line is reported. */
@@ -213,26 +187,9 @@ final class CsvRun {
         if (header == null) throw new ImportException(file + ": the file is empty");
         if (header == LineReader.TOO_LONG) throw new ImportException(file + ":1: the header line is longer than " + LineReader.MAX_LINE_BYTES + " bytes; this is not a CSV export");
         this.header = CsvHeader.parse(file, currentLine, header);
-        createBuilders();
+        columns = new CsvColumns(this.header);
     }
 
-    private void createBuilders() {
-        String[] headers = header.names();
-        timeMemo = new TimeMemo[headers.length];
-        numbers = new NumberColumn.Builder[headers.length];
-        times = new TimeColumn.Builder[headers.length];
-        texts = new TextColumn.Builder[headers.length];
-        rules = new Plausible.Rule[headers.length];
-        for (int i = 0; i < headers.length; i++) {
-            timeMemo[i] = new TimeMemo();
-            rules[i] = Plausible.ruleFor(Role.byHeader(headers[i]).map(Role::header).orElse("")); // once per column, not per cell
-            switch (header.kinds()[i]) {
-                case NUMBER -> numbers[i] = new NumberColumn.Builder(headers[i]);
-                case TIME -> times[i] = new TimeColumn.Builder(headers[i]);
-                case TEXT -> texts[i] = new TextColumn.Builder(headers[i]);
-            }
-        }
-    }
 
     /**
      * Parses a line containing quotes with Commons CSV, pulling in following lines while a quoted field
@@ -269,49 +226,6 @@ final class CsvRun {
         return -1;
     }
 
-    private boolean parseCells(Role.Kind[] kinds, Cells cells, double[] num, long[] time, boolean[] missing, String line) {
-        String[] headers = header.names();
-        for (int i = 0; i < kinds.length; i++) {
-            if (kinds[i] == Role.Kind.TEXT) continue;
-            missing[i] = cells.isMissing(i);
-            if (missing[i]) continue;
-            if (kinds[i] == Role.Kind.NUMBER) {
-                double v = cells.number(i);
-                if (Double.isNaN(v)) {
-                    skip(headers[i], Reason.NOT_A_NUMBER, "expected a number, found \"" + ImportIssue.snippet(cells.text(i)) + "\"", record(cells, line));
-                    return false;
-                }
-                String implausible = rules[i] == null ? null : rules[i].problem(v);
-                if (implausible != null) {
-                    skip(headers[i], Reason.OUT_OF_RANGE, "\"" + ImportIssue.snippet(cells.text(i)) + "\" is " + implausible, record(cells, line));
-                    return false;
-                }
-                num[i] = v;
-            } else {
-                try {
-                    time[i] = timeMemo[i].parse(cells, i);
-                } catch (IllegalArgumentException | java.time.DateTimeException e) {
-                    skip(headers[i], Reason.BAD_TIMESTAMP, "expected an ISO-8601 time or epoch seconds, found \""
-                            + ImportIssue.snippet(cells.text(i)) + "\"", record(cells, line));
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private void append(Role.Kind[] kinds, Cells cells, double[] num, long[] time, boolean[] missing, long line) {
-        for (int i = 0; i < kinds.length; i++) {
-            switch (kinds[i]) {
-                case NUMBER -> { if (missing[i]) numbers[i].addMissing(); else numbers[i].add(num[i]); }
-                case TIME -> { if (missing[i]) times[i].addMissing(); else times[i].add(time[i], timeMemo[i].lastMicros()); }
-                case TEXT -> cells.addTo(i, texts[i]);
-            }
-        }
-        sourceLines.add((int) Math.min(Integer.MAX_VALUE, line));
-        rows++;
-    }
-
     private void skip(String column, Reason reason, String detail, String raw) {
         skipped++;
         if (issues.size() < ImportReport.MAX_ISSUES) issues.add(ImportIssue.of(file, currentLine, column, reason, detail, raw));
@@ -324,15 +238,8 @@ final class CsvRun {
         return first.toResult();
     }
 
-    /** Appends the other part's rows, column by column on every core: each column is a copy of its own. */
     private void absorb(CsvRun other) {
-        java.util.stream.IntStream.range(0, header.names().length).parallel().forEach(i -> {
-            switch (header.kinds()[i]) {
-                case NUMBER -> numbers[i].append(other.numbers[i]);
-                case TIME -> times[i].append(other.times[i]);
-                case TEXT -> texts[i].append(other.texts[i]);
-            }
-        });
+        columns.absorb(other.columns);
         sourceLines.addAll(other.sourceLines, null);
         if (lineSpans != null && other.lineSpans != null) {
             lineSpans.addAll(other.lineSpans);
@@ -353,15 +260,7 @@ final class CsvRun {
         if (rows == 0) {
             throw new ImportException(file + ": none of the " + rowsRead + " rows could be imported; first problem: " + issues.get(0));
         }
-        Column[] built = new Column[headers.length];
-        java.util.stream.IntStream.range(0, headers.length).parallel().forEach(i -> {
-            built[i] = switch (header.kinds()[i]) {
-                case NUMBER -> numbers[i].build();
-                case TIME -> times[i].build();
-                case TEXT -> texts[i].build();
-            };
-            built[i].isConstant(); // worked out here, on every core: the report asks every column next
-        });
+        Column[] built = columns.build();
         TableAssembler a = new TableAssembler();
         List<String> extra = header.into(a, built);
         return a.result(new ImportReport.Counts(file, rowsRead, skipped, issues, blankLines, warnings), rows, sourceLines.toArray(), extra,
