@@ -64,6 +64,8 @@ final class FlowRecordParser {
     private long[] fd = fields64.digits;
     private int o;
     private double[] num = new double[0];
+    /** Per field of this record: whether it is "-" (no value), worked out once in the first pass over the fields. */
+    private boolean[] dashAt = new boolean[0];
     private int[] codeOf = new int[0];         // per address field of this record: its code in addresses, -1 not looked up yet
     private boolean[] isAddress = new boolean[0];
     private int[] addressFields = new int[0];
@@ -111,7 +113,7 @@ final class FlowRecordParser {
         }
         Arrays.fill(codeOf, -1);
         for (int i = 0; i < n; i++) {
-            if (dash(i)) {
+            if (dashAt[i] = dash(i)) {
                 num[i] = Double.NaN;
                 continue;
             }
@@ -144,7 +146,7 @@ final class FlowRecordParser {
             }
         }
         for (int i = 0; i < n; i++) {
-            boolean missing = dash(i);
+            boolean missing = dashAt[i];
             if (nb[i] != null) {
                 if (missing) nb[i].addMissing(); else nb[i].add(num[i]);
             } else if (tb[i] != null) {
@@ -177,7 +179,7 @@ final class FlowRecordParser {
 
     /** The preferred field when it has a value, else the fallback; -1 when neither exists. */
     private int pick(int preferred, int fallback) {
-        return preferred >= 0 && !dash(preferred) ? preferred : fallback;
+        return preferred >= 0 && !dashAt[preferred] ? preferred : fallback;
     }
 
     /** 1 when field {@code i} is an address inside a VPC (private or shared), 2 another address, 3 not an address, 0 none (-1 or "-"). */
@@ -286,6 +288,7 @@ final class FlowRecordParser {
         iProtocol = list.indexOf("protocol");
         own.addFields(names);
         num = new double[names.length];
+        dashAt = new boolean[names.length];
         codeOf = new int[names.length];
         isAddress = new boolean[names.length];
         List<Integer> addressList = new ArrayList<>();
