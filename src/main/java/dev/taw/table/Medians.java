@@ -9,7 +9,7 @@ public final class Medians {
 
     /** Median of the non-NaN values (mean of the two middle ones for an even count); NaN if none. */
     public static double of(double[] values) {
-        Counted few = Counted.of(values);
+        Counted few = values.length < Counted.WORTH_IT ? null : Counted.of(values);
         if (few != null) return few.median();
         double[] a = new double[values.length];
         int n = 0;
@@ -31,6 +31,8 @@ public final class Medians {
      */
     private static final class Counted {
         private static final int MOST = 1024;
+        /** Below this many values a selection is cheap, and the table would cost more than it saves. */
+        static final int WORTH_IT = 8 * MOST;
         private final long[] keys = new long[4 * MOST];  // a value's bits + 1 (0: an empty slot)
         private final int[] counts = new int[4 * MOST];
         private int distinct, n;
