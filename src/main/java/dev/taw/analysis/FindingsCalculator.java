@@ -76,7 +76,7 @@ public final class FindingsCalculator {
                 timeField == null ? null : t.column(timeField).orElseThrow().name(),
                 timeField == null || !charts ? List.of() : timeline(t.time(timeField).orElseThrow(), labels, rows),
                 ScoreHistogram.of(scores, labels, charted, cutOff, SCORE_BINS),
-                charts ? Investigation.join(bytes) : BytesView.none());
+                charts ? Workers.join(bytes) : BytesView.none());
     }
 
     private static BitSet all(int n) {

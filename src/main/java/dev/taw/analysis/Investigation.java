@@ -61,16 +61,7 @@ public record Investigation(Analysis analysis, double contamination, double host
         // the ranking on a thread of its own while the findings are counted here (a fifth of the time on two cores)
         Future<int[]> ranked = Workers.aside("rank-rows", () -> byScore(analysis.scores(), view));
         Findings findings = calculator.compute(analysis.table(), analysis.scores(), labels, cutOff, view, hosts, hostLabels, keys);
-        return new Investigation(analysis, contamination, hostContamination, filters, labels, hostLabels, view, findings, join(ranked));
-    }
-
-    /** A result worked out beside the caller; its failure, as if it had been the caller's. */
-    static <T> T join(Future<T> f) {
-        try {
-            return Workers.get(f);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e); // nothing here reads a file: never
-        }
+        return new Investigation(analysis, contamination, hostContamination, filters, labels, hostLabels, view, findings, Workers.join(ranked));
     }
 
     /**

@@ -10,12 +10,7 @@ public final class CsvCells {
 
     /** Appends the field, quoted (with quotes doubled) only if it holds a comma, a quote or a line break. */
     public static StringBuilder appendField(StringBuilder b, String v) {
-        boolean quote = false;
-        for (int i = 0; i < v.length() && !quote; i++) {
-            char c = v.charAt(i);
-            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        if (!quote) return b.append(v);
+        if (!needsQuotes(v)) return b.append(v);
         b.append('"');
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
@@ -23,6 +18,15 @@ public final class CsvCells {
             b.append(c);
         }
         return b.append('"');
+    }
+
+    /** True when a field holds a comma, a quote or a line break, and so is written quoted. */
+    public static boolean needsQuotes(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') return true;
+        }
+        return false;
     }
 
     /** A plain decimal number as spreadsheets read one: no hex ({@code -0x1p3}), no {@code Infinity} or {@code NaN}. */

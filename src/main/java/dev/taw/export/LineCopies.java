@@ -52,7 +52,7 @@ final class LineCopies implements AutoCloseable {
             boolean[] rewritten = new boolean[d.length];
             boolean any = false;
             for (int k = 0; k < d.length; k++) {
-                rewritten[k] = !CsvCells.appendField(new StringBuilder(), CsvCells.neutralise(d[k])).toString().equals(d[k]);
+                rewritten[k] = CsvCells.needsQuotes(d[k]) || !CsvCells.neutralise(d[k]).equals(d[k]);
                 any |= rewritten[k];
             }
             if (any) {

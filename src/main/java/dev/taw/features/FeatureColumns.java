@@ -257,7 +257,6 @@ final class FeatureColumns {
         for (int i = 0; i < n; i++) v[i] = (double) counts[codes[i]] / n;
     }
 
-
     private static void fillMissingWithMedian(double[] v) {
         double med = Medians.of(v);
         for (int i = 0; i < v.length; i++) if (Double.isNaN(v[i])) v[i] = Double.isNaN(med) ? 0.0 : med;

@@ -7,7 +7,9 @@ public final class TimeMemo {
     private byte[] lastText;
     private long lastValue;
     private int lastMicros;
-    private boolean lastCanonical;
+    /** The text last read, and whether it is the instant's own ISO-8601 text: 0 not asked yet, 1 yes, 2 no. */
+    private String lastString;
+    private byte lastCanonical;
 
     public long parse(Cells cells, int i) {
         if (cells.regionEquals(i, lastText)) return lastValue;
@@ -16,12 +18,19 @@ public final class TimeMemo {
         lastText = latin1(t);
         lastValue = v;
         lastMicros = Timestamps.subMillisMicros(t);
-        lastCanonical = t.equals(dev.taw.table.TimeColumn.text(v, lastMicros));
+        lastString = t;
+        lastCanonical = 0;
         return v;
     }
 
-    /** Whether the text {@link #parse} last read is the instant's own ISO-8601 text, as a scored CSV writes it. */
-    public boolean lastCanonical() { return lastCanonical; }
+    /**
+     * Whether the text {@link #parse} last read is the instant's own ISO-8601 text, as a scored CSV writes it: worked
+     * out when first asked, once per distinct text, so a read that keeps no line never formats a time.
+     */
+    public boolean lastCanonical() {
+        if (lastCanonical == 0) lastCanonical = lastString.equals(dev.taw.table.TimeColumn.text(lastValue, lastMicros)) ? (byte) 1 : 2;
+        return lastCanonical == 1;
+    }
 
     /** The microseconds below the millisecond of the text {@link #parse} last read (0 when it wrote none). */
     public int lastMicros() { return lastMicros; }

@@ -77,6 +77,18 @@ public final class Workers {
         }
     }
 
+    /**
+     * Waits for {@code f}, work beside the caller that reads and writes no file; its failure is rethrown unwrapped, as
+     * if it had been the caller's.
+     */
+    public static <T> T join(Future<T> f) {
+        try {
+            return get(f);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // the work does no I/O: never
+        }
+    }
+
     /** Waits for {@code f}; its failure is rethrown unwrapped (an I/O error stays one). */
     public static <T> T get(Future<T> f) throws IOException {
         try {

@@ -162,11 +162,7 @@ public final class AnalysisPipeline {
         Future<HostScores> hosts = Workers.aside("host-forest", () -> HostScores.fit(ip, settings, ProgressListener.NONE, cancel));
         RowScores rows = scoreRows(imported, features, settings, ip, progress, cancel);
         progress.onProgress("Scoring hosts", 0, 1);
-        try {
-            return new Analysis(rows, Workers.get(hosts));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e); // the host forest reads no file: never
-        }
+        return new Analysis(rows, Workers.join(hosts)); // the host forest reads no file
     }
 
     /** Builds features, fits the row forest and scores every row. */

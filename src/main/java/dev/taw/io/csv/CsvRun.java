@@ -190,7 +190,6 @@ final class CsvRun {
         columns = new CsvColumns(this.header);
     }
 
-
     /**
      * Parses a line containing quotes with Commons CSV, pulling in following lines while a quoted field
      * is open. If it never closes, only the first line is reported and the others are read again.
