@@ -87,8 +87,10 @@ class BatchJvmTest {
         Path out = dir.resolve("scored.csv");
         Process p = launcher("-Dtaw.marker=kept", "-Xmx1g", "score", TestData.seed().toString(), "-o", out.toString(), "--top", "3");
         List<String> childArgs = new ArrayList<>();
-        while (p.isAlive() && childArgs.isEmpty()) { // a child seen before its exec is still the JDK's spawn helper: look again
-            p.toHandle().descendants().map(BatchJvmTest::arguments).filter(a -> a.contains("score")).findFirst().ifPresent(childArgs::addAll);
+        // a child seen before its exec still shows the launcher's own arguments (the JDK forks, then execs): look again
+        // until one carries the child's mark
+        while (p.isAlive() && childArgs.isEmpty()) {
+            p.toHandle().descendants().map(BatchJvmTest::arguments).filter(a -> a.contains("-Dtaw.batch-jvm=child")).findFirst().ifPresent(childArgs::addAll);
             Thread.sleep(5);
         }
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
