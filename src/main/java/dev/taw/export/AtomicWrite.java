@@ -16,7 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Files we write are written whole or not at all: the content goes to a hidden temporary file beside the
- * target, forced to disk, and replaces the target only once complete (then the folder is forced too, so the
+ * target, forced to disk (a big one partly while it is written: {@link Writeback}), and replaces the target only once complete (then the folder is forced too, so the
  * rename survives a power cut). A run with several outputs stages each and commits them together at the end,
  * so a run that fails half-way leaves none of them. The temporary file is created like any other file (the
  * user's umask applies), unlike {@code Files.createTempFile}, which would leave the result readable by its
@@ -57,7 +57,9 @@ public final class AtomicWrite {
                     if (attempt > 10) throw e;
                 }
             }
-            content.writeTo(tmp);
+            try (Writeback early = new Writeback(tmp)) {
+                content.writeTo(tmp);
+            }
             try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 c.force(true);
             }
