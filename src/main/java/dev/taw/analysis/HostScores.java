@@ -149,6 +149,11 @@ public final class HostScores {
         return r;
     }
 
+    /** True when the host's reasons are made already ({@link #explain} is then a lookup). */
+    boolean explained(int ipCode) {
+        return ipCode == 0 || reasons[ipCode] != null;
+    }
+
     /** What a host in the less unusual half is told: a what-if of it would only name noise. */
     public static final String TYPICAL = "a typical host: it scores no higher than the median host";
 

@@ -32,6 +32,9 @@ public record Investigation(Analysis analysis, double contamination, double host
         SUMMARY
     }
 
+    /** Hosts whose reasons {@link Scope#ALL} makes ahead: more than a full-screen table shows. */
+    static final int HOSTS_EXPLAINED_AHEAD = 64;
+
     public Investigation {
         filters = List.copyOf(filters);
     }
@@ -61,6 +64,9 @@ public record Investigation(Analysis analysis, double contamination, double host
         // the ranking on a thread of its own while the findings are counted here (a fifth of the time on two cores)
         Future<int[]> ranked = Workers.aside("rank-rows", () -> byScore(analysis.scores(), view));
         Findings findings = calculator.compute(analysis.table(), analysis.scores(), labels, cutOff, view, hosts, hostLabels, keys);
+        // the window's host list shows its first screenful at once, each host with its reasons: made here, off the FX
+        // thread, where a cold window spent 30-40 ms of one frame making them (they are kept, so this is done once)
+        findings.hosts().stream().limit(HOSTS_EXPLAINED_AHEAD).forEach(analysis::explainHost);
         return new Investigation(analysis, contamination, hostContamination, filters, labels, hostLabels, view, findings, Workers.join(ranked));
     }
 

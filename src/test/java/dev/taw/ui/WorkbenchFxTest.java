@@ -57,6 +57,27 @@ class WorkbenchFxTest extends WindowFxTest {
     }
 
     @Test
+    void anOpenedFileIsRememberedInOpenRecent() throws Exception {
+        openSeedWithShortcut();
+        Path seed = TestData.seed().toAbsolutePath();
+        // written off the FX thread, then shown: wait for the menu rather than for the run
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> recentItems().stream().anyMatch(t -> t.startsWith(seed.getFileName() + "  —  "))));
+        assertEquals(List.of(seed), new dev.taw.ui.common.UserSettings(prefs).recentFiles(), "kept in the preferences");
+        assertFalse(fx(() -> recentMenu().isDisable()));
+    }
+
+    private javafx.scene.control.Menu recentMenu() {
+        javafx.scene.control.MenuBar bar = lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        return bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> i instanceof javafx.scene.control.Menu m && m.getText().replace("_", "").equals("Open Recent"))
+                .map(i -> (javafx.scene.control.Menu) i).findFirst().orElseThrow();
+    }
+
+    private List<String> recentItems() {
+        return recentMenu().getItems().stream().map(javafx.scene.control.MenuItem::getText).toList();
+    }
+
+    @Test
     void aFileDroppedOnTheWindowOpens() throws Exception {
         Path copy = Files.copy(TestData.seed(), tmp.resolve("dropped.csv"));
         Node root = w.root();

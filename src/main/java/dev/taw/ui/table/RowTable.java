@@ -27,6 +27,8 @@ import javafx.scene.control.TableView;
  */
 public final class RowTable extends TableView<Integer> {
     private Investigation investigation;
+    /** The table whose columns are shown. */
+    private Table columnsOf;
     private long sortGeneration;
     /** Set while new rows go in: TableView asks its sort policy again when the items change. */
     private boolean replacingRows;
@@ -52,10 +54,20 @@ public final class RowTable extends TableView<Integer> {
         });
     }
 
+    /**
+     * Makes the columns of {@code t} when they are not those shown, with no rows yet: a frame before {@link #show},
+     * so that a new file's headers and its first cells are not all laid out in one frame.
+     */
+    public void prepare(Table t) {
+        if (t == columnsOf) return;
+        investigation = null;
+        setRows(new int[0]);
+        buildColumns(t);
+    }
+
     public void show(Investigation inv) {
-        boolean sameTable = investigation != null && investigation.analysis().table() == inv.analysis().table();
+        prepare(inv.analysis().table());
         investigation = inv;
-        if (!sameTable) buildColumns(inv.analysis().table());
         sortGeneration++;
         replacingRows = true;
         try {
@@ -78,6 +90,7 @@ public final class RowTable extends TableView<Integer> {
     public Investigation investigation() { return investigation; }
 
     private void buildColumns(Table t) {
+        columnsOf = t;
         getColumns().clear();
         getColumns().add(column("line", () -> r -> t.sourceLines()[r], r -> Integer.toString(t.sourceLines()[r])));
         getColumns().add(column("score", () -> r -> investigation.analysis().scores()[r], r -> Formats.score(investigation.analysis().scores()[r])));
