@@ -44,6 +44,23 @@ class WorkbenchOutputsFxTest extends WindowFxTest {
     }
 
     @Test
+    void aFolderWithANoteInItOpensWithTheWarningListed() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("logs"));
+        Files.copy(TestData.seed(), folder.resolve("export.csv"));
+        Files.writeString(folder.resolve("README.md"), "# What these logs are\n");
+        dialogs.nextOpen = folder;
+        clickOn("#runButton");
+        push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.O);
+        waitIdle();
+        assertEquals(1, dialogs.skipped.size());
+        var area = lookup("#skipped-dialog .text-area").queryAs(javafx.scene.control.TextArea.class);
+        assertTrue(area.getText().startsWith("warning: 1 file(s) are not traffic logs and were skipped: README.md"), area.getText());
+        var header = lookup("#skipped-dialog .header-panel .label").queryAs(javafx.scene.control.Label.class);
+        assertEquals("All 282 lines in logs were imported; one thing to know:", header.getText());
+        interact(() -> area.getScene().getWindow().hide());
+    }
+
+    @Test
     void exportsTheReportAndTheScoredCsvFromTheWindow() throws Exception {
         openSeedWithShortcut();
         assertPdfSays(exportPdf("report.pdf"), "15 of 282");

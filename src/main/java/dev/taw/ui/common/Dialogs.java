@@ -7,7 +7,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
@@ -32,6 +31,29 @@ public interface Dialogs {
 
     /** Lists skipped lines in a text area the analyst can select and copy. */
     void skippedLines(Window owner, ImportReport report);
+
+    /** The import dialog's header: how many lines were skipped, or that none were and what else is worth knowing. */
+    static String importHeader(ImportReport report) {
+        if (report.skippedCount() > 0) {
+            return String.format("%,d of %,d lines in %s were skipped; the rest were imported.", report.skippedCount(), report.rowsRead(), report.file());
+        }
+        int w = report.warnings().size();
+        return String.format("All %,d lines in %s were imported; %s:", report.rowsRead(), report.file(), w == 1 ? "one thing to know" : w + " things to know");
+    }
+
+    /**
+     * The import dialog's text: the import's warnings (a file of a folder that is no log, records with no traffic),
+     * then each skipped line with its reason. A folder with a README in it gave a warning and no skipped line, and the
+     * dialog showed an empty box.
+     */
+    static String importDetails(ImportReport report) {
+        List<ImportIssue> issues = report.issues();
+        List<String> lines = new java.util.ArrayList<>();
+        for (String w : report.warnings()) lines.add("warning: " + w);
+        for (ImportIssue i : issues) lines.add(i.toString());
+        if (report.skippedCount() > issues.size()) lines.add("… and " + (report.skippedCount() - issues.size()) + " more");
+        return String.join("\n", lines);
+    }
 
     /** The native file choosers and JavaFX alerts. */
     final class Native implements Dialogs {
@@ -76,18 +98,14 @@ public interface Dialogs {
 
         @Override
         public void skippedLines(Window owner, ImportReport report) {
-            List<ImportIssue> issues = report.issues();
-            String text = issues.stream().map(ImportIssue::toString).collect(Collectors.joining("\n"));
-            if (report.skippedCount() > issues.size()) text += "\n… and " + (report.skippedCount() - issues.size()) + " more";
-            TextArea area = new TextArea(text);
+            TextArea area = new TextArea(importDetails(report));
             area.setEditable(false);
             area.setWrapText(false);
             area.setPrefSize(820, 360);
             Alert a = new Alert(Alert.AlertType.WARNING, null, ButtonType.CLOSE);
             a.initOwner(owner);
-            a.setTitle("Skipped lines");
-            a.setHeaderText(String.format("%,d of %,d lines in %s were skipped; the rest were imported.",
-                    report.skippedCount(), report.rowsRead(), report.file()));
+            a.setTitle(report.skippedCount() > 0 ? "Skipped lines" : "Import warnings");
+            a.setHeaderText(importHeader(report));
             a.getDialogPane().setContent(area);
             a.getDialogPane().setId("skipped-dialog");
             a.setResizable(true);
