@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 public record FeatureSet(Set<Feature> enabled) {
 
     public FeatureSet {
-        enabled = enabled.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(enabled));
+        // an EnumSet iterates in declaration order; Set.copyOf's order changes from one JVM to the next
+        enabled = java.util.Collections.unmodifiableSet(enabled.isEmpty() ? EnumSet.noneOf(Feature.class) : EnumSet.copyOf(enabled));
     }
 
     public static FeatureSet all() {

@@ -36,7 +36,8 @@ public record ImportReport(
 
     public ImportReport {
         issues = List.copyOf(issues);
-        imputedByColumn = Map.copyOf(imputedByColumn);
+        // in the order given, not Map.copyOf's, which changes from one JVM to the next: the summary lists them
+        imputedByColumn = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(imputedByColumn));
         missingOptionalColumns = List.copyOf(missingOptionalColumns);
         extraColumns = List.copyOf(extraColumns);
         constantColumns = List.copyOf(constantColumns);

@@ -14,7 +14,12 @@ public record Table(int rowCount, List<Column> columns, Map<Role, Column> roles,
 
     public Table {
         columns = List.copyOf(columns);
-        roles = Map.copyOf(roles);
+        // in the order of Role, not Map.copyOf's order, which changes from one JVM to the next: a column that plays two
+        // roles is named by its first where tables are joined (TableUnion), and a folder of ALB and WAF logs put the
+        // WAF times under one name or the other, and scored differently, from run to run
+        java.util.EnumMap<Role, Column> byRole = new java.util.EnumMap<>(Role.class);
+        roles.forEach((r, c) -> byRole.put(r, java.util.Objects.requireNonNull(c, r.name())));
+        roles = java.util.Collections.unmodifiableMap(byRole);
         for (Column c : columns) {
             if (c.size() != rowCount) throw new IllegalArgumentException("column " + c.name() + " has " + c.size() + " rows, expected " + rowCount);
         }
