@@ -50,8 +50,7 @@ public final class Growable {
         public void addAll(Doubles other) {
             for (int at = 0; at < other.size; ) {
                 if (size == currentEnd) grow();
-                int n = Math.min(Math.min(currentEnd - size, other.size - at), BLOCK - (at & MASK));
-                System.arraycopy(other.blocks[at >>> SHIFT], at & MASK, current, size & MASK, n);
+                int n = copyRun(other.blocks, at, other.size, current, size, currentEnd);
                 size += n;
                 at += n;
             }
@@ -96,8 +95,7 @@ public final class Growable {
         public void addAll(Longs other) {
             for (int at = 0; at < other.size; ) {
                 if (size == currentEnd) grow();
-                int n = Math.min(Math.min(currentEnd - size, other.size - at), BLOCK - (at & MASK));
-                System.arraycopy(other.blocks[at >>> SHIFT], at & MASK, current, size & MASK, n);
+                int n = copyRun(other.blocks, at, other.size, current, size, currentEnd);
                 size += n;
                 at += n;
             }
@@ -145,11 +143,15 @@ public final class Growable {
         public void addAll(Ints other, int[] remap) {
             for (int at = 0; at < other.size; ) {
                 if (size == currentEnd) grow();
-                int n = Math.min(Math.min(currentEnd - size, other.size - at), BLOCK - (at & MASK));
-                int[] from = other.blocks[at >>> SHIFT];
-                int f = at & MASK, t = size & MASK;
-                if (remap == null) System.arraycopy(from, f, current, t, n);
-                else for (int k = 0; k < n; k++) current[t + k] = remap[from[f + k]];
+                int n;
+                if (remap == null) {
+                    n = copyRun(other.blocks, at, other.size, current, size, currentEnd);
+                } else {
+                    n = runLength(at, other.size, size, currentEnd);
+                    int[] from = other.blocks[at >>> SHIFT];
+                    int f = at & MASK, t = size & MASK;
+                    for (int k = 0; k < n; k++) current[t + k] = remap[from[f + k]];
+                }
                 size += n;
                 at += n;
             }
@@ -164,6 +166,24 @@ public final class Growable {
             for (int b = 0, at = 0; at < size; b++, at += BLOCK) System.arraycopy(blocks[b], 0, out, at, Math.min(BLOCK, size - at));
             return out;
         }
+    }
+
+    /**
+     * How many elements from position {@code at} of another list (of {@code fromSize}) go into the block being filled
+     * in one piece: up to the end of that block, of the other list, and of the other list's block holding {@code at}.
+     */
+    private static int runLength(int at, int fromSize, int size, int currentEnd) {
+        return Math.min(Math.min(currentEnd - size, fromSize - at), BLOCK - (at & MASK));
+    }
+
+    /**
+     * Copies such a run from another list's blocks into {@code current} (a primitive array of the same type) at
+     * {@code size}; returns its length. Block tables of any primitive type are arrays of objects to arraycopy.
+     */
+    private static int copyRun(Object[] fromBlocks, int at, int fromSize, Object current, int size, int currentEnd) {
+        int n = runLength(at, fromSize, size, currentEnd);
+        System.arraycopy(fromBlocks[at >>> SHIFT], at & MASK, current, size & MASK, n);
+        return n;
     }
 
     /** The block table with block {@code b} allocated, the table itself grown if needed. */
