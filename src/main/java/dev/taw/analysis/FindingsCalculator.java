@@ -65,14 +65,21 @@ public final class FindingsCalculator {
         for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) if (labels[r] == Threshold.SUSPICIOUS) sus++;
         Role timeField = Role.timeOf(t);
         BitSet charted = charts ? rows : new BitSet();
-        // the bytes chart on a thread of its own while the rest is counted here: a window's Run waits for both
+        // the bytes chart and then, for the window, the hosts on a thread of their own while the rest is counted here: a
+        // window's Run waits for both halves, and counted one after the other they were its longest step after scoring
+        // (a third thread beside the ranking's made a frame of the first open wait for a core)
         Future<BytesView> bytes = charts ? Workers.aside("bytes-chart", () -> bytes(t, scores, labels, rows)) : null;
+        Future<List<IpStat>> hostStats = charts ? Workers.aside("host-findings", () -> {
+            Workers.join(bytes);
+            return hosts(t, scores, labels, rows, hosts, hostLabels, keys);
+        }) : null;
+        List<CategoryStat> countries = categories(t.column(Role.SRC_IP_COUNTRY_CODE), labels, rows);
         return new Findings(n, sus, cutOff,
-                categories(t.column(Role.SRC_IP_COUNTRY_CODE), labels, rows),
+                countries,
                 categories(t.column(Role.PROTOCOL), labels, charted),
                 categories(t.column(Role.DST_PORT), labels, charted),
                 categories(java.util.Optional.ofNullable(Role.outcomeOf(t)).flatMap(t::column), labels, charted),
-                hosts(t, scores, labels, rows, hosts, hostLabels, keys),
+                charts ? Workers.join(hostStats) : hosts(t, scores, labels, rows, hosts, hostLabels, keys),
                 timeField == null ? null : t.column(timeField).orElseThrow().name(),
                 timeField == null || !charts ? List.of() : timeline(t.time(timeField).orElseThrow(), labels, rows),
                 ScoreHistogram.of(scores, labels, charted, cutOff, SCORE_BINS),

@@ -121,7 +121,8 @@ public final class WindowBench {
         return pulse.get(30, TimeUnit.SECONDS);
     }
 
-    private static final java.util.Map<Object, Long> SHOWN = new java.util.concurrent.ConcurrentHashMap<>();
+    /** By identity: an investigation is a record, and its own hash walks every finding (10-20 ms of the FX thread per call). */
+    private static final java.util.Map<Object, Long> SHOWN = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     private static boolean shownAfter(WorkbenchApp.Loaded w, long since) {
         Object inv = w.viewModel().investigationProperty().get();

@@ -74,9 +74,9 @@ public final class WorkbenchViewModel {
     public WorkbenchViewModel(Background background) {
         this.background = background;
         this.recompute = background.latestWins(60);
-        settings.contaminationProperty().addListener((o, a, b) -> refresh());
-        settings.hostContaminationProperty().addListener((o, a, b) -> refresh());
-        filters.addListener((javafx.collections.ListChangeListener<RowFilter>) c -> refresh());
+        settings.contaminationProperty().addListener((o, a, b) -> refresh(true));
+        settings.hostContaminationProperty().addListener((o, a, b) -> refresh(true));
+        filters.addListener((javafx.collections.ListChangeListener<RowFilter>) c -> refresh(true));
         settings.treesProperty().addListener((o, a, b) -> settingsChanged());
         settings.seedProperty().addListener((o, a, b) -> settingsChanged());
         settings.contextWindowProperty().addListener((o, a, b) -> settingsChanged());
@@ -252,7 +252,7 @@ public final class WorkbenchViewModel {
                     fits++;
                     analysis.set(result);
                     needsRun.set(false);
-                    refresh();
+                    refresh(false);
                 },
                 error -> {
                     finishJob();
@@ -292,15 +292,20 @@ public final class WorkbenchViewModel {
         }
     }
 
-    /** Re-derives the investigation from stored scores: contamination and filters never refit. */
-    private void refresh() {
+    /**
+     * Re-derives the investigation from stored scores: contamination and filters never refit.
+     *
+     * @param quiet wait for a slider or a run of clicks to settle first; not after a Run, whose results are final
+     */
+    private void refresh(boolean quiet) {
         Analysis a = analysis.get();
         if (a == null) return;
         double c = settings.contaminationProperty().get();
         double hc = settings.hostContaminationProperty().get();
         List<RowFilter> f = List.copyOf(filters);
         recomputing.set(true);
-        recompute.submit(() -> Investigation.of(a, c, hc, f), inv -> {
+        java.util.function.Supplier<Investigation> work = () -> Investigation.of(a, c, hc, f);
+        java.util.function.Consumer<Investigation> apply = inv -> {
             recomputing.set(false);
             if (analysis.get() != a) return;
             investigation.set(inv);
@@ -309,10 +314,12 @@ public final class WorkbenchViewModel {
             status.set(String.format("%s%s · %,d in view · %,d suspicious (%.1f %%) at contamination %s%s", against,
                     imported.get().report().oneLine(), fi.rows(), fi.suspicious(), 100 * fi.suspiciousRate(),
                     dev.taw.analysis.Formats.score(c).replaceAll("0+$", ""), f.isEmpty() ? "" : " · " + f.size() + " filter(s)"));
-        }, error -> {
+        };
+        java.util.function.Consumer<Throwable> failed = error -> {
             recomputing.set(false);
             status.set("Could not update the view: " + error.getMessage() + " — the charts still show the previous view");
-        });
+        };
+        if (quiet) recompute.submit(work, apply, failed); else recompute.submitAtOnce(work, apply, failed);
     }
 
     /** Adds a filter unless the same one is active; a second click on the same bar removes it. */
