@@ -50,6 +50,25 @@ class ReproducibilityTest {
     }
 
     @Test
+    void twoDifferentForestsFittedAtOnceEachReproduce() throws Exception {
+        // a Run: the row forest (ψ 256) and the host forest (ψ 2,048) are fitted at the same time, sharing Smile's
+        // Gaussian singleton; each must come out as if fitted alone
+        ForestSettings small = ForestSettings.defaults(), large = ForestSettings.defaults().withSeed(7).withSampleSize(2048);
+        double[] smallAlone = run(small), largeAlone = run(large);
+        for (int round = 0; round < 3; round++) {
+            double[][] results = new double[2][];
+            Thread a = new Thread(() -> results[0] = run(small));
+            Thread b = new Thread(() -> results[1] = run(large));
+            a.start();
+            b.start();
+            a.join();
+            b.join();
+            assertArrayEquals(smallAlone, results[0], 0.0, "round " + round);
+            assertArrayEquals(largeAlone, results[1], 0.0, "round " + round);
+        }
+    }
+
+    @Test
     void aDifferentSeedGivesDifferentTrees() {
         assertFalse(Arrays.equals(run(ForestSettings.defaults()), run(ForestSettings.defaults().withSeed(43))));
     }

@@ -42,8 +42,23 @@ class FrameStepsFxTest {
         assertEquals(4, distinct(frames), "each slow step in its own frame: " + frames);
     }
 
-    /** Runs {@code n} steps of {@code millis} each; returns, per step, the pulse it ran in. */
+    @Test
+    void aStepMadeAloneHasAFrameToItselfAmongCheapOnes() throws Exception {
+        // steps 4 and 5 stand for a new file's table: quick to run, much to lay out afterwards
+        List<Long> frames = run(12, 0, 4, 5);
+        assertTrue(distinct(frames) <= 10, "cheap steps still share frames: " + frames);
+        for (int alone : new int[] {4, 5}) {
+            long f = frames.get(alone);
+            assertEquals(1, frames.stream().filter(x -> x == f).count(), "step " + alone + " alone in its frame: " + frames);
+        }
+    }
+
     private static List<Long> run(int n, long millis) throws Exception {
+        return run(n, millis, new int[0]);
+    }
+
+    /** Runs {@code n} steps of {@code millis} each, those at {@code alone} made alone; returns, per step, the pulse it ran in. */
+    private static List<Long> run(int n, long millis, int... alone) throws Exception {
         List<Long> at = new ArrayList<>();
         AtomicLong pulse = new AtomicLong();
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -56,14 +71,16 @@ class FrameStepsFxTest {
             List<Runnable> list = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 boolean last = i == n - 1;
-                list.add(() -> {
+                Runnable step = () -> {
                     at.add(pulse.get());
                     if (millis > 0) busy(millis);
                     if (last) {
                         counter.stop();
                         done.complete(null);
                     }
-                });
+                };
+                int index = i;
+                list.add(java.util.Arrays.stream(alone).anyMatch(a -> a == index) ? FrameSteps.alone(step) : step);
             }
             steps.run(list);
         });

@@ -15,6 +15,8 @@ import javafx.animation.AnimationTimer;
  * and this frame's steps have taken under {@link #BUDGET_NANOS}: the first showing of a file makes new nodes whose
  * styling and layout cost tens of milliseconds, one view a frame; a later Run only changes what existing views
  * show, a millisecond or two each, and a view a frame made eleven views take eleven frames (0.18 s) for 20 ms of work.
+ * A step made with {@link #alone} always has a frame to itself: one that is quick to run but leaves the frame's layout
+ * much to do (a new file's table columns, a million new rows), which the time taken by the step itself cannot tell.
  */
 public final class FrameSteps {
     /** Work per frame beyond its first step. */
@@ -38,6 +40,7 @@ public final class FrameSteps {
                 if (next == null) break;
                 next.run();
                 ran++;
+                if (next instanceof Alone || pending.peek() instanceof Alone) break;
             } while (onTime && ran < MOST_PER_FRAME && System.nanoTime() - start < BUDGET_NANOS);
             if (pending.isEmpty()) {
                 stop();
@@ -45,6 +48,15 @@ public final class FrameSteps {
             }
         }
     };
+
+    /** A step that runs in a frame of its own, whatever the frames before took. */
+    public static Runnable alone(Runnable step) {
+        return new Alone(step);
+    }
+
+    private record Alone(Runnable step) implements Runnable {
+        @Override public void run() { step.run(); }
+    }
 
     /** Call on the FX thread. */
     public void run(List<Runnable> steps) {

@@ -62,6 +62,8 @@ public final class MainWindowController {
 
     private ChartsPanel charts;
     private final dev.taw.ui.common.FrameSteps frames = new dev.taw.ui.common.FrameSteps();
+    /** The table whose rows the views last showed: a new one (a file opened) is laid out a view a frame. */
+    private dev.taw.table.Table shownTable;
     private final RowTable rows;
     private FilterChips filterChips;
     private final HostsPane hosts = new HostsPane();
@@ -152,10 +154,12 @@ public final class MainWindowController {
     private void show(Investigation inv) {
         List<Runnable> steps = new java.util.ArrayList<>();
         // a new file's row columns, the rows, then the hosts, each in a frame of its own: laid out together for the
-        // first time, they held one frame 150 ms
-        steps.add(() -> rows.prepare(inv.analysis().table()));
-        steps.add(() -> rows.show(inv));
-        steps.add(() -> {
+        // first time, they held one frame 150 ms (a Run of the same file changes what they show, quick to lay out)
+        java.util.function.UnaryOperator<Runnable> newFile = shownTable == inv.analysis().table() ? r -> r : dev.taw.ui.common.FrameSteps::alone;
+        shownTable = inv.analysis().table();
+        steps.add(newFile.apply(() -> rows.prepare(inv.analysis().table())));
+        steps.add(newFile.apply(() -> rows.show(inv)));
+        steps.add(newFile.apply(() -> {
             hosts.show(inv);
             ipsTab.setText(String.format(Locale.ROOT, "Source hosts (%,d)", inv.findings().hosts().size()));
             var against = inv.analysis().against();
@@ -165,7 +169,7 @@ public final class MainWindowController {
                             + (against.drift().size() > 1 ? " (and " + (against.drift().size() - 1) + " more)" : ""))));
             summaryLabel.setTooltip(against == null ? null : new Tooltip(against.name() + ", " + against.description()
                     + (against.drift().isEmpty() ? "" : "\n" + String.join("\n", against.drift()))));
-        });
+        }));
         steps.addAll(charts.updates(inv));
         frames.run(steps);
         double c = vm.contaminationProperty().get();
