@@ -100,7 +100,7 @@ public final class Connections {
         for (boolean o : outbound) if (o) outward++;
         if (outward == 0 || outward == n) return partner; // one direction only: nothing to pair
         long[] start = ((TimeColumn) t.column("start").orElseThrow()).values();
-        BitSet noStart = missing(t.column("start").orElseThrow());
+        boolean[] noStart = missing(t.column("start").orElseThrow());
         int[] group = groups(t, outbound);
         // candidate rows by group (a counting sort), then by start within a group
         int groups = 0;
@@ -116,12 +116,12 @@ public final class Connections {
             if (to - from < 2) continue;
             for (int i = from; i < to; i++) {
                 int in = order[i];
-                if (outbound[in] || noStart.get(in)) continue;
+                if (outbound[in] || noStart[in]) continue;
                 int best = -1;
                 long bestGap = Long.MAX_VALUE;
                 for (int j = from; j < to; j++) {
                     int out = order[j];
-                    if (!outbound[out] || partner[out] >= 0 || noStart.get(out)) continue;
+                    if (!outbound[out] || partner[out] >= 0 || noStart[out]) continue;
                     long gap = Math.abs(start[out] - start[in]);
                     if (gap <= WINDOW_MILLIS && (gap < bestGap || gap == bestGap && out < best)) {
                         best = out;
@@ -158,25 +158,30 @@ public final class Connections {
         TextColumn src = t.text(Role.SRC_IP).orElseThrow(), dst = t.text(Role.DST_IP).orElseThrow();
         Map<String, Integer> ids = new HashMap<>();
         int[] srcId = addressIds(src, ids), dstId = addressIds(dst, ids);
-        Column sp = t.column("srcport").orElseThrow(), dp = t.column("dstport").orElseThrow(), proto = t.column("protocol").orElseThrow();
         int n = t.rowCount();
+        int[] sp = ports(t.column("srcport").orElseThrow(), n), dp = ports(t.column("dstport").orElseThrow(), n);
+        int[] proto = ports(t.column("protocol").orElseThrow(), n);
         long[] pair = new long[n], rest = new long[n];
         int buckets = 1 << 22;
-        BitSet in = new BitSet(buckets), out = new BitSet(buckets);
+        // which directions each bucket saw, a bit per bucket in plain words: a BitSet's get and set are calls the quick
+        // compiler does not inline, two million of them per million records
+        long[] in = new long[buckets >>> 6], out = new long[buckets >>> 6];
         int[] bucket = new int[n];
         for (int r = 0; r < n; r++) {
             int a = srcId[src.code(r)], b = dstId[dst.code(r)];
             pair[r] = (long) Math.min(a, b) << 32 | Math.max(a, b);
-            int p = port(sp, r) & 0xFFFF, q = port(dp, r) & 0xFFFF; // a missing port (-1) becomes 65535, a port no record has
-            rest[r] = ((long) Math.min(p, q) << 16 | Math.max(p, q)) << 8 | (port(proto, r) & 0xFF);
-            bucket[r] = (int) (LongIds.mix(pair[r] * 0x9E3779B97F4A7C15L ^ rest[r]) & (buckets - 1));
-            (outbound[r] ? out : in).set(bucket[r]);
+            int p = sp[r] & 0xFFFF, q = dp[r] & 0xFFFF; // a missing port (-1) becomes 65535, a port no record has
+            rest[r] = ((long) Math.min(p, q) << 16 | Math.max(p, q)) << 8 | (proto[r] & 0xFF);
+            int k = (int) (LongIds.mix(pair[r] * 0x9E3779B97F4A7C15L ^ rest[r]) & (buckets - 1));
+            bucket[r] = k;
+            (outbound[r] ? out : in)[k >>> 6] |= 1L << k;
         }
         // two steps of primitive keys for the candidates: the address pair to a dense id, then (pair, ports, protocol) to the group
         LongIds pairs = new LongIds(1024), groups = new LongIds(1024);
         int[] group = new int[n];
         for (int r = 0; r < n; r++) {
-            if (!in.get(bucket[r]) || !out.get(bucket[r])) {
+            int k = bucket[r];
+            if ((in[k >>> 6] & out[k >>> 6] & 1L << k) == 0) {
                 group[r] = -1;
                 continue;
             }
@@ -194,13 +199,28 @@ public final class Connections {
         return out;
     }
 
-    private static int port(Column c, int r) {
-        return c instanceof NumberColumn nc && !nc.isMissing(r) ? (int) nc.get(r) : -1;
+    /** A port (or protocol number) column's values as ints, -1 where missing or not a number column. */
+    private static int[] ports(Column c, int n) {
+        int[] v = new int[n];
+        if (!(c instanceof NumberColumn nc)) {
+            Arrays.fill(v, -1);
+            return v;
+        }
+        double[] x = nc.values();
+        for (int r = 0; r < n; r++) v[r] = (int) x[r];
+        BitSet gaps = nc.missingRows();
+        for (int r = gaps.nextSetBit(0); r >= 0; r = gaps.nextSetBit(r + 1)) v[r] = -1;
+        return v;
     }
 
-    private static BitSet missing(Column c) {
-        BitSet m = new BitSet(c.size());
-        for (int r = 0; r < c.size(); r++) if (c.isMissing(r)) m.set(r);
+    private static boolean[] missing(Column c) {
+        boolean[] m = new boolean[c.size()];
+        BitSet gaps = c instanceof TimeColumn tc ? tc.missingRows() : null;
+        if (gaps != null) {
+            for (int r = gaps.nextSetBit(0); r >= 0; r = gaps.nextSetBit(r + 1)) m[r] = true;
+        } else {
+            for (int r = 0; r < m.length; r++) m[r] = c.isMissing(r);
+        }
         return m;
     }
 
