@@ -16,6 +16,9 @@ import javafx.concurrent.Task;
  * failure is delivered once, on the FX thread.
  */
 public final class FxBackground implements Background {
+    /** The least time between two progress updates of one stage. */
+    static final long PROGRESS_NANOS = 100_000_000L;
+
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "workbench-job");
         t.setDaemon(true);
@@ -26,10 +29,19 @@ public final class FxBackground implements Background {
     public <T> Running start(String title, Job<T> job, Progress progress, Consumer<T> onDone, Consumer<Throwable> onFailed, Runnable onCancelled) {
         CancelToken token = new CancelToken();
         Task<T> task = new Task<>() {
+            private String lastStage;
+            private long lastShown;
+
             @Override
             protected T call() throws Exception {
                 updateTitle(title);
                 return job.run((stage, done, total) -> {
+                    // a new stage at once, and within a stage at most ten updates a second: each one redraws the status
+                    // bar, and a frame drawn in software took a core's time from the job at every pulse
+                    long now = System.nanoTime();
+                    if (stage.equals(lastStage) && now - lastShown < PROGRESS_NANOS && (total <= 0 || done < total)) return;
+                    lastStage = stage;
+                    lastShown = now;
                     updateMessage(stage);
                     updateProgress(done, total > 0 ? total : -1);
                 }, token);
