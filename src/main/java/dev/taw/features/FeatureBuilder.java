@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.features;
 
+import dev.taw.job.Workers;
 import dev.taw.table.Column;
 import dev.taw.table.Medians;
 import dev.taw.table.Role;
@@ -39,7 +40,9 @@ public final class FeatureBuilder {
         }
         // each feature is an independent pass over the rows: compute them on every core
         FeatureColumns.ByteLogs logs = new FeatureColumns.ByteLogs(table);
-        List<double[]> computed = used.parallelStream().map(f -> FeatureColumns.compute(f, table, ip, null, logs)).toList();
+        double[][] each = new double[used.size()][];
+        Workers.shareOut(each.length, i -> each[i] = FeatureColumns.compute(used.get(i), table, ip, null, logs));
+        List<double[]> computed = java.util.Arrays.asList(each);
         for (int i = used.size() - 1; i >= 0; i--) {
             if (isConstant(computed.get(i))) {
                 leftOut.put(used.get(i), "same value in every row");
@@ -50,7 +53,7 @@ public final class FeatureBuilder {
         }
         double[][] columns = cols.toArray(double[][]::new);
         double[] typical = new double[columns.length];
-        java.util.stream.IntStream.range(0, columns.length).parallel().forEach(i -> typical[i] = Medians.of(columns[i]));
+        Workers.shareOut(columns.length, i -> typical[i] = Medians.of(columns[i]));
         return new FeatureMatrix(used, columns, typical, n, leftOut);
     }
 
@@ -69,7 +72,10 @@ public final class FeatureBuilder {
             }
         }
         FeatureColumns.ByteLogs logs = new FeatureColumns.ByteLogs(table);
-        List<double[]> computed = ref.features().parallelStream().map(f -> FeatureColumns.compute(f, table, ip, ref, logs)).toList();
+        List<Feature> features = ref.features();
+        double[][] each = new double[features.size()][];
+        Workers.shareOut(each.length, i -> each[i] = FeatureColumns.compute(features.get(i), table, ip, ref, logs));
+        List<double[]> computed = java.util.Arrays.asList(each);
         return new FeatureMatrix(ref.features(), computed.toArray(double[][]::new), ref.typical().clone(), table.rowCount(), Map.of());
     }
 

@@ -3,9 +3,9 @@ package dev.taw.model;
 
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
+import dev.taw.job.Workers;
 import dev.taw.table.Matrix;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
 import smile.anomaly.IsolationForest;
 
 /**
@@ -89,7 +89,7 @@ public final class TrainedForest {
         double[][] cols = x.columns();
         int chunks = (n + CHUNK - 1) / CHUNK;
         AtomicLong done = new AtomicLong();
-        IntStream.range(0, chunks).parallel().forEach(c -> {
+        Workers.shareOut(chunks, c -> {
             cancel.throwIfCancelled();
             int from = c * CHUNK, to = Math.min(n, from + CHUNK);
             if (flat != null) {
