@@ -63,9 +63,18 @@ public final class HostScores {
         this.typicalScore = threshold.cutOff(0.5);
     }
 
+    /** Makes the host features {@link #fit} will use (they are kept in the profile), so that they can be made ahead. */
+    public static void prepare(IpProfile profile) {
+        if (enoughHosts(profile)) profile.hostMatrix();
+    }
+
+    private static boolean enoughHosts(IpProfile profile) {
+        return profile != null && profile.hosts().distinctCount() - 1 >= MIN_HOSTS;
+    }
+
     /** @return the host scores, or null when the log has no source IP, too few hosts, or no host feature that varies */
     public static HostScores fit(IpProfile profile, ForestSettings s, ProgressListener progress, CancelToken cancel) {
-        if (profile == null || profile.hosts().distinctCount() - 1 < MIN_HOSTS) return null;
+        if (!enoughHosts(profile)) return null;
         HostMatrix x = profile.hostMatrix();
         if (x == null) return null;
         Matrix m = x.fitMatrix();

@@ -29,6 +29,7 @@ import dev.taw.model.TrainedForest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
@@ -159,25 +160,40 @@ public final class AnalysisPipeline {
             return Baselines.score(imported, baseline, baselineName, settings.contamination(), settings.hostContamination(), progress, cancel);
         }
         IpProfile ip = last.profile(imported, settings.contextWindow());
-        Future<HostScores> hosts = Workers.aside("host-forest", () -> HostScores.fit(ip, settings, ProgressListener.NONE, cancel));
-        RowScores rows = scoreRows(imported, features, settings, ip, progress, cancel);
+        // the host forest is fitted once the row forest has been: Smile fits one forest at a time in a process, and
+        // when the host forest (ψ 2,048, a fifth of a second) took its turn first, the rows' fit (a twentieth) and all
+        // the scoring after it waited with a core idle; its features are made meanwhile
+        CountDownLatch rowsFitted = new CountDownLatch(1);
+        Future<HostScores> hosts = Workers.aside("host-forest", () -> {
+            HostScores.prepare(ip);
+            rowsFitted.await();
+            return HostScores.fit(ip, settings, ProgressListener.NONE, cancel);
+        });
+        RowScores rows;
+        try {
+            rows = scoreRows(imported, features, settings, ip, progress, cancel, rowsFitted::countDown);
+        } finally {
+            rowsFitted.countDown(); // a run that failed before its fit must not hold the host forest back
+        }
         progress.onProgress("Scoring hosts", 0, 1);
         return new Analysis(rows, Workers.join(hosts)); // the host forest reads no file
     }
 
     /** Builds features, fits the row forest and scores every row. */
     public RowScores scoreRows(ImportResult imported, FeatureSet features, ForestSettings settings, ProgressListener progress, CancelToken cancel) {
-        return scoreRows(imported, features, settings, last.profile(imported, settings.contextWindow()), progress, cancel);
+        return scoreRows(imported, features, settings, last.profile(imported, settings.contextWindow()), progress, cancel, () -> { });
     }
 
+    /** @param fitted told when the forest is fitted, before the rows are scored */
     private RowScores scoreRows(ImportResult imported, FeatureSet features, ForestSettings settings, IpProfile ip, ProgressListener progress,
-                                CancelToken cancel) {
+                                CancelToken cancel, Runnable fitted) {
         progress.onProgress("Building features", 0, 1);
         FeatureMatrix matrix = last.matrix(imported, features, ip);
         cancel.throwIfCancelled();
         NothingToCompare nothing = NothingToCompare.check(imported, matrix);
         if (nothing != null) throw nothing;
         TrainedForest forest = TrainedForest.fit(matrix.matrix(), settings, progress, cancel);
+        fitted.run();
         double[] scores = forest.scoreAll(matrix.matrix(), progress, cancel);
         return new RowScores(imported, features, matrix, settings, forest, scores, new Threshold(scores), ip);
     }
