@@ -31,20 +31,31 @@ class WorkersTest {
     }
 
     @Test
-    void aSlowPartDoesNotHoldTheOthersWork() {
-        // index 0 takes 100 ms, the rest 1 ms each: whoever took it does little else, where a split fixed up front
-        // would have given it half of them
+    void aSlowPartDoesNotHoldTheOthersWork() throws Exception {
+        // index 0 waits until 150 of the other 199 are done: taken index by index, the rest go to whoever is free and it
+        // ends at once; had the work been cut into fixed parts up front, the part holding index 0 would hold its other
+        // indices too, and it would wait out the ten seconds
         Assumptions.assumeTrue(ForkJoinPool.getCommonPoolParallelism() > 0 && Runtime.getRuntime().availableProcessors() > 1);
+        java.util.concurrent.CountDownLatch others = new java.util.concurrent.CountDownLatch(150);
         java.util.Map<Thread, AtomicInteger> byThread = new ConcurrentHashMap<>();
         Thread[] slow = new Thread[1];
+        boolean[] released = new boolean[1];
         Workers.shareOut(200, i -> {
             byThread.computeIfAbsent(Thread.currentThread(), t -> new AtomicInteger()).incrementAndGet();
-            if (i == 0) slow[0] = Thread.currentThread();
-            spin(i == 0 ? 100_000_000 : 1_000_000);
+            if (i == 0) {
+                slow[0] = Thread.currentThread();
+                try {
+                    released[0] = others.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } else {
+                others.countDown();
+            }
         });
-        int total = byThread.values().stream().mapToInt(AtomicInteger::get).sum();
-        assertEquals(200, total);
-        assertTrue(byThread.get(slow[0]).get() < 100, "the thread with the slow part ran " + byThread.get(slow[0]) + " of 200");
+        assertEquals(200, byThread.values().stream().mapToInt(AtomicInteger::get).sum());
+        assertTrue(released[0], "the other indices were done while index 0 waited");
+        assertTrue(byThread.get(slow[0]).get() <= 50, "the thread with the slow part ran " + byThread.get(slow[0]) + " of 200");
     }
 
     @Test
