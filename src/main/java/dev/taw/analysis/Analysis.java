@@ -107,7 +107,7 @@ public final class Analysis {
             rows = new BitSet(scores.length);
             rows.set(0, scores.length);
         }
-        int[] ranked = Investigation.byScore(scores, rows);
+        int[] ranked = Investigation.byScore(scores, RowsInView.of(rows));
         return java.util.Arrays.stream(ranked, 0, Math.min(k, ranked.length)).boxed().toList();
     }
 }

@@ -59,16 +59,17 @@ public final class FindingsCalculator {
 
     private Findings compute(Table t, double[] scores, byte[] labels, double cutOff, BitSet view, HostScores hosts, byte[] hostLabels,
                              HostKeys keys, boolean charts) {
-        BitSet rows = view != null ? view : all(t.rowCount());
-        long n = rows.cardinality();
+        BitSet inView = view != null ? view : all(t.rowCount());
+        int[] rows = RowsInView.of(inView); // once for the dozen passes below
+        long n = rows.length;
         long sus = 0;
-        for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) if (labels[r] == Threshold.SUSPICIOUS) sus++;
+        for (int r : rows) if (labels[r] == Threshold.SUSPICIOUS) sus++;
         Role timeField = Role.timeOf(t);
-        BitSet charted = charts ? rows : new BitSet();
+        int[] charted = charts ? rows : new int[0];
         // the bytes chart and then, for the window, the hosts on a thread of their own while the rest is counted here: a
         // window's Run waits for both halves, and counted one after the other they were its longest step after scoring
         // (a third thread beside the ranking's made a frame of the first open wait for a core)
-        Future<BytesView> bytes = charts ? Workers.aside("bytes-chart", () -> bytes(t, scores, labels, rows)) : null;
+        Future<BytesView> bytes = charts ? Workers.aside("bytes-chart", () -> bytes(t, scores, labels, inView, rows)) : null;
         Future<List<IpStat>> hostStats = charts ? Workers.aside("host-findings", () -> {
             Workers.join(bytes);
             return hosts(t, scores, labels, rows, hosts, hostLabels, keys);
@@ -93,7 +94,7 @@ public final class FindingsCalculator {
     }
 
     /** Sorted by suspicious rows, then rows, then value. */
-    static List<CategoryStat> categories(Optional<Column> column, byte[] labels, BitSet rows) {
+    static List<CategoryStat> categories(Optional<Column> column, byte[] labels, int[] rows) {
         if (column.isEmpty()) return List.of();
         Column c = column.get();
         List<CategoryStat> out = new ArrayList<>();
@@ -101,7 +102,7 @@ public final class FindingsCalculator {
             long[] total = new long[tc.distinctCount()];
             long[] sus = new long[tc.distinctCount()];
             int[] codes = tc.codes();
-            for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
+            for (int r : rows) {
                 total[codes[r]]++;
                 if (labels[r] == Threshold.SUSPICIOUS) sus[codes[r]]++;
             }
@@ -112,7 +113,7 @@ public final class FindingsCalculator {
             ValueCounts.of(nc, labels, rows).forEach((v, a) -> out.add(new CategoryStat(v, a[0], a[1])));
         } else {
             Map<String, long[]> m = new HashMap<>();
-            for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
+            for (int r : rows) {
                 String v = c.isMissing(r) ? "(none)" : c.format(r);
                 long[] a = m.computeIfAbsent(v, x -> new long[2]);
                 a[0]++;
@@ -130,7 +131,7 @@ public final class FindingsCalculator {
      * Every source host with a row in view, ranked by host score when there is one (ties by suspicious rows),
      * else by suspicious rows, then highest row score; ties by address code, so the order is the same every run.
      */
-    static List<IpStat> hosts(Table t, double[] scores, byte[] labels, BitSet rows, HostScores hosts, byte[] hostLabels, HostKeys keys) {
+    static List<IpStat> hosts(Table t, double[] scores, byte[] labels, int[] rows, HostScores hosts, byte[] hostLabels, HostKeys keys) {
         HostKeys ip = keys != null ? keys : t.text(Role.SRC_IP).map(HostKeys::of).orElse(null);
         if (ip == null) return List.of();
         TextColumn country = t.text(Role.SRC_IP_COUNTRY_CODE).orElse(null);
@@ -150,7 +151,7 @@ public final class FindingsCalculator {
         java.util.Arrays.fill(last, IpStat.NEVER);
         int[] countryCode = new int[k];
         int[] codes = ip.codes();
-        for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
+        for (int r : rows) {
             int c = codes[r];
             total[c]++;
             if (labels[r] == Threshold.SUSPICIOUS) sus[c]++;
@@ -189,11 +190,11 @@ public final class FindingsCalculator {
      * Buckets of the smallest "round" width that keeps the span within 200 buckets and is no finer than
      * the data's own resolution (a log written every ten minutes gets ten-minute buckets, not gaps).
      */
-    static List<TimeBucket> timeline(TimeColumn time, byte[] labels, BitSet rows) {
+    static List<TimeBucket> timeline(TimeColumn time, byte[] labels, int[] rows) {
         long[] t = time.values();
         // the distinct instants, counted: a log repeats its timestamps, so only those few are sorted
         ValueCounts counts = new ValueCounts();
-        for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
+        for (int r : rows) {
             if (!time.isMissing(r)) counts.add(t[r], labels[r] == Threshold.SUSPICIOUS);
         }
         long[] present = counts.keys();
@@ -231,45 +232,49 @@ public final class FindingsCalculator {
         return out;
     }
 
-    static BytesView bytes(Table t, double[] scores, byte[] labels, BitSet view) {
+    /** @param inView the rows of {@code view} ({@link RowsInView}) */
+    static BytesView bytes(Table t, double[] scores, byte[] labels, BitSet view, int[] inView) {
         NumberColumn inColumn = t.number(Role.BYTES_IN).orElse(null), outColumn = t.number(Role.BYTES_OUT).orElse(null);
         if (inColumn == null || outColumn == null) {
             return BytesView.none();
         }
         double[] in = inColumn.values(), out = outColumn.values();
-        BitSet rows = view; // a row without a byte count in the file has no place on this chart
+        int[] rows = inView; // a row without a byte count in the file has no place on this chart
         if (inColumn.missingCount() + outColumn.missingCount() > 0) {
-            rows = (BitSet) view.clone();
-            rows.andNot(inColumn.missingRows());
-            rows.andNot(outColumn.missingRows());
+            BitSet counted = (BitSet) view.clone();
+            counted.andNot(inColumn.missingRows());
+            counted.andNot(outColumn.missingRows());
+            rows = RowsInView.of(counted);
         }
         // the largest log is the log of the largest count (log10 is monotone), so one log, not two per row
         double most = Double.NEGATIVE_INFINITY;
-        for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) most = Math.max(most, Math.max(in[r], out[r]));
+        for (int r : rows) most = Math.max(most, Math.max(in[r], out[r]));
         double maxLog = Math.ceil(Math.max(1, log(most))); // no row: log(-∞) is 0, and the scale 1
         int bins = BYTES_BINS;
         long[] normal = new long[bins * bins];
         long[] sus = new long[bins * bins];
-        BitSet suspiciousRows = new BitSet(t.rowCount());
+        int[] suspiciousRows = new int[rows.length];
+        int suspiciousCount = 0;
         long normalCount = 0;
-        for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
+        for (int r : rows) {
             int bi = Math.min(bins - 1, (int) (log(in[r]) / maxLog * bins));
             int bo = Math.min(bins - 1, (int) (log(out[r]) / maxLog * bins));
             if (labels[r] == Threshold.SUSPICIOUS) {
                 sus[bi * bins + bo]++;
-                suspiciousRows.set(r);
+                suspiciousRows[suspiciousCount++] = r;
             } else {
                 normal[bi * bins + bo]++;
                 normalCount++;
             }
         }
-        int[] mostSuspicious = Investigation.byScore(scores, suspiciousRows); // highest score first, ties by row, on primitives
+        // highest score first, ties by row, on primitives
+        int[] mostSuspicious = Investigation.byScore(scores, Arrays.copyOf(suspiciousRows, suspiciousCount));
         List<Integer> picked = new ArrayList<>(MAX_SUSPICIOUS_POINTS + MAX_NORMAL_POINTS + 1);
         for (int i = 0; i < Math.min(MAX_SUSPICIOUS_POINTS, mostSuspicious.length); i++) picked.add(mostSuspicious[i]);
         // an even stride through the normal rows keeps the sample deterministic and spread over the file
         long stride = Math.max(1, (normalCount + MAX_NORMAL_POINTS - 1) / MAX_NORMAL_POINTS);
         long seen = 0;
-        for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
+        for (int r : rows) {
             if (labels[r] == Threshold.SUSPICIOUS) continue;
             if (seen++ % stride == 0) picked.add(r);
         }

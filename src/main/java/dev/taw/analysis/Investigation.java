@@ -59,10 +59,10 @@ public record Investigation(Analysis analysis, double contamination, double host
         if (scope == Scope.SUMMARY) {
             return new Investigation(analysis, contamination, hostContamination, filters, labels, hostLabels, view,
                     calculator.summary(analysis.table(), analysis.scores(), labels, cutOff, view, hosts, hostLabels, keys),
-                    top(analysis.scores(), view, SUMMARY_ROWS));
+                    top(analysis.scores(), RowsInView.of(view), SUMMARY_ROWS));
         }
         // the ranking on a thread of its own while the findings are counted here (a fifth of the time on two cores)
-        Future<int[]> ranked = Workers.aside("rank-rows", () -> byScore(analysis.scores(), view));
+        Future<int[]> ranked = Workers.aside("rank-rows", () -> byScore(analysis.scores(), RowsInView.of(view)));
         Findings findings = calculator.compute(analysis.table(), analysis.scores(), labels, cutOff, view, hosts, hostLabels, keys);
         // the window's host list shows its first screenful at once, each host with its reasons: made here, off the FX
         // thread, where a cold window spent 30-40 ms of one frame making them (they are kept, so this is done once)
@@ -74,10 +74,10 @@ public record Investigation(Analysis analysis, double contamination, double host
      * The {@code k} rows of {@code view} with the highest scores, in {@link #byScore}'s order: one pass that keeps the
      * best k seen so far, instead of sorting a million rows to print ten.
      */
-    static int[] top(double[] scores, BitSet view, int k) {
+    static int[] top(double[] scores, int[] view, int k) {
         int[] best = new int[k];
         int n = 0;
-        for (int r = view.nextSetBit(0); r >= 0; r = view.nextSetBit(r + 1)) {
+        for (int r : view) {
             // rows come in file order, so a tie never displaces an earlier row
             if (n == k && !(scores[r] > scores[best[k - 1]])) continue;
             int j = n < k ? n++ : k - 1;
@@ -90,12 +90,12 @@ public record Investigation(Analysis analysis, double contamination, double host
         return java.util.Arrays.copyOf(best, n);
     }
 
-    /** Row indices of {@code view} sorted by descending score, ties by row: a primitive sort on packed keys. */
-    static int[] byScore(double[] scores, BitSet view) {
-        int n = view.cardinality();
+    /** Row indices of {@code view} (in file order) sorted by descending score, ties by row: a primitive sort on packed keys. */
+    static int[] byScore(double[] scores, int[] view) {
+        int n = view.length;
         long[] keys = new long[n];
         int k = 0;
-        for (int r = view.nextSetBit(0); r >= 0; r = view.nextSetBit(r + 1)) {
+        for (int r : view) {
             // scores are in [0, 1]: 31 bits of (1 - score) then the row keep the order exact enough and stable
             long s = (long) ((1.0 - scores[r]) * ((1L << 31) - 1));
             keys[k++] = (s << 32) | r;

@@ -15,8 +15,13 @@ public record ScoreHistogram(double min, double max, long[] normal, long[] suspi
      * the cut-off; a NaN cut-off (no cut to draw) widens nothing.
      */
     public static ScoreHistogram of(double[] scores, byte[] labels, BitSet rows, double cutOff, int bins) {
+        return of(scores, labels, RowsInView.of(rows), cutOff, bins);
+    }
+
+    /** @param rows row (or host) indices, as {@link RowsInView} makes them */
+    static ScoreHistogram of(double[] scores, byte[] labels, int[] rows, double cutOff, int bins) {
         double min = 1, max = 0;
-        for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
+        for (int r : rows) {
             min = Math.min(min, scores[r]);
             max = Math.max(max, scores[r]);
         }
@@ -31,7 +36,7 @@ public record ScoreHistogram(double min, double max, long[] normal, long[] suspi
         if (max - min < 1e-9) max = min + 1e-3;
         long[] normal = new long[bins];
         long[] sus = new long[bins];
-        for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
+        for (int r : rows) {
             int b = (int) Math.min(bins - 1, (scores[r] - min) / (max - min) * bins);
             if (labels[r] == Threshold.SUSPICIOUS) sus[b]++; else normal[b]++;
         }

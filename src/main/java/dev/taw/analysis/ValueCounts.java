@@ -3,7 +3,6 @@ package dev.taw.analysis;
 
 import dev.taw.model.Threshold;
 import dev.taw.table.NumberColumn;
-import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,10 +21,10 @@ final class ValueCounts {
      * Counts for the rows in {@code view} of a number column (a port, a status code), by their cell text
      * ({@code "(none)"} for an empty cell): each distinct value is turned into text once, not once per row.
      */
-    static Map<String, long[]> of(NumberColumn c, byte[] labels, BitSet view) {
+    static Map<String, long[]> of(NumberColumn c, byte[] labels, int[] view) {
         ValueCounts counts = new ValueCounts();
         double[] v = c.values();
-        for (int r = view.nextSetBit(0); r >= 0; r = view.nextSetBit(r + 1)) {
+        for (int r : view) {
             boolean sus = labels[r] == Threshold.SUSPICIOUS;
             if (c.isMissing(r)) {
                 counts.missingRows++;

@@ -131,10 +131,7 @@ final class FeatureColumns {
                 for (int i = 0; i < n; i++) v[i] = ip.volume(i) - ip.usualVolumeOf(i);
             }
             case REJECT_SHARE -> {
-                Column verdict = t.column(Role.VERDICT).orElseThrow();
-                boolean[] flag = new boolean[n];
-                for (int r = 0; r < n; r++) flag[r] = IpProfile.denied(verdict.format(r));
-                v = shareByIp(ip.hosts(), flag);
+                v = shareByIp(ip.hosts(), IpProfile.deniedRows(t.column(Role.VERDICT).orElseThrow()));
             }
             case PORT_BREADTH -> v = breadth(t, ip, Role.DST_PORT);
             case HOST_BREADTH -> v = breadth(t, ip, Role.DST_IP);

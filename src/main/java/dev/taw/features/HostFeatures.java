@@ -81,7 +81,10 @@ public final class HostFeatures {
         cols.put(HostFeature.RECORDS, perHost(rows, r -> Math.log(Math.max(1, r))));
         t.column(Role.DST_PORT).ifPresent(c -> cols.put(HostFeature.PORTS, log1p(profile.distinctPerIp(c))));
         t.column(Role.DST_IP).ifPresent(c -> cols.put(HostFeature.HOSTS, log1p(profile.distinctPerIp(c))));
-        t.column(Role.VERDICT).ifPresent(c -> cols.put(HostFeature.DENIED, share(t, ip, rows, r -> IpProfile.denied(c.format(r)))));
+        t.column(Role.VERDICT).ifPresent(c -> {
+            boolean[] denied = IpProfile.deniedRows(c);
+            cols.put(HostFeature.DENIED, share(t, ip, rows, r -> denied[r]));
+        });
         t.column(Role.RESPONSE_CODE).ifPresent(c -> {
             IntUnaryOperator status = httpStatus(c);
             cols.put(HostFeature.STATUS_4XX, share(t, ip, rows, r -> status.applyAsInt(r) / 100 == 4));

@@ -71,6 +71,22 @@ public final class IpProfile {
         };
     }
 
+    /** Per row of {@code verdict}, whether it is {@link #denied}; a text column's values are read once each, not once per row. */
+    public static boolean[] deniedRows(Column verdict) {
+        int n = verdict.size();
+        boolean[] flag = new boolean[n];
+        if (verdict instanceof TextColumn tc) {
+            String[] values = tc.dictionary();
+            boolean[] deniedCode = new boolean[values.length];
+            for (int k = 0; k < values.length; k++) deniedCode[k] = denied(values[k]);
+            int[] codes = tc.codes();
+            for (int r = 0; r < n; r++) flag[r] = deniedCode[codes[r]];
+        } else {
+            for (int r = 0; r < n; r++) flag[r] = denied(verdict.format(r));
+        }
+        return flag;
+    }
+
     /** Rows of this row's IP. */
     public int rowsOf(int row) { return volumes().rowsPerIp[hosts.code(row)]; }
 

@@ -36,7 +36,7 @@ class FindingsCalculatorTest {
     void aLogWrittenEveryTenMinutesGetsTenMinuteBucketsNotGaps() {
         long t0 = 1_714_086_000_000L; // 2024-04-25T23:00:00Z
         TimeColumn t = times(t0, t0 + 600_000, t0 + 1_200_000, t0 + 1_200_000, -1);
-        List<TimeBucket> b = FindingsCalculator.timeline(t, labels(5, 2), all(5));
+        List<TimeBucket> b = FindingsCalculator.timeline(t, labels(5, 2), RowsInView.of(all(5)));
         assertEquals(List.of(new TimeBucket(t0, 600_000, 1, 0), new TimeBucket(t0 + 600_000, 600_000, 1, 0),
                 new TimeBucket(t0 + 1_200_000, 600_000, 2, 1)), b, "missing times are left out");
     }
@@ -45,7 +45,7 @@ class FindingsCalculatorTest {
     void aLongSpanNeverAsksForMoreThanTwoHundredBuckets() {
         long t0 = 1_714_086_000_000L;
         TimeColumn t = times(t0, t0 + 1000, t0 + 400L * 86_400_000L);
-        List<TimeBucket> b = FindingsCalculator.timeline(t, labels(3), all(3));
+        List<TimeBucket> b = FindingsCalculator.timeline(t, labels(3), RowsInView.of(all(3)));
         assertTrue(b.size() <= 200, b.size() + " buckets");
         assertEquals(7 * 86_400_000L, b.get(0).widthMillis(), "the smallest round width that fits: a week");
         assertEquals(3, b.stream().mapToLong(TimeBucket::rows).sum());
@@ -73,7 +73,7 @@ class FindingsCalculatorTest {
     @Test
     void theWidestSpanALogCanHoldStillFitsTheChart() {
         TimeColumn t = times(631_152_000_000L, 7_258_118_399_000L); // 1990-01-01 and the last second of 2199
-        List<TimeBucket> b = FindingsCalculator.timeline(t, labels(2), all(2));
+        List<TimeBucket> b = FindingsCalculator.timeline(t, labels(2), RowsInView.of(all(2)));
         assertTrue(b.size() <= 200, b.size() + " buckets");
         assertEquals(2, b.stream().mapToLong(TimeBucket::rows).sum());
     }

@@ -19,17 +19,17 @@ class OrderingTest {
     @Test
     void rowsComeByScoreThenInFileOrder() {
         double[] scores = {0.5, 0.7, 0.5, 0.9, 0.7};
-        assertArrayEquals(new int[] {3, 1, 4, 0, 2}, Investigation.byScore(scores, all(5)));
+        assertArrayEquals(new int[] {3, 1, 4, 0, 2}, Investigation.byScore(scores, RowsInView.of(all(5))));
         BitSet some = new BitSet();
         some.set(0);
         some.set(4);
-        assertArrayEquals(new int[] {4, 0}, Investigation.byScore(scores, some));
+        assertArrayEquals(new int[] {4, 0}, Investigation.byScore(scores, RowsInView.of(some)));
     }
 
     @Test
     void scoresTooCloseForThePackedKeyAreStillOrderedExactly() {
         double a = 0.6, b = Math.nextUp(0.6); // one ulp apart: the 31-bit key cannot tell them apart
-        assertArrayEquals(new int[] {1, 0, 2}, Investigation.byScore(new double[] {a, b, a}, all(3)));
+        assertArrayEquals(new int[] {1, 0, 2}, Investigation.byScore(new double[] {a, b, a}, RowsInView.of(all(3))));
     }
 
     @Test
@@ -37,7 +37,7 @@ class OrderingTest {
         SplittableRandom rnd = new SplittableRandom(3);
         double[] scores = new double[5000];
         for (int i = 0; i < scores.length; i++) scores[i] = Math.round(rnd.nextDouble() * 500) / 1000.0 + 0.3; // many ties
-        int[] got = Investigation.byScore(scores, all(scores.length));
+        int[] got = Investigation.byScore(scores, RowsInView.of(all(scores.length)));
         Integer[] expected = new Integer[scores.length];
         for (int i = 0; i < expected.length; i++) expected[i] = i;
         java.util.Arrays.sort(expected, (x, y) -> scores[x] != scores[y] ? Double.compare(scores[y], scores[x]) : Integer.compare(x, y));

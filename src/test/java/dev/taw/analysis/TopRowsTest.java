@@ -20,9 +20,9 @@ class TopRowsTest {
             for (int i = 0; i < n; i++) scores[i] = round % 2 == 0 ? random.nextInt(distinct) / 64.0 : random.nextDouble();
             BitSet view = new BitSet();
             for (int i = 0; i < n; i++) if (round % 3 != 0 || random.nextInt(4) == 0) view.set(i);
-            int[] all = Investigation.byScore(scores, view);
+            int[] all = Investigation.byScore(scores, RowsInView.of(view));
             for (int k : new int[] {1, 3, Investigation.SUMMARY_ROWS, 40}) {
-                assertArrayEquals(Arrays.copyOf(all, Math.min(k, all.length)), Investigation.top(scores, view, k), "round " + round + ", k " + k);
+                assertArrayEquals(Arrays.copyOf(all, Math.min(k, all.length)), Investigation.top(scores, RowsInView.of(view), k), "round " + round + ", k " + k);
             }
         }
     }

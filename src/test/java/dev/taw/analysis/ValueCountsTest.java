@@ -35,7 +35,7 @@ class ValueCountsTest {
             expected.put(v, List.of(was.get(0) + 1, was.get(1) + (labels[r] == Threshold.SUSPICIOUS ? 1 : 0)));
         }
         Map<String, List<Long>> got = new HashMap<>();
-        ValueCounts.of(c, labels, view).forEach((v, a) -> got.put(v, List.of(a[0], a[1])));
+        ValueCounts.of(c, labels, RowsInView.of(view)).forEach((v, a) -> got.put(v, List.of(a[0], a[1])));
         assertEquals(expected, got);
     }
 }

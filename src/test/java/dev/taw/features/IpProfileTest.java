@@ -32,4 +32,19 @@ class IpProfileTest {
         assertArrayEquals(new double[] {0, 2, 2, 1}, d, "codes: '' , a, b, c");
         assertSame(d, profile.distinctPerIp(portc), "the second caller gets the first count");
     }
+
+    @Test
+    void deniedRowsReadEachVerdictAsTheTextTestDoes() {
+        String[] verdicts = {"ACCEPT", "REJECT", "", "block", "Captcha", "CHALLENGE", "ALLOW", "REJECT", "COUNT"};
+        TextColumn.Builder text = new TextColumn.Builder("action");
+        for (String v : verdicts) text.add(v);
+        TextColumn c = text.build();
+        boolean[] expected = new boolean[verdicts.length];
+        for (int r = 0; r < verdicts.length; r++) expected[r] = IpProfile.denied(c.format(r));
+        assertArrayEquals(new boolean[] {false, true, false, true, true, true, false, true, false}, expected);
+        assertArrayEquals(expected, IpProfile.deniedRows(c));
+        NumberColumn.Builder numbers = new NumberColumn.Builder("action");
+        for (int r = 0; r < 3; r++) numbers.add(r);
+        assertArrayEquals(new boolean[3], IpProfile.deniedRows(numbers.build()), "a number is never a verdict that denies");
+    }
 }
