@@ -216,6 +216,46 @@ class WorkbenchFxTest extends WindowFxTest {
     }
 
     @Test
+    void aFileWithTheSameColumnsKeepsTheColumnsAndTheirWidthsAndShowsItsOwnCells() throws Exception {
+        openSeedWithShortcut();
+        var table = w.controller().rowTable();
+        List<javafx.scene.control.TableColumn<Integer, ?>> before = fx(() -> List.copyOf(table.getColumns()));
+        var bytesIn = before.stream().filter(col -> "bytes_in".equals(col.getText())).findFirst().orElseThrow();
+        interact(() -> bytesIn.setPrefWidth(333));
+        List<String> lines = Files.readAllLines(TestData.seed());
+        Path lastRows = tmp.resolve("last-rows.csv"); // another day's export: the same columns, other rows
+        Files.write(lastRows, java.util.stream.Stream.concat(lines.stream().limit(1), lines.stream().skip(lines.size() - 150)).toList());
+        dialogs.nextOpen = lastRows;
+        push(KeyCode.CONTROL, KeyCode.O);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> w.controller().isSettled() && w.viewModel().investigationProperty().get() != null
+                && w.viewModel().investigationProperty().get().analysis().table().rowCount() == 150));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.scene.control.TableColumn<Integer, ?>> after = fx(() -> List.copyOf(table.getColumns()));
+        assertEquals(before.size(), after.size());
+        for (int i = 0; i < before.size(); i++) assertSame(before.get(i), after.get(i), "column " + before.get(i).getText() + " kept");
+        assertEquals(333.0, fx(bytesIn::getPrefWidth), "the width the analyst gave it");
+        var in = investigation().analysis().table().number(Role.BYTES_IN).orElseThrow();
+        var lineNumbers = investigation().analysis().table().sourceLines();
+        for (int i = 0; i < 20; i++) { // the cells read the new file, not the one whose columns they are
+            int at = i;
+            int row = fx(() -> table.getItems().get(at));
+            assertEquals(in.format(row), fx(() -> bytesIn.getCellData(at)), "bytes_in of item " + i);
+            assertEquals(Integer.toString(lineNumbers[row]), fx(() -> before.get(0).getCellData(at)), "line of item " + i);
+        }
+        // a log of another kind gets its own columns
+        dialogs.nextOpen = Path.of("sample-data/vpc-flow-sample.log");
+        push(KeyCode.CONTROL, KeyCode.O);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> w.controller().isSettled() && w.viewModel().investigationProperty().get() != null
+                && w.viewModel().investigationProperty().get().analysis().table().rowCount() != 150));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(() -> table.getColumns().contains(bytesIn)), "the CSV's columns are gone");
+        var flowTable = investigation().analysis().table();
+        assertEquals(flowTable.columns().size() + 3, (int) fx(() -> table.getColumns().size()), "line, score, label, then the log's own");
+        int first = fx(() -> table.getItems().get(0));
+        assertEquals(flowTable.columns().get(0).format(first), fx(() -> table.getColumns().get(3).getCellData(0)));
+    }
+
+    @Test
     void movingContaminationRelabelsWithoutARefit() throws Exception {
         openSeedWithShortcut();
         Analysis before = fx(() -> w.viewModel().analysisProperty().get());
