@@ -66,7 +66,11 @@ final class BatchJvm {
      * alone too, and keeps the JVM's collector, whose short pauses suit a window: in the window benchmark
      * (1M rows, 2 cores, three runs each beside the JVM's defaults) the first, cold open to every chart drawn
      * took 4.8–6.3 s against 7.4–9.7 s, Run 1.6–2.3 s against 1.7–2.9 s, the longest FX stall 226–322 ms
-     * against 314–633 ms.
+     * against 314–633 ms. It gets {@link #TENURE} too: what outlives a young collection there is a file's columns
+     * and its run's arrays, which live until the next file; copied from one survivor space to the other at each
+     * pause, they made the pauses that held frames of a second or third million-row file 110–210 ms (2 rounds of
+     * 10 in the benchmark, side by side; none of 10 with it, the longest 64 ms; first opens pair by pair the same,
+     * median ratio 1.00, and Runs 0.98× the time).
      */
     static boolean window(String[] args) {
         return args.length == 0 || args.length == 1 && !args[0].startsWith("-") && !COMMANDS.contains(args[0]) && !args[0].equals("watch");
@@ -103,10 +107,13 @@ final class BatchJvm {
     static List<String> command(String java, List<String> rest, boolean window, long maxHeap) {
         List<String> c = new ArrayList<>();
         c.add(java);
-        boolean ownCollector = window || choosesCollector(rest) || choosesCollector(environmentOptions());
+        boolean analystsCollector = choosesCollector(rest) || choosesCollector(environmentOptions());
         c.addAll(OPTIONS);
-        if (!ownCollector) c.addAll(List.of(COLLECTOR, TENURE));
-        if (!ownCollector && maxHeap >= YOUNG_FROM) c.add(YOUNG);
+        if (!analystsCollector) {
+            if (!window) c.add(COLLECTOR);
+            c.add(TENURE);
+            if (!window && maxHeap >= YOUNG_FROM) c.add(YOUNG);
+        }
         c.add("-D" + PROPERTY + "=child");
         c.addAll(rest);
         return c;

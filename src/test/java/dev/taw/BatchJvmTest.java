@@ -46,8 +46,10 @@ class BatchJvmTest {
         assertTrue(BatchJvm.wanted(new String[] {"a.csv"}), "the window with a file");
         assertFalse(BatchJvm.window(new String[] {"--version"}));
         assertFalse(BatchJvm.window(new String[] {"a.csv", "b.csv"}), "a usage error, said by this JVM");
-        assertEquals(List.of("/j/bin/java", "-XX:TieredStopAtLevel=1", "-Dtaw.batch-jvm=child", "-jar", "w.jar", "a.csv"),
+        assertEquals(List.of("/j/bin/java", "-XX:TieredStopAtLevel=1", "-XX:MaxTenuringThreshold=0", "-Dtaw.batch-jvm=child", "-jar", "w.jar", "a.csv"),
                 BatchJvm.command("/j/bin/java", List.of("-jar", "w.jar", "a.csv"), true, 4L << 30), "G1's short pauses suit a window");
+        assertEquals(List.of("/j/bin/java", "-XX:TieredStopAtLevel=1", "-Dtaw.batch-jvm=child", "-XX:+UseZGC", "-jar", "w.jar"),
+                BatchJvm.command("/j/bin/java", List.of("-XX:+UseZGC", "-jar", "w.jar"), true, 4L << 30), "the analyst's collector, tuned as they tune it");
     }
 
     @Test
@@ -129,6 +131,7 @@ class BatchJvmTest {
             assertTrue(child != null, "no child JVM: " + (p.isAlive() ? "" : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)));
             assertTrue(childArgs.contains("-XX:TieredStopAtLevel=1"), childArgs.toString());
             assertFalse(childArgs.contains("-XX:+UseParallelGC"), "the window keeps the JVM's collector");
+            assertTrue(childArgs.contains("-XX:MaxTenuringThreshold=0"), childArgs.toString());
             Thread.sleep(5000); // the window opens the file and scores it
             assertTrue(child.isAlive() && p.isAlive(), "the window is still up");
         } finally {
