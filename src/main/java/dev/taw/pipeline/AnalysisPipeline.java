@@ -26,6 +26,7 @@ import dev.taw.job.Workers;
 import dev.taw.model.ForestSettings;
 import dev.taw.model.Threshold;
 import dev.taw.model.TrainedForest;
+import dev.taw.table.Table;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -136,13 +137,18 @@ public final class AnalysisPipeline {
     public ImportResult importFile(Path file, LogFormat format, ProgressListener progress, CancelToken cancel) {
         last.clear();
         ImportResult r = new LogImporter().read(file, format, progress, cancel).from(file);
+        Future<CountryFill.Countries> ahead = null;
         if (flows == FlowView.CONNECTIONS && Connections.applies(r.table())) {
             progress.onProgress("Joining flow records into connections", 0, -1);
+            if (CountryFill.needed(r.table())) { // the records' countries beside the join, which holds one core (it keeps their addresses)
+                Table records = r.table();
+                ahead = Workers.aside("countries", () -> CountryFill.ahead(records, geo()));
+            }
             r = Connections.join(r);
         }
         if (!CountryFill.needed(r.table())) return r;
         progress.onProgress("Looking up countries", 0, -1);
-        CountryFill.Filled filled = CountryFill.apply(r.table(), geo());
+        CountryFill.Filled filled = CountryFill.apply(r.table(), geo(), ahead == null ? null : Workers.join(ahead));
         return new ImportResult(filled.table(), r.report().withCountrySource(filled.note(), filled.table().constantColumns()), file);
     }
 

@@ -63,4 +63,42 @@ class CountryFillTest {
         assertTrue(r.report().countrySource().startsWith("empty src_ip_country_code cells filled: 2 row(s)"), r.report().countrySource());
         assertEquals(16, r.table().columns().size(), "no column added when the file has one");
     }
+
+    /**
+     * A flow log's countries are looked up beside the join of its records (on their addresses, which the connections
+     * keep): the flow sample's connections get the countries a look-up after the join gives, and countries looked up
+     * for another table's addresses are not used.
+     */
+    @Test
+    void countriesLookedUpAheadAreTheOnesALookUpAfterwardsGives() throws IOException {
+        GeoIp geo = GeoIp.bundled();
+        ImportResult joined = pipeline.importFile(Path.of("sample-data/vpc-flow-sample.log"), ProgressListener.NONE, CancelToken.NEVER);
+        ImportResult records = pipeline.withFlows(dev.taw.io.FlowView.RECORDS).importFile(Path.of("sample-data/vpc-flow-sample.log"),
+                ProgressListener.NONE, CancelToken.NEVER);
+        var country = joined.table().text(Role.SRC_IP_COUNTRY_CODE).orElseThrow();
+        var ip = joined.table().text(Role.SRC_IP).orElseThrow();
+        assertTrue(joined.table().rowCount() < records.table().rowCount(), "records joined into connections");
+        for (int r = 0; r < joined.table().rowCount(); r++) assertEquals(geo.country(ip.format(r)), country.format(r), "row " + r);
+        assertTrue(joined.report().countrySource().startsWith("src_ip_country_code added: " + String.format("%,d", joined.table().rowCount())),
+                joined.report().countrySource());
+
+        // the same table's addresses: their countries as given; another dictionary's: looked up anew
+        var t = records.table().columns().stream().filter(c -> !c.name().equals(Role.SRC_IP_COUNTRY_CODE.header())).toList();
+        var roles = new java.util.EnumMap<Role, dev.taw.table.Column>(Role.class);
+        roles.putAll(records.table().roles());
+        roles.remove(Role.SRC_IP_COUNTRY_CODE);
+        var bare = new dev.taw.table.Table(records.table().rowCount(), t, roles, records.table().sourceLines());
+        String[] addresses = bare.text(Role.SRC_IP).orElseThrow().dictionary();
+        String[] marked = new String[addresses.length];
+        java.util.Arrays.fill(marked, "ZZ");
+        var fromAhead = CountryFill.apply(bare, geo, new CountryFill.Countries(addresses, marked)).table().text(Role.SRC_IP_COUNTRY_CODE).orElseThrow();
+        assertTrue(java.util.stream.IntStream.range(1, bare.rowCount()).allMatch(r -> fromAhead.format(r).equals("ZZ")), "the ones given are used");
+        var other = CountryFill.apply(bare, geo, new CountryFill.Countries(addresses.clone(), marked)).table().text(Role.SRC_IP_COUNTRY_CODE).orElseThrow();
+        for (int r = 0; r < bare.rowCount(); r++) assertEquals(country(geo, bare, r), other.format(r), "another table's are not: row " + r);
+        assertEquals(CountryFill.ahead(bare, geo).country().length, addresses.length);
+    }
+
+    private static String country(GeoIp geo, dev.taw.table.Table t, int r) {
+        return geo.country(t.text(Role.SRC_IP).orElseThrow().format(r));
+    }
 }
