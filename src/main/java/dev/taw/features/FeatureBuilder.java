@@ -51,10 +51,7 @@ public final class FeatureBuilder {
                 cols.add(0, computed.get(i));
             }
         }
-        double[][] columns = cols.toArray(double[][]::new);
-        double[] typical = new double[columns.length];
-        Workers.shareOut(columns.length, i -> typical[i] = Medians.of(columns[i]));
-        return new FeatureMatrix(used, columns, typical, n, leftOut);
+        return FeatureMatrix.typicalAside(used, cols.toArray(double[][]::new), n, leftOut);
     }
 
     /**

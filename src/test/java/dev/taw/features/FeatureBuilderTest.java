@@ -102,4 +102,22 @@ class FeatureBuilderTest {
             assertEquals(FeatureColumns.statusClass(NumberColumn.formatNumber(v)), FeatureColumns.statusClass(v), "code " + v);
         }
     }
+
+    /** The typical values, worked out beside the forest's fit, are each column's median, the same every time asked. */
+    @Test
+    void typicalValuesAreEachFeaturesMedian() {
+        var imported = dev.taw.TestData.importLog(dev.taw.TestData.seed());
+        FeatureMatrix m = new FeatureBuilder().build(imported.table(), FeatureSet.all());
+        double[] typical = m.typical();
+        assertEquals(m.width(), typical.length);
+        for (int f = 0; f < m.width(); f++) {
+            double[] copy = m.columns()[f].clone();
+            java.util.Arrays.sort(copy);
+            int n = copy.length;
+            double median = n % 2 == 1 ? copy[n / 2] : (copy[n / 2 - 1] + copy[n / 2]) / 2;
+            assertEquals(median, typical[f], 0.0, m.features().get(f).label());
+            assertEquals(dev.taw.table.Medians.of(m.columns()[f]), typical[f], 0.0);
+        }
+        assertTrue(typical == m.typical(), "worked out once");
+    }
 }
