@@ -33,7 +33,7 @@ class BatchJvmTest {
 
     @Test
     void theAnalystsOwnOptionsComeAfterOursAndAChosenCollectorKeepsOursOut() {
-        assertEquals(List.of("/j/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=0", "-Xmn64m", "-Dtaw.batch-jvm=child", "-Xmx4g", "-jar", "w.jar", "score", "x"),
+        assertEquals(List.of("/j/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=0", "-Xmn400m", "-Dtaw.batch-jvm=child", "-Xmx4g", "-jar", "w.jar", "score", "x"),
                 BatchJvm.command("/j/bin/java", List.of("-Xmx4g", "-jar", "w.jar", "score", "x"), false, 4L << 30));
         assertEquals(List.of("/j/bin/java", "-XX:TieredStopAtLevel=1", "-Dtaw.batch-jvm=child", "-XX:+UseG1GC", "-jar", "w.jar", "score", "x"),
                 BatchJvm.command("/j/bin/java", List.of("-XX:+UseG1GC", "-jar", "w.jar", "score", "x"), false, 4L << 30), "two collectors would be refused, and the young generation's size is tuning for ours");
@@ -56,7 +56,9 @@ class BatchJvmTest {
     void aSmallHeapKeepsTheJvmsOwnYoungGeneration() {
         assertEquals(List.of("/j/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=0", "-Dtaw.batch-jvm=child", "-Xmx64m", "-jar", "w.jar"),
                 BatchJvm.command("/j/bin/java", List.of("-Xmx64m", "-jar", "w.jar"), false, 64L << 20), "64 MB would be all of it: the JVM warns and shrinks it");
-        assertTrue(BatchJvm.command("/j/bin/java", List.of("-jar", "w.jar"), false, 512L << 20).contains("-Xmn64m"));
+        assertTrue(BatchJvm.command("/j/bin/java", List.of("-jar", "w.jar"), false, 512L << 20).contains("-Xmn128m"), "a quarter of a small heap");
+        assertTrue(BatchJvm.command("/j/bin/java", List.of("-jar", "w.jar"), false, 1L << 30).contains("-Xmn256m"));
+        assertTrue(BatchJvm.command("/j/bin/java", List.of("-jar", "w.jar"), false, 24L << 30).contains("-Xmn400m"), "at most 400 MB");
     }
 
     @Test
@@ -100,8 +102,9 @@ class BatchJvmTest {
         assertEquals(0, p.exitValue(), said);
         assertTrue(said.contains("Wrote " + out), said);
         assertEquals(283, Files.readAllLines(out).size(), "the header and every row");
-        assertTrue(childArgs.containsAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=0", "-Xmn64m", "-Dtaw.batch-jvm=child", "-Dtaw.marker=kept", "score")),
+        assertTrue(childArgs.containsAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=0", "-Dtaw.batch-jvm=child", "-Dtaw.marker=kept", "score")),
                 childArgs.toString());
+        assertTrue(childArgs.stream().anyMatch(a -> a.startsWith("-Xmn")), "a young generation for the 1 GB heap: " + childArgs);
         assertTrue(childArgs.indexOf("-XX:+UseParallelGC") < childArgs.indexOf("-Dtaw.marker=kept"), "the analyst's options after ours: theirs win");
     }
 
