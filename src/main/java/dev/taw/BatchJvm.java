@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * compiler spends 5 s of CPU in an 8 s run on methods that have mostly finished by the time their compiled
  * code arrives, so the quick compiler alone ({@code -XX:TieredStopAtLevel=1}) finishes first; the parallel
  * collector spends a second less in the kernel than G1 growing its heap. Together, against the JVM's defaults
- * on the same build: 0.80× the wall time of a CSV and 0.74× of a VPC flow log; see {@link #COLLECTOR} for
+ * on the same build: 0.80× the wall time of a CSV and 0.74× of a VPC flow log; see {@link #COLLECTOR} and {@link #young} for
  * the young generation's size. The window gets the quick compiler only ({@link #window}); {@code watch} runs
  * for days and keeps the defaults.
  *
