@@ -50,17 +50,18 @@ final class BatchJvm {
 
     /**
      * The young generation for a heap of {@code maxHeap} bytes: 400 MB, a quarter of a smaller heap. A flow log's
-     * import keeps nearly every array it makes (the columns it is building), so each young collection copies what
-     * it finds; at 64 MB that was two dozen collections, 0.32 s of pauses and a core's worth of copying and card
-     * scanning per 1M records; at 400 MB, four collections and 0.24 s. Measured side by side (fresh processes,
-     * 2 cores): 1M flow records 0.94–0.955× the time of 64 MB (10, 6 and 5 pairs; 256 MB 0.98×, 512 MB 0.97×), 923k
-     * records of the second generator (two-way, joined) 0.94×, the 1M-row CSV the same (1.006×). Pages are touched
-     * only as they are used, so a small file costs nothing more; a big one peaks higher (the CSV 0.67 GB instead of
-     * 0.44 GB, the flow records 0.78 GB instead of 0.59 GB).
+     * import keeps nearly every array it makes (the columns it is building), so each young collection copies what it
+     * finds: at 64 MB a million records took 24 collections and 0.32 s of pauses, at 400 MB four and 0.24 s, with 0.3–0.6 s
+     * less CPU. Side by side (fresh processes, 2 cores): 1M flow records 0.94–0.955× the time of 64 MB (10, 6 and 5
+     * pairs; 256 MB 0.98×, 512 MB 0.97×), 923k records of the second generator (two-way, joined) 0.94×, 2M flow records
+     * 0.97× (10 pairs, spread 0.93–1.18×), the 1M-row CSV the same (1.006×). Pages are touched only as they are used,
+     * so a small file costs nothing more; a big one peaks higher (the CSV 0.67 GB instead of 0.44 GB, the flow records
+     * 0.78 GB instead of 0.59 GB).
      */
     static String young(long maxHeap) {
         return "-Xmn" + (Math.min(YOUNG_MOST, maxHeap / YOUNG_SHARE) >> 20) + "m";
     }
+
     private static final Set<String> COMMANDS = Set.of("score", "train", "report");
 
     private BatchJvm() { }
