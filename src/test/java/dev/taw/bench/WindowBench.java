@@ -121,11 +121,22 @@ public final class WindowBench {
         return pulse.get(30, TimeUnit.SECONDS);
     }
 
-    /** By identity: an investigation is a record, and its own hash walks every finding (10-20 ms of the FX thread per call). */
-    private static final java.util.Map<Object, Long> SHOWN = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    /**
+     * The investigation last seen shown, by identity (a record's own hash walks every finding, 10-20 ms of the FX thread
+     * per call), and when it was first seen. Only the last: a map of every one seen kept every run's investigation, and
+     * with it its table and scores, alive to the end, and from the fourth round on the window's collections worked
+     * through gigabytes the window itself had let go (a 196-267 ms pause in the fourth or fifth round).
+     */
+    private static Object lastShown;
+    private static long lastShownAt;
 
+    /** Called on the FX thread only. */
     private static boolean shownAfter(WorkbenchApp.Loaded w, long since) {
         Object inv = w.viewModel().investigationProperty().get();
-        return SHOWN.computeIfAbsent(inv, k -> System.nanoTime()) >= since;
+        if (inv != lastShown) {
+            lastShown = inv;
+            lastShownAt = System.nanoTime();
+        }
+        return lastShownAt >= since;
     }
 }
