@@ -97,7 +97,8 @@ public final class Threshold {
         CutOff known = last;
         if (known != null && known.contamination() == contamination) return known.score();
         double[] sorted = sortedDescending;
-        double cut = sorted != null ? ofSorted(sorted, contamination) : ofScores(scores, contamination);
+        double cut = sorted != null ? ofSorted(sorted, contamination) : selected(scores, contamination);
+        if (Double.isNaN(cut)) cut = ofSorted(sorted(), contamination); // the sorted way, the sort kept for the next contamination
         last = new CutOff(contamination, cut);
         return cut;
     }
@@ -134,14 +135,20 @@ public final class Threshold {
      * positive numbers (a NaN, a zero of either sign), or a selection that keeps choosing badly, go the sorted way.
      */
     static double ofScores(double[] scores, double contamination) {
+        double cut = selected(scores, contamination);
+        return Double.isNaN(cut) ? ofSorted(sortDescending(scores), contamination) : cut;
+    }
+
+    /** {@link #ofScores} by selection, or NaN where the cut-off must be read off the sorted scores. */
+    private static double selected(double[] scores, double contamination) {
         int n = scores.length;
         int k = wanted(contamination, n);
         double cut = kthHighest(scores.clone(), k);
-        if (Double.isNaN(cut)) return ofSorted(sortDescending(scores), contamination);
+        if (Double.isNaN(cut)) return Double.NaN;
         int flagged = 0, above = 0;
         double lowestAbove = Double.POSITIVE_INFINITY;
         for (double v : scores) {
-            if (!(v > 0)) return ofSorted(sortDescending(scores), contamination); // the radix sort orders -0.0, 0.0 and NaN by their bits
+            if (!(v > 0)) return Double.NaN; // the radix sort orders -0.0, 0.0 and NaN by their bits
             if (v >= cut) {
                 flagged++;
                 if (v > cut) {
