@@ -26,6 +26,12 @@ import java.util.concurrent.TimeUnit;
  * and prints min/median/max wall time and peak memory (the kernel's maximum resident set, by {@code /usr/bin/time}
  * where it is installed), then each peer's median over ours, and pair by pair.
  *
+ * <p>Before each timed run the disks are synced, untimed ({@code sync}, as hyperfine's {@code --prepare}): each
+ * contender writes a few hundred megabytes, and what the one before left in memory was otherwise written out during
+ * the next one's run. The workbench forces its output to disk as it writes it (a file it writes is whole or absent),
+ * and waited for that writeback: a flow-record run right after another program had left 300 MB unwritten took
+ * 0.27-0.30 s longer than after a sync (three pairs); the notebooks leave theirs to the system, as any program may.
+ *
  * <p>Run: {@code ./mvnw -Pbench -DskipTests verify -Dbench.main=dev.taw.bench.ProcessBench} (args: rows, repetitions).
  */
 public final class ProcessBench {
@@ -64,6 +70,7 @@ public final class ProcessBench {
         contenders.keySet().forEach(k -> runs.put(k, new ArrayList<>()));
         for (int rep = 1; rep <= reps; rep++) {
             for (Map.Entry<String, List<String>> c : contenders.entrySet()) {
+                settle();
                 double[] r = time(c.getValue());
                 runs.get(c.getKey()).add(r);
                 System.out.printf(Locale.ROOT, "  rep %d  %-32s %6.2f s  %6.0f MB%n", rep, c.getKey(), r[0], r[1]);
@@ -113,6 +120,11 @@ public final class ProcessBench {
         double mb = gnuTime ? Long.parseLong(Files.readString(rss).strip().lines().reduce((a, b) -> b).orElse("0")) / 1024.0 : Double.NaN;
         Files.delete(rss);
         return new double[] {wall, mb};
+    }
+
+    /** Has the system write out what earlier runs left in memory (untimed), where there is a {@code sync} command. */
+    private static void settle() throws IOException, InterruptedException {
+        if (Files.isExecutable(Path.of("/bin/sync"))) run(List.of("/bin/sync"));
     }
 
     private static void run(List<String> command) throws IOException, InterruptedException {
