@@ -73,6 +73,7 @@ public final class WindowBench {
         System.out.printf(Locale.ROOT, "window: first frame %d ms after it was asked for; longest FX stall until the first open %d ms%n",
                 firstFrame / 1_000_000, maxGap.get() / 1_000_000);
         System.out.println("round  open→charts ms  run→charts ms  longest FX stall ms (during open / during run)");
+        long[] opens = new long[rounds], runs = new long[rounds], stalls = new long[rounds];
         for (int round = 1; round <= rounds; round++) {
             maxGap.set(0);
             last.set(0);
@@ -89,12 +90,30 @@ public final class WindowBench {
             long stallRun = maxGap.get();
             System.out.printf(Locale.ROOT, "%5d %15d %14d %20d (%d / %d)%n", round, open / 1_000_000, run / 1_000_000,
                     Math.max(stallOpen, stallRun) / 1_000_000, stallOpen / 1_000_000, stallRun / 1_000_000);
+            opens[round - 1] = open / 1_000_000;
+            runs[round - 1] = run / 1_000_000;
+            stalls[round - 1] = Math.max(stallOpen, stallRun) / 1_000_000;
         }
+        // issue 15's targets, each against its own line: the first (cold) open, every Run, every round's longest stall
+        System.out.printf(Locale.ROOT, "cold open %d ms (target 2,500)%s; Run min / median / max %s ms (target 1,000: %d of %d within); "
+                        + "longest FX stall %d ms (target 100: %d of %d rounds over)%n", opens[0],
+                rounds > 1 ? ", later opens " + spread(java.util.Arrays.copyOfRange(opens, 1, rounds)) + " ms" : "", spread(runs),
+                java.util.Arrays.stream(runs).filter(r -> r <= 1000).count(), rounds, java.util.Arrays.stream(stalls).max().orElse(0),
+                java.util.Arrays.stream(stalls).filter(x -> x > 100).count(), rounds);
         prefs.removeNode();
         Files.deleteIfExists(input);
         Files.deleteIfExists(dir);
         Platform.exit();
         System.exit(0);
+    }
+
+    /** "min / median / max" of some milliseconds. */
+    private static String spread(long[] ms) {
+        long[] s = ms.clone();
+        java.util.Arrays.sort(s);
+        int n = s.length;
+        long median = n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+        return s[0] + " / " + median + " / " + s[n - 1];
     }
 
     /** Waits until a run newer than {@code since} is shown and one more pulse has rendered it. */
