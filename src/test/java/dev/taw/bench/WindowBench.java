@@ -88,11 +88,11 @@ public final class WindowBench {
             });
             long run = waitForCharts(w, t1) - t1;
             long stallRun = maxGap.get();
-            System.out.printf(Locale.ROOT, "%5d %15d %14d %20d (%d / %d)%n", round, open / 1_000_000, run / 1_000_000,
-                    Math.max(stallOpen, stallRun) / 1_000_000, stallOpen / 1_000_000, stallRun / 1_000_000);
             opens[round - 1] = open / 1_000_000;
             runs[round - 1] = run / 1_000_000;
             stalls[round - 1] = Math.max(stallOpen, stallRun) / 1_000_000;
+            System.out.printf(Locale.ROOT, "%5d %15d %14d %20d (%d / %d)%n", round, opens[round - 1], runs[round - 1], stalls[round - 1],
+                    stallOpen / 1_000_000, stallRun / 1_000_000);
         }
         // issue 15's targets, each against its own line: the first (cold) open, every Run, every round's longest stall
         System.out.printf(Locale.ROOT, "cold open %d ms (target 2,500)%s; Run min / median / max %s ms (target 1,000: %d of %d within); "
