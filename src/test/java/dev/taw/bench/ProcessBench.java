@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,19 +78,18 @@ public final class ProcessBench {
         System.out.println();
         System.out.printf(Locale.ROOT, "%-32s %22s %24s%n", "fresh process, " + reps + " runs", "wall min / median / max", "peak RSS min / median / max");
         for (Map.Entry<String, List<double[]>> e : runs.entrySet()) {
-            double[] wall = e.getValue().stream().mapToDouble(r -> r[0]).sorted().toArray(), rss = e.getValue().stream().mapToDouble(r -> r[1]).sorted().toArray();
-            System.out.printf(Locale.ROOT, "%-32s %6.2f / %6.2f / %6.2f s %7.0f / %5.0f / %5.0f MB%n", e.getKey(), wall[0], median(wall), wall[wall.length - 1],
-                    rss[0], median(rss), rss[rss.length - 1]);
+            double[] wall = e.getValue().stream().mapToDouble(r -> r[0]).toArray(), rss = e.getValue().stream().mapToDouble(r -> r[1]).toArray();
+            System.out.printf(Locale.ROOT, "%-32s %6.2f / %6.2f / %6.2f s %7.0f / %5.0f / %5.0f MB%n", e.getKey(), Spread.min(wall), Spread.median(wall),
+                    Spread.max(wall), Spread.min(rss), Spread.median(rss), Spread.max(rss));
         }
         List<double[]> ours = runs.get("workbench score, CSV");
         for (String peer : List.of("pandas + scikit-learn, CSV", "polars + scikit-learn, CSV")) {
             List<double[]> theirs = runs.get(peer);
             double[] pair = new double[reps];
             for (int i = 0; i < reps; i++) pair[i] = theirs.get(i)[0] / ours.get(i)[0];
-            Arrays.sort(pair);
             System.out.printf(Locale.ROOT, "%s takes %.1f× the workbench's median time (pair by pair: %.1f× to %.1f×, median %.1f×)%n", peer,
-                    median(theirs.stream().mapToDouble(r -> r[0]).sorted().toArray()) / median(ours.stream().mapToDouble(r -> r[0]).sorted().toArray()),
-                    pair[0], pair[reps - 1], median(pair));
+                    Spread.median(theirs.stream().mapToDouble(r -> r[0]).toArray()) / Spread.median(ours.stream().mapToDouble(r -> r[0]).toArray()),
+                    Spread.min(pair), Spread.max(pair), Spread.median(pair));
         }
     }
 
@@ -137,10 +135,5 @@ public final class ProcessBench {
         String s = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         return s;
-    }
-
-    private static double median(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }

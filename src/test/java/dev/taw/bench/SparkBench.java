@@ -69,9 +69,9 @@ public final class SparkBench {
                     wall[r] - job[r], cli[r]);
             deleteAll(out);
         }
-        double medJob = median(job);
+        double medJob = Spread.median(job);
         System.out.printf(Locale.ROOT, "job process min/median/max %.1f/%.1f/%.1f s; job alone %.1f/%.1f/%.1f s; start-up median %.1f s; CLI %.1f/%.1f/%.1f s%n",
-                min(wall), median(wall), max(wall), min(job), medJob, max(job), median(wall) - medJob, min(cli), median(cli), max(cli));
+                Spread.min(wall), Spread.median(wall), Spread.max(wall), Spread.min(job), medJob, Spread.max(job), Spread.median(wall) - medJob, Spread.min(cli), Spread.median(cli), Spread.max(cli));
         System.out.printf(Locale.ROOT, "throughput: %,.0f records per second per core (median job time, 2 cores)%n", records / medJob / 2);
         deleteAll(dir);
     }
@@ -82,16 +82,6 @@ public final class SparkBench {
         if (p.waitFor() != 0) throw new IllegalStateException(String.join(" ", cmd.subList(0, 3)) + " … exited with " + p.exitValue() + ": " + out);
         return out;
     }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
-    private static double min(double[] v) { return Arrays.stream(v).min().orElse(Double.NaN); }
-
-    private static double max(double[] v) { return Arrays.stream(v).max().orElse(Double.NaN); }
 
     private static void deleteAll(Path dir) throws IOException {
         if (!Files.exists(dir)) return;

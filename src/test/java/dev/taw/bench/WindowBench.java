@@ -97,7 +97,7 @@ public final class WindowBench {
         // issue 15's targets, each against its own line: the first (cold) open, every Run, every round's longest stall
         System.out.printf(Locale.ROOT, "cold open %d ms (target 2,500)%s; Run min / median / max %s ms (target 1,000: %d of %d within); "
                         + "longest FX stall %d ms (target 100: %d of %d rounds over)%n", opens[0],
-                rounds > 1 ? ", later opens " + spread(java.util.Arrays.copyOfRange(opens, 1, rounds)) + " ms" : "", spread(runs),
+                rounds > 1 ? ", later opens " + Spread.of(java.util.Arrays.copyOfRange(opens, 1, rounds)) + " ms" : "", Spread.of(runs),
                 java.util.Arrays.stream(runs).filter(r -> r <= 1000).count(), rounds, java.util.Arrays.stream(stalls).max().orElse(0),
                 java.util.Arrays.stream(stalls).filter(x -> x > 100).count(), rounds);
         prefs.removeNode();
@@ -105,15 +105,6 @@ public final class WindowBench {
         Files.deleteIfExists(dir);
         Platform.exit();
         System.exit(0);
-    }
-
-    /** "min / median / max" of some milliseconds. */
-    private static String spread(long[] ms) {
-        long[] s = ms.clone();
-        java.util.Arrays.sort(s);
-        int n = s.length;
-        long median = n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-        return s[0] + " / " + median + " / " + s[n - 1];
     }
 
     /** Waits until a run newer than {@code since} is shown and one more pulse has rendered it. */
