@@ -151,15 +151,19 @@ public final class FindingsCalculator {
         java.util.Arrays.fill(last, IpStat.NEVER);
         int[] countryCode = new int[k];
         int[] codes = ip.codes();
+        // a row's gaps are asked about only in a column that has some: a bit set's test is a call the quick compiler
+        // makes at every row, three per row here
+        boolean inGaps = in != null && inColumn.missingCount() > 0, outGaps = out != null && outColumn.missingCount() > 0;
+        boolean timeGaps = time != null && time.missingCount() > 0;
         for (int r : rows) {
             int c = codes[r];
             total[c]++;
             if (labels[r] == Threshold.SUSPICIOUS) sus[c]++;
             if (scores[r] > max[c]) max[c] = scores[r];
-            if (in != null && !inColumn.isMissing(r)) sumIn[c] += in[r]; // an imputed median is not traffic
-            if (out != null && !outColumn.isMissing(r)) sumOut[c] += out[r];
+            if (in != null && !(inGaps && inColumn.isMissing(r))) sumIn[c] += in[r]; // an imputed median is not traffic
+            if (out != null && !(outGaps && outColumn.isMissing(r))) sumOut[c] += out[r];
             if (country != null) countryCode[c] = country.code(r);
-            if (time != null && !time.isMissing(r)) {
+            if (time != null && !(timeGaps && time.isMissing(r))) {
                 long when = time.get(r);
                 if (when < first[c]) first[c] = when;
                 if (when > last[c]) last[c] = when;
@@ -194,8 +198,9 @@ public final class FindingsCalculator {
         long[] t = time.values();
         // the distinct instants, counted: a log repeats its timestamps, so only those few are sorted
         ValueCounts counts = new ValueCounts();
+        boolean gaps = time.missingCount() > 0;
         for (int r : rows) {
-            if (!time.isMissing(r)) counts.add(t[r], labels[r] == Threshold.SUSPICIOUS);
+            if (!(gaps && time.isMissing(r))) counts.add(t[r], labels[r] == Threshold.SUSPICIOUS);
         }
         long[] present = counts.keys();
         if (present.length == 0) return List.of();
@@ -248,7 +253,7 @@ public final class FindingsCalculator {
         }
         // the largest log is the log of the largest count (log10 is monotone), so one log, not two per row
         double most = Double.NEGATIVE_INFINITY;
-        for (int r : rows) most = Math.max(most, Math.max(in[r], out[r]));
+        for (int r : rows) most = MinMax.max(most, MinMax.max(in[r], out[r]));
         double maxLog = Math.ceil(Math.max(1, log(most))); // no row: log(-∞) is 0, and the scale 1
         int bins = BYTES_BINS;
         long[] normal = new long[bins * bins];
@@ -295,6 +300,6 @@ public final class FindingsCalculator {
     }
 
     static double log(double bytes) {
-        return Math.log10(1 + Math.max(0, bytes));
+        return Math.log10(1 + MinMax.max(0, bytes));
     }
 }

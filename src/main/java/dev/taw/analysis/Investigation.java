@@ -100,7 +100,9 @@ public record Investigation(Analysis analysis, double contamination, double host
             long s = (long) ((1.0 - scores[r]) * ((1L << 31) - 1));
             keys[k++] = (s << 32) | r;
         }
-        dev.taw.table.RadixSort.sort(keys); // non-negative: 31 bits of score, then the row
+        // non-negative: 31 bits of score, then the row; the rows come in file order, so a stable sort of the score's bits
+        // alone leaves them as sorting the whole key would, in half the passes
+        dev.taw.table.RadixSort.sortAbove(keys, 32);
         int[] rows = new int[n];
         for (int i = 0; i < n; i++) rows[i] = (int) keys[i];
         // the 31-bit key can tie two distinct scores; fix the order exactly among those neighbours

@@ -22,8 +22,8 @@ public record ScoreHistogram(double min, double max, long[] normal, long[] suspi
     static ScoreHistogram of(double[] scores, byte[] labels, int[] rows, double cutOff, int bins) {
         double min = 1, max = 0;
         for (int r : rows) {
-            min = Math.min(min, scores[r]);
-            max = Math.max(max, scores[r]);
+            min = MinMax.min(min, scores[r]);
+            max = MinMax.max(max, scores[r]);
         }
         if (min > max) {
             min = 0;
@@ -37,7 +37,7 @@ public record ScoreHistogram(double min, double max, long[] normal, long[] suspi
         long[] normal = new long[bins];
         long[] sus = new long[bins];
         for (int r : rows) {
-            int b = (int) Math.min(bins - 1, (scores[r] - min) / (max - min) * bins);
+            int b = (int) MinMax.min(bins - 1, (scores[r] - min) / (max - min) * bins);
             if (labels[r] == Threshold.SUSPICIOUS) sus[b]++; else normal[b]++;
         }
         return new ScoreHistogram(min, max, normal, sus, cutOff);

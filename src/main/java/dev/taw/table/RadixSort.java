@@ -7,28 +7,41 @@ package dev.taw.table;
  * key shares are skipped, so keys of a few dozen bits take a few passes.
  */
 public final class RadixSort {
-    private static final int BITS = 11, BUCKETS = 1 << BITS, DIGITS = (63 + BITS - 1) / BITS;
+    private static final int BITS = 11, BUCKETS = 1 << BITS;
 
     private RadixSort() { }
 
     /** @param a non-negative keys, sorted in place */
     public static void sort(long[] a) {
+        sortAbove(a, 0);
+    }
+
+    /**
+     * Sorts by the bits from {@code fromBit} up alone, stably: keys that agree there keep the order they came in. Keys
+     * that arrive in ascending order of their low bits (a row index under a score) so come out exactly as {@link #sort}
+     * leaves them, in the passes of the high bits only: three instead of six for a ranking's 31 bits of score above 32
+     * of row.
+     *
+     * @param a non-negative keys, sorted in place
+     */
+    public static void sortAbove(long[] a, int fromBit) {
         int n = a.length;
         if (n < 2) return;
-        int[][] count = new int[DIGITS][BUCKETS];
+        int digits = (63 - fromBit + BITS - 1) / BITS;
+        int[][] count = new int[digits][BUCKETS];
         for (long k : a) {
-            for (int d = 0; d < DIGITS; d++) count[d][(int) (k >>> (d * BITS)) & (BUCKETS - 1)]++;
+            for (int d = 0; d < digits; d++) count[d][(int) (k >>> (fromBit + d * BITS)) & (BUCKETS - 1)]++;
         }
         long[] from = a, to = new long[n];
-        for (int d = 0; d < DIGITS; d++) {
+        for (int d = 0; d < digits; d++) {
             int[] c = count[d];
-            if (c[(int) (from[0] >>> (d * BITS)) & (BUCKETS - 1)] == n) continue; // every key has this digit
+            int shift = fromBit + d * BITS;
+            if (c[(int) (from[0] >>> shift) & (BUCKETS - 1)] == n) continue; // every key has this digit
             for (int b = 0, at = 0; b < BUCKETS; b++) {
                 int m = c[b];
                 c[b] = at;
                 at += m;
             }
-            int shift = d * BITS;
             for (long k : from) to[c[(int) (k >>> shift) & (BUCKETS - 1)]++] = k;
             long[] t = from;
             from = to;

@@ -68,6 +68,9 @@ public final class TimeColumn implements Column {
         return true;
     }
 
+    /** How many rows have no time. */
+    public int missingCount() { return missing.cardinality(); }
+
     /** The rows without a time, as a copy. */
     public BitSet missingRows() { return (BitSet) missing.clone(); }
 

@@ -31,6 +31,34 @@ class RadixSortTest {
     }
 
     @Test
+    void sortingTheHighBitsAloneKeepsTheOrderOfKeysThatAgreeThere() {
+        SplittableRandom random = new SplittableRandom(13);
+        for (int round = 0; round < 30; round++) {
+            int n = round == 0 ? 0 : round == 1 ? 1 : 1 + random.nextInt(200_000);
+            int scoreBits = 1 + random.nextInt(31);
+            long[] keys = new long[n];
+            // a ranking's keys: a score of up to 31 bits (few values: many ties) above 32 bits of row, rows ascending
+            for (int i = 0; i < n; i++) keys[i] = (long) random.nextInt(1 << Math.min(scoreBits, 30)) << 32 | i;
+            long[] want = keys.clone();
+            Arrays.sort(want);
+            long[] high = keys.clone();
+            RadixSort.sortAbove(high, 32);
+            assertArrayEquals(want, high, "round " + round + ": rows ascending under each score, as a full sort leaves them");
+            // rows that do not arrive ascending keep their own order under each score: the sort looks at the score alone
+            long[] shuffled = new long[n];
+            for (int i = 0; i < n; i++) shuffled[i] = keys[i] & ~0xFFFF_FFFFL | (n - 1 - i);
+            long[] stable = shuffled.clone();
+            RadixSort.sortAbove(stable, 32);
+            for (int i = 1; i < n; i++) {
+                long a = stable[i - 1], b = stable[i];
+                if ((a >>> 32) > (b >>> 32) || (a >>> 32) == (b >>> 32) && (int) a < (int) b) {
+                    throw new AssertionError("round " + round + " at " + i + ": " + Long.toHexString(a) + " before " + Long.toHexString(b));
+                }
+            }
+        }
+    }
+
+    @Test
     void sortsDoublesAsArraysSortDoesAndLeavesTheOddOnesToIt() {
         SplittableRandom random = new SplittableRandom(12);
         for (int round = 0; round < 12; round++) {
