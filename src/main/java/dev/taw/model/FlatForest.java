@@ -110,6 +110,11 @@ public final class FlatForest {
         return f == null ? null : new FlatForest(f.depth(), f.feature(), f.slope(), f.bias(), f.leaf(), f.trees(), psi);
     }
 
+    /** The forest {@link FlatTrees} grew, normalised by c(ψ). */
+    static FlatForest of(SmileTrees.Flat f, int psi) {
+        return new FlatForest(f.depth(), f.feature(), f.slope(), f.bias(), f.leaf(), f.trees(), psi);
+    }
+
     /**
      * Scores rows {@code [from, to)} into {@code out}: through the ranked integer walk when the forest has
      * one (always, below 256 features), else row by row with the multiplying walk. Both add each row's path

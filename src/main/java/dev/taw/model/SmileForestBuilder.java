@@ -29,41 +29,92 @@ public final class SmileForestBuilder {
 
     /** @return the forest, normalised by c(ψ) */
     public IsolationForest fit(Matrix x, ForestSettings s, ProgressListener progress, CancelToken cancel) {
+        IsolationTree[] trees = new IsolationTree[s.trees()];
+        int psi = grow(x, s, progress, cancel, (k, sample, n, maxDepth) -> {
+            List<double[]> rows = new ArrayList<>(n);
+            for (int j = 0; j < n; j++) rows.add(x.row(sample[j]));
+            trees[k] = new IsolationTree(rows, maxDepth, s.extensionLevel());
+            return true;
+        });
+        return new IsolationForest(psi, s.extensionLevel(), trees);
+    }
+
+    /**
+     * The forest {@link #fit} makes, read into flat arrays as {@link FlatForest#of(IsolationForest, int)} reads it, the
+     * same to the bit, but grown straight into them ({@link FlatTrees}): a third of the time.
+     *
+     * @return the flat forest, or null when it cannot be flat (an extension level above 0, a sample size above 4,096, a
+     *         node that kept no slope): {@link #fit} then makes the trees for Smile to score
+     */
+    public FlatForest fitFlat(Matrix x, ForestSettings s, ProgressListener progress, CancelToken cancel) {
+        check(x, s);
+        int psi = Math.min(s.sampleSize(), x.rows());
+        if (s.extensionLevel() != 0 || depthFor(psi) > FlatForest.MAX_DEPTH) return null;
+        FlatTrees grown = new FlatTrees(x.columns(), depthFor(psi), s.trees(), psi);
+        grow(x, s, progress, cancel, (k, sample, n, maxDepth) -> grown.grow(k, sample, n));
+        return grown.isFlat() ? FlatForest.of(grown.layout(), psi) : null;
+    }
+
+    /** Grows one tree from rows {@code sample[0, n)}; false stops the forest. */
+    private interface TreeGrower {
+        boolean grow(int k, int[] sample, int n, int maxDepth);
+    }
+
+    /**
+     * Draws each tree's ψ rows and seeds Smile's generators for it, one tree after another under Smile's lock; the one
+     * way both {@link #fit} and {@link #fitFlat} get their trees' rows and random numbers.
+     *
+     * @return ψ
+     */
+    private static int grow(Matrix x, ForestSettings s, ProgressListener progress, CancelToken cancel, TreeGrower tree) {
+        check(x, s);
+        int n = x.rows();
+        int psi = Math.min(s.sampleSize(), n);
+        int maxDepth = depthFor(psi);
+        int trees = s.trees();
+        SplittableRandom sampler = new SplittableRandom(s.seed());
+        int[] index = new int[n];
+        for (int i = 0; i < n; i++) index[i] = i;
+        int[] sample = new int[psi];
+        synchronized (SmileForestBuilder.class) { // Smile's Gaussian singleton is process-wide
+            resetGaussianCache();
+            try {
+                for (int k = 0; k < trees; k++) {
+                    if ((k & 7) == 0) {
+                        cancel.throwIfCancelled();
+                        progress.onProgress("Fitting trees", k, trees);
+                    }
+                    // partial Fisher–Yates: the first psi slots become a uniform sample without replacement
+                    for (int j = 0; j < psi; j++) {
+                        int r = j + sampler.nextInt(n - j);
+                        int tmp = index[j];
+                        index[j] = index[r];
+                        index[r] = tmp;
+                        sample[j] = index[j];
+                    }
+                    MathEx.setSeed(s.seed() * 31 + k);
+                    if (!tree.grow(k, sample, psi, maxDepth)) break;
+                }
+            } finally {
+                resetGaussianCache();
+            }
+        }
+        progress.onProgress("Fitting trees", trees, trees);
+        return psi;
+    }
+
+    private static void check(Matrix x, ForestSettings s) {
         int n = x.rows();
         if (n < 2) throw new IllegalArgumentException("an Isolation Forest needs at least 2 rows, got " + n);
         if (x.width() == 0) throw new IllegalArgumentException("no feature left to fit on (all switched off or constant)");
         if (s.extensionLevel() > x.width() - 1) {
             throw new IllegalArgumentException("extension level must be at most " + (x.width() - 1) + " with " + x.width() + " features");
         }
-        int psi = Math.min(s.sampleSize(), n);
-        int maxDepth = (int) Math.ceil(Math.log(psi) / Math.log(2));
-        IsolationTree[] trees = new IsolationTree[s.trees()];
-        SplittableRandom sampler = new SplittableRandom(s.seed());
-        int[] index = new int[n];
-        for (int i = 0; i < n; i++) index[i] = i;
-        synchronized (SmileForestBuilder.class) { // Smile's Gaussian singleton is process-wide
-            resetGaussianCache();
-            for (int k = 0; k < trees.length; k++) {
-                if ((k & 7) == 0) {
-                    cancel.throwIfCancelled();
-                    progress.onProgress("Fitting trees", k, trees.length);
-                }
-                List<double[]> sample = new ArrayList<>(psi);
-                // partial Fisher–Yates: the first psi slots become a uniform sample without replacement
-                for (int j = 0; j < psi; j++) {
-                    int r = j + sampler.nextInt(n - j);
-                    int tmp = index[j];
-                    index[j] = index[r];
-                    index[r] = tmp;
-                    sample.add(x.row(index[j]));
-                }
-                MathEx.setSeed(s.seed() * 31 + k);
-                trees[k] = new IsolationTree(sample, maxDepth, s.extensionLevel());
-            }
-            resetGaussianCache();
-        }
-        progress.onProgress("Fitting trees", trees.length, trees.length);
-        return new IsolationForest(psi, s.extensionLevel(), trees);
+    }
+
+    /** Smile's depth limit for a tree of ψ rows: ⌈log2 ψ⌉. */
+    private static int depthFor(int psi) {
+        return (int) Math.ceil(Math.log(psi) / Math.log(2));
     }
 
     /** Clears the Box–Muller value Smile caches in its shared {@code GaussianDistribution}. */

@@ -37,12 +37,18 @@ public final class TrainedForest {
     /** The flat copy, or null when the trees cannot be flattened (extension level above 0, or ψ above 4096). */
     public FlatForest flat() { return flat; }
 
-    /** Fits with {@link SmileForestBuilder}. */
+    /**
+     * Fits with {@link SmileForestBuilder}: straight into the flat arrays when the forest can be flat (extension level
+     * 0, ψ up to 4,096: the same trees to the bit), else as Smile's own trees.
+     */
     public static TrainedForest fit(Matrix x, ForestSettings s, ProgressListener progress, CancelToken cancel) {
-        IsolationForest forest = new SmileForestBuilder().fit(x, s, progress, cancel);
-        return new TrainedForest(forest, Math.min(s.sampleSize(), x.rows()));
+        SmileForestBuilder builder = new SmileForestBuilder();
+        FlatForest flat = builder.fitFlat(x, s, progress, cancel);
+        if (flat != null) return new TrainedForest(flat);
+        return new TrainedForest(builder.fit(x, s, progress, cancel), Math.min(s.sampleSize(), x.rows()));
     }
 
+    /** Smile's own trees: only for a forest that cannot be flat; null for one grown flat or loaded from a model. */
     public IsolationForest smile() { return smile; }
 
     public int sampleSize() { return sampleSize; }

@@ -16,7 +16,7 @@ class FlatForestTest {
     @Test
     void flatScoresAreExactlySmilesScoresForEveryRow() {
         FeatureMatrix x = Matrices.gaussian(20_000, 6, 7);
-        TrainedForest forest = TrainedForest.fit(x.matrix(), ForestSettings.defaults(), ProgressListener.NONE, CancelToken.NEVER);
+        TrainedForest forest = viaSmile(x, ForestSettings.defaults());
         assertTrue(FlatForest.of(forest.smile(), 256).usesRanks(), "the ranked walk is what is compared");
         double[] flat = forest.scoreAll(x.matrix(), ProgressListener.NONE, CancelToken.NEVER);
         for (int i = 0; i < x.rows(); i++) {
@@ -36,7 +36,7 @@ class FlatForestTest {
         }
         c[2][17] = 5;
         FeatureMatrix x = Matrices.of(c);
-        TrainedForest forest = TrainedForest.fit(x.matrix(), ForestSettings.defaults().withSeed(3), ProgressListener.NONE, CancelToken.NEVER);
+        TrainedForest forest = viaSmile(x, ForestSettings.defaults().withSeed(3));
         assertTrue(FlatForest.of(forest.smile(), 256).usesRanks());
         double[] flat = forest.scoreAll(x.matrix(), ProgressListener.NONE, CancelToken.NEVER);
         for (int i = 0; i < x.rows(); i++) assertEquals(forest.smile().score(x.row(i)), flat[i], 0.0, "row " + i);
@@ -50,13 +50,13 @@ class FlatForestTest {
         assertNull(FlatForest.of(forest.smile(), 256), "multi-feature slopes cannot be flattened");
         double[] scores = forest.scoreAll(x.matrix(), ProgressListener.NONE, CancelToken.NEVER);
         assertEquals(forest.smile().score(x.row(10)), scores[10], 0.0);
-        assertNotNull(FlatForest.of(TrainedForest.fit(x.matrix(), ForestSettings.defaults(), ProgressListener.NONE, CancelToken.NEVER).smile(), 256));
+        assertNotNull(FlatForest.of(viaSmile(x, ForestSettings.defaults()).smile(), 256));
     }
 
     @Test
     void normalisesByTheSampleSizeAsInThePaper() {
         FeatureMatrix x = Matrices.gaussian(10_000, 3, 2);
-        TrainedForest forest = TrainedForest.fit(x.matrix(), ForestSettings.defaults(), ProgressListener.NONE, CancelToken.NEVER);
+        TrainedForest forest = viaSmile(x, ForestSettings.defaults());
         double[] row = x.row(5);
         double mean = 0;
         for (var t : forest.smile().trees()) mean += t.path(row);
@@ -84,5 +84,10 @@ class FlatForestTest {
                 }
             }
         }
+    }
+
+    /** Fitted as Smile's own trees (kept, to compare with), then flattened, as before forests were grown flat. */
+    static TrainedForest viaSmile(FeatureMatrix x, ForestSettings s) {
+        return new TrainedForest(new SmileForestBuilder().fit(x.matrix(), s, ProgressListener.NONE, CancelToken.NEVER), Math.min(s.sampleSize(), x.rows()));
     }
 }
