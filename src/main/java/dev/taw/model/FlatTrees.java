@@ -30,11 +30,7 @@ final class FlatTrees {
     private final int maxDepth;
     private final int slots;          // nodes of a complete tree of maxDepth levels below the root
     private final int trees;
-    private final byte[] kind;        // per tree and slot: 0 none, 1 split, 2 leaf
-    private final int[] feature;
-    private final double[] slope;
-    private final double[] bias;
-    private final double[] leaf;      // a leaf's adjusted depth, at its own slot
+    private final Tree[] grown;
     private int depth;                // the deepest leaf of any tree so far
     private boolean flat = true;      // false once a node has other than one slope
     private final int[] scratch;
@@ -47,11 +43,7 @@ final class FlatTrees {
         this.maxDepth = maxDepth;
         this.slots = (1 << (maxDepth + 1)) - 1;
         this.trees = trees;
-        this.kind = new byte[trees * slots];
-        this.feature = new int[trees * slots];
-        this.slope = new double[trees * slots];
-        this.bias = new double[trees * slots];
-        this.leaf = new double[trees * slots];
+        this.grown = new Tree[trees];
         this.scratch = new int[psi];
         int p = columns.length;
         this.min = new double[p];
@@ -75,15 +67,28 @@ final class FlatTrees {
                 tame &= v < TAME & v > -TAME; // false for NaN and the infinities too
             }
         }
-        node(t * slots, 0, sample, 0, n, 0, tame);
+        grown[t] = new Tree(slots);
+        node(grown[t], 0, sample, 0, n, 0, tame);
         return flat;
     }
 
-    private void node(int base, int slot, int[] rows, int from, int to, int level, boolean tame) {
-        int n = to - from, at = base + slot;
+    /**
+     * One tree as grown, by complete-tree slot (children of i at 2i+1 and 2i+2): arrays of a tree each, small enough
+     * for G1's young generation (arrays of the whole forest at once would be "humongous" objects).
+     */
+    private record Tree(byte[] kind, int[] feature, double[] slope, double[] bias, double[] leaf) {
+        static final byte SPLIT = 1, LEAF = 2;
+
+        Tree(int slots) {
+            this(new byte[slots], new int[slots], new double[slots], new double[slots], new double[slots]);
+        }
+    }
+
+    private void node(Tree tree, int slot, int[] rows, int from, int to, int level, boolean tame) {
+        int n = to - from;
         if (level >= maxDepth || n <= 1) {
-            kind[at] = 2;
-            leaf[at] = n > 1 ? level + FlatForest.factor(n) : level;
+            tree.kind[slot] = Tree.LEAF;
+            tree.leaf[slot] = n > 1 ? level + FlatForest.factor(n) : level;
             depth = Math.max(depth, level);
             return;
         }
@@ -115,10 +120,10 @@ final class FlatTrees {
         } else {
             b = MathEx.dot(normal, intercept);
         }
-        kind[at] = 1;
-        feature[at] = j;
-        slope[at] = normal[j];
-        bias[at] = b;
+        tree.kind[slot] = Tree.SPLIT;
+        tree.feature[slot] = j;
+        tree.slope[slot] = normal[j];
+        tree.bias[slot] = b;
         // the rows below the bias go left, each side in the rows' order, as Smile's two lists keep them
         double s = normal[j];
         double[] c = columns[j];
@@ -129,8 +134,8 @@ final class FlatTrees {
             else scratch[right++] = r;
         }
         System.arraycopy(scratch, 0, rows, left, right);
-        node(base, 2 * slot + 1, rows, from, left, level + 1, tame);
-        node(base, 2 * slot + 2, rows, left, to, level + 1, tame);
+        node(tree, 2 * slot + 1, rows, from, left, level + 1, tame);
+        node(tree, 2 * slot + 2, rows, left, to, level + 1, tame);
     }
 
     /** Feature f's range over the node's rows, by Smile's comparisons from its first row (where NaN and signed zeros land). */
@@ -165,28 +170,27 @@ final class FlatTrees {
         double[] s = new double[trees * internal];
         double[] b = new double[trees * internal];
         double[] l = new double[trees * leaves];
-        for (int t = 0; t < trees; t++) place(t * slots, 0, 0, 0, t * internal, t * leaves, f, s, b, l);
+        for (int t = 0; t < trees; t++) place(grown[t], 0, 0, 0, t * internal, t * leaves, f, s, b, l);
         return new SmileTrees.Flat(depth, trees, f, s, b, l);
     }
 
     /** Places the grown node at {@code slot} into {@code out} (complete-tree index), padding an early leaf down its left side. */
-    private void place(int base, int slot, int out, int level, int outBase, int leafBase, int[] f, double[] s, double[] b, double[] l) {
-        int at = base + slot;
+    private void place(Tree tree, int slot, int out, int level, int outBase, int leafBase, int[] f, double[] s, double[] b, double[] l) {
         if (level == depth) {
-            l[leafBase + out - ((1 << depth) - 1)] = leaf[at];
+            l[leafBase + out - ((1 << depth) - 1)] = tree.leaf[slot];
             return;
         }
-        if (kind[at] == 2) { // a leaf above the last level: a test that always goes left, x * 0 < +∞
+        if (tree.kind[slot] == Tree.LEAF) { // a leaf above the last level: a test that always goes left, x * 0 < +∞
             f[outBase + out] = 0;
             s[outBase + out] = 0.0;
             b[outBase + out] = Double.POSITIVE_INFINITY;
-            place(base, slot, 2 * out + 1, level + 1, outBase, leafBase, f, s, b, l);
+            place(tree, slot, 2 * out + 1, level + 1, outBase, leafBase, f, s, b, l);
             return;
         }
-        f[outBase + out] = feature[at];
-        s[outBase + out] = slope[at];
-        b[outBase + out] = bias[at];
-        place(base, 2 * slot + 1, 2 * out + 1, level + 1, outBase, leafBase, f, s, b, l);
-        place(base, 2 * slot + 2, 2 * out + 2, level + 1, outBase, leafBase, f, s, b, l);
+        f[outBase + out] = tree.feature[slot];
+        s[outBase + out] = tree.slope[slot];
+        b[outBase + out] = tree.bias[slot];
+        place(tree, 2 * slot + 1, 2 * out + 1, level + 1, outBase, leafBase, f, s, b, l);
+        place(tree, 2 * slot + 2, 2 * out + 2, level + 1, outBase, leafBase, f, s, b, l);
     }
 }
