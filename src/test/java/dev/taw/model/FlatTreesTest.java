@@ -49,7 +49,7 @@ class FlatTreesTest {
             c[4][i] = random.nextInt(10) == 0 ? 1e300 * (random.nextBoolean() ? 1 : -1) : random.nextDouble(); // products overflow
             c[5][i] = random.nextInt(50) == 0 ? Double.MIN_VALUE : -random.nextDouble() * 1e-300;          // and underflow
         }
-        for (long seed = 1; seed <= 5; seed++) assertSameTrees(new Matrix(c, n), ForestSettings.defaults().withSeed(seed));
+        assertSameTreesForSeeds(new Matrix(c, n), 5);
     }
 
     @Test
@@ -63,9 +63,8 @@ class FlatTreesTest {
             c[1][i] = random.nextInt(400) == 0 ? Double.MAX_VALUE * (random.nextBoolean() ? 1 : -1) : random.nextGaussian(); // ranges overflow
             c[2][i] = random.nextInt(3) == 0 ? 0.0 : random.nextInt(2) == 0 ? -0.0 : random.nextGaussian() * 1e-320;    // subnormals
         }
-        for (long seed = 1; seed <= 6; seed++) assertSameTrees(new Matrix(c, n), ForestSettings.defaults().withSeed(seed));
-        double[][] tame = {c[0], c[2]};
-        for (long seed = 1; seed <= 6; seed++) assertSameTrees(new Matrix(tame, n), ForestSettings.defaults().withSeed(seed));
+        assertSameTreesForSeeds(new Matrix(c, n), 6);
+        assertSameTreesForSeeds(new Matrix(new double[][] {c[0], c[2]}, n), 6); // every tree tame
     }
 
     @Test
@@ -79,7 +78,7 @@ class FlatTreesTest {
                 c[f][i] = k == 0 ? Double.NaN : k == 1 ? Double.POSITIVE_INFINITY : k == 2 ? Double.NEGATIVE_INFINITY : random.nextGaussian();
             }
         }
-        for (long seed = 1; seed <= 5; seed++) assertSameTrees(new Matrix(c, n), ForestSettings.defaults().withSeed(seed));
+        assertSameTreesForSeeds(new Matrix(c, n), 5);
     }
 
     @Test
@@ -91,6 +90,10 @@ class FlatTreesTest {
         TrainedForest extended = TrainedForest.fit(x, ForestSettings.defaults().withExtensionLevel(2), ProgressListener.NONE, CancelToken.NEVER);
         assertNull(extended.flat(), "Smile scores an extended forest");
         assertNotNull(extended.smile());
+    }
+
+    private static void assertSameTreesForSeeds(Matrix x, int seeds) {
+        for (long seed = 1; seed <= seeds; seed++) assertSameTrees(x, ForestSettings.defaults().withSeed(seed));
     }
 
     /** The flat forest {@link TrainedForest#fit} grows equals Smile's trees for the same settings, read back. */
