@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.model;
 
-import smile.anomaly.IsolationForest;
 
 /**
  * The fitted Smile trees copied into flat arrays, so that scoring a row is a handful of array reads per
@@ -12,7 +11,7 @@ import smile.anomaly.IsolationForest;
  * (the other terms add ±0.0). Path lengths are summed in tree order and normalised as Smile does, so
  * the scores are identical ({@code FlatForestTest} compares every row).
  *
- * <p>Layout ({@link SmileTrees} reads Smile's trees into it): each tree becomes a complete binary tree of its
+ * <p>Layout ({@link FlatTrees} grows Smile's trees into it): each tree becomes a complete binary tree of its
  * maximum depth (children of i at 2i+1 and 2i+2). A leaf that Smile reached early is pushed down through
  * padding nodes whose test always goes left ({@code x * 0 < +∞}), so every walk is the same number of steps
  * with no data-dependent branch, and the walks of several rows can be interleaved ({@link RankedWalk} does
@@ -100,19 +99,9 @@ public final class FlatForest {
         return 2.0 * ((Math.log(n - 1) + EULER) - (n - 1.0) / n);
     }
 
-    /**
-     * @param psi the sample size the forest was built with (Smile's {@code n} constructor argument)
-     * @return the flat copy, or null when it cannot be flattened: a node with more than one non-zero
-     *         slope (extension level &gt; 0) or a tree deeper than {@link #MAX_DEPTH}
-     */
-    public static FlatForest of(IsolationForest forest, int psi) {
-        SmileTrees.Flat f = SmileTrees.flatten(forest, MAX_DEPTH);
-        return f == null ? null : new FlatForest(f.depth(), f.feature(), f.slope(), f.bias(), f.leaf(), f.trees(), psi);
-    }
-
-    /** The forest {@link FlatTrees} grew, normalised by c(ψ). */
-    static FlatForest of(SmileTrees.Flat f, int psi) {
-        return new FlatForest(f.depth(), f.feature(), f.slope(), f.bias(), f.leaf(), f.trees(), psi);
+    /** The forest {@link FlatTrees} grew, normalised by c(ψ): its arrays are taken as they are, not copied or checked. */
+    static FlatForest grown(Parts p) {
+        return new FlatForest(p.depth(), p.feature(), p.slope(), p.bias(), p.leaf(), p.trees(), p.psi());
     }
 
     /**

@@ -6,8 +6,8 @@ import smile.stat.distribution.GaussianDistribution;
 
 /**
  * Grows Smile's isolation trees straight into {@link FlatForest}'s arrays: the same trees, node for node and bit for
- * bit, as {@code new IsolationTree(sample, maxDepth, 0)} read back by {@link SmileTrees}, without Smile's row copies,
- * lists and node objects or the reflection that reads them. A host forest (ψ 2,048) took 0.12-0.14 s to grow in
+ * bit, as {@code new IsolationTree(sample, maxDepth, 0)} (the tests read Smile's trees back to compare), without
+ * Smile's row copies, lists and node objects or the reflection it took to read them. A host forest (ψ 2,048) took 0.12-0.14 s to grow in
  * Smile and 0.03 s more to read back, on the one core its lock allows.
  *
  * <p>Each node does what Smile's {@code IsolationTree.buildNode} does, in its order: the range of every feature over
@@ -163,15 +163,15 @@ final class FlatTrees {
         return sum;
     }
 
-    /** Every tree laid out as {@link SmileTrees#flatten} lays out Smile's: complete trees of the deepest tree's depth. */
-    SmileTrees.Flat layout() {
+    /** Every tree laid out as complete trees of the deepest tree's depth, for a forest of ψ rows a tree. */
+    FlatForest.Parts layout(int psi) {
         int internal = (1 << depth) - 1, leaves = 1 << depth;
         int[] f = new int[trees * internal];
         double[] s = new double[trees * internal];
         double[] b = new double[trees * internal];
         double[] l = new double[trees * leaves];
         for (int t = 0; t < trees; t++) place(grown[t], 0, 0, 0, t * internal, t * leaves, f, s, b, l);
-        return new SmileTrees.Flat(depth, trees, f, s, b, l);
+        return new FlatForest.Parts(depth, trees, psi, f, s, b, l);
     }
 
     /** Places the grown node at {@code slot} into {@code out} (complete-tree index), padding an early leaf down its left side. */

@@ -21,10 +21,14 @@ public final class TrainedForest {
     private final FlatForest flat;
     private final int sampleSize;
 
+    /**
+     * Smile's own trees, which Smile scores: a forest that cannot be flat (an extension level above 0, ψ above 4,096);
+     * every other forest is grown flat ({@link #fit}).
+     */
     public TrainedForest(IsolationForest smile, int sampleSize) {
         this.smile = smile;
         this.sampleSize = sampleSize;
-        this.flat = FlatForest.of(smile, sampleSize);
+        this.flat = null;
     }
 
     /** A forest loaded from a saved model: the flat copy alone scores exactly as the Smile trees it came from. */

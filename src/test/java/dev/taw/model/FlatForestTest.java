@@ -10,18 +10,20 @@ import dev.taw.features.FeatureMatrix;
 import dev.taw.job.CancelToken;
 import dev.taw.job.ProgressListener;
 import org.junit.jupiter.api.Test;
+import smile.anomaly.IsolationForest;
 
 class FlatForestTest {
 
     @Test
     void flatScoresAreExactlySmilesScoresForEveryRow() {
         FeatureMatrix x = Matrices.gaussian(20_000, 6, 7);
-        TrainedForest forest = viaSmile(x, ForestSettings.defaults());
-        assertTrue(FlatForest.of(forest.smile(), 256).usesRanks(), "the ranked walk is what is compared");
+        TrainedForest forest = TrainedForest.fit(x.matrix(), ForestSettings.defaults(), ProgressListener.NONE, CancelToken.NEVER);
+        IsolationForest smile = smileTrees(x, ForestSettings.defaults());
+        assertTrue(forest.flat().usesRanks(), "the ranked walk is what is compared");
         double[] flat = forest.scoreAll(x.matrix(), ProgressListener.NONE, CancelToken.NEVER);
         for (int i = 0; i < x.rows(); i++) {
             // bit-for-bit, not within a tolerance: same splits, same summation order
-            assertEquals(Double.doubleToLongBits(forest.smile().score(x.row(i))), Double.doubleToLongBits(flat[i]), "row " + i);
+            assertEquals(Double.doubleToLongBits(smile.score(x.row(i))), Double.doubleToLongBits(flat[i]), "row " + i);
         }
     }
 
@@ -36,10 +38,11 @@ class FlatForestTest {
         }
         c[2][17] = 5;
         FeatureMatrix x = Matrices.of(c);
-        TrainedForest forest = viaSmile(x, ForestSettings.defaults().withSeed(3));
-        assertTrue(FlatForest.of(forest.smile(), 256).usesRanks());
+        TrainedForest forest = TrainedForest.fit(x.matrix(), ForestSettings.defaults().withSeed(3), ProgressListener.NONE, CancelToken.NEVER);
+        IsolationForest smile = smileTrees(x, ForestSettings.defaults().withSeed(3));
+        assertTrue(forest.flat().usesRanks());
         double[] flat = forest.scoreAll(x.matrix(), ProgressListener.NONE, CancelToken.NEVER);
-        for (int i = 0; i < x.rows(); i++) assertEquals(forest.smile().score(x.row(i)), flat[i], 0.0, "row " + i);
+        for (int i = 0; i < x.rows(); i++) assertEquals(smile.score(x.row(i)), flat[i], 0.0, "row " + i);
     }
 
     @Test
@@ -47,22 +50,24 @@ class FlatForestTest {
         FeatureMatrix x = Matrices.gaussian(2000, 4, 1);
         ForestSettings s = new ForestSettings(50, 0.05, 1, 256, 2);
         TrainedForest forest = TrainedForest.fit(x.matrix(), s, ProgressListener.NONE, CancelToken.NEVER);
-        assertNull(FlatForest.of(forest.smile(), 256), "multi-feature slopes cannot be flattened");
+        assertNull(SmileTrees.flatten(forest.smile(), 256), "multi-feature slopes cannot be flattened");
+        assertNull(forest.flat());
         double[] scores = forest.scoreAll(x.matrix(), ProgressListener.NONE, CancelToken.NEVER);
         assertEquals(forest.smile().score(x.row(10)), scores[10], 0.0);
-        assertNotNull(FlatForest.of(viaSmile(x, ForestSettings.defaults()).smile(), 256));
+        assertNotNull(TrainedForest.fit(x.matrix(), ForestSettings.defaults(), ProgressListener.NONE, CancelToken.NEVER).flat());
     }
 
     @Test
     void normalisesByTheSampleSizeAsInThePaper() {
         FeatureMatrix x = Matrices.gaussian(10_000, 3, 2);
-        TrainedForest forest = viaSmile(x, ForestSettings.defaults());
+        TrainedForest forest = TrainedForest.fit(x.matrix(), ForestSettings.defaults(), ProgressListener.NONE, CancelToken.NEVER);
+        IsolationForest smile = smileTrees(x, ForestSettings.defaults());
         double[] row = x.row(5);
         double mean = 0;
-        for (var t : forest.smile().trees()) mean += t.path(row);
+        for (var t : smile.trees()) mean += t.path(row);
         mean /= forest.trees();
         assertEquals(Math.pow(2, -mean / FlatForest.factor(256)), forest.score(row), 1e-15);
-        assertArrayEquals(new double[] {forest.score(row)}, new double[] {forest.smile().score(row)}, 0.0);
+        assertArrayEquals(new double[] {forest.score(row)}, new double[] {smile.score(row)}, 0.0);
     }
 
     @Test
@@ -86,8 +91,8 @@ class FlatForestTest {
         }
     }
 
-    /** Fitted as Smile's own trees (kept, to compare with), then flattened, as before forests were grown flat. */
-    static TrainedForest viaSmile(FeatureMatrix x, ForestSettings s) {
-        return new TrainedForest(new SmileForestBuilder().fit(x.matrix(), s, ProgressListener.NONE, CancelToken.NEVER), Math.min(s.sampleSize(), x.rows()));
+    /** The same forest as Smile's own trees, which Smile scores: what the flat forest {@link TrainedForest#fit} grows must match. */
+    private static IsolationForest smileTrees(FeatureMatrix x, ForestSettings s) {
+        return new SmileForestBuilder().fit(x.matrix(), s, ProgressListener.NONE, CancelToken.NEVER);
     }
 }

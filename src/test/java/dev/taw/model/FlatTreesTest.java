@@ -99,7 +99,7 @@ class FlatTreesTest {
     /** The flat forest {@link TrainedForest#fit} grows equals Smile's trees for the same settings, read back. */
     private static void assertSameTrees(Matrix x, ForestSettings s) {
         TrainedForest grown = TrainedForest.fit(x, s, ProgressListener.NONE, CancelToken.NEVER);
-        FlatForest fromSmile = FlatForest.of(new SmileForestBuilder().fit(x, s, ProgressListener.NONE, CancelToken.NEVER), Math.min(s.sampleSize(), x.rows()));
+        FlatForest fromSmile = SmileTrees.flatten(new SmileForestBuilder().fit(x, s, ProgressListener.NONE, CancelToken.NEVER), Math.min(s.sampleSize(), x.rows()));
         assertNotNull(grown.flat(), "grown flat");
         assertNotNull(fromSmile, "Smile's trees flatten");
         FlatForest.Parts a = fromSmile.parts(), b = grown.flat().parts();

@@ -8,20 +8,23 @@ import smile.anomaly.IsolationForest;
 import smile.anomaly.IsolationTree;
 
 /**
- * Reads Smile's isolation trees into the flat arrays {@link FlatForest} walks. Smile keeps a tree's nodes in
- * package-private fields, so they are read by reflection; a change of that layout fails here, loudly.
+ * The tests' reading of Smile's own isolation trees into the flat arrays {@link FlatForest} walks: what {@link FlatTrees}
+ * must grow, bit for bit, and the forest Smile's own scores are compared with. It was the product's way to flat trees
+ * until they were grown flat; kept apart from {@link FlatTrees}, it checks that one rather than repeating it. Smile
+ * keeps a tree's nodes in package-private fields, so they are read by reflection; a change of that layout fails here,
+ * loudly.
  */
 final class SmileTrees {
     private SmileTrees() { }
 
-    /** The trees as complete binary trees of one depth, laid end to end. */
-    record Flat(int depth, int trees, int[] feature, double[] slope, double[] bias, double[] leaf) { }
-
     /**
-     * @return the flat arrays, or null when the forest cannot be flattened: a node with more than one non-zero
-     *         slope (extension level &gt; 0) or a tree deeper than {@code maxDepth}
+     * @param psi the sample size the forest was built with (Smile's {@code n} constructor argument)
+     * @return the trees as complete binary trees of one depth, laid end to end; null when the forest cannot be
+     *         flattened: a node with more than one non-zero slope (extension level &gt; 0) or a tree deeper than
+     *         {@link FlatForest#MAX_DEPTH}
      */
-    static Flat flatten(IsolationForest forest, int maxDepth) {
+    static FlatForest flatten(IsolationForest forest, int psi) {
+        int maxDepth = FlatForest.MAX_DEPTH;
         try {
             IsolationTree[] ts = forest.trees();
             Object[] roots = new Object[ts.length];
@@ -40,7 +43,7 @@ final class SmileTrees {
             for (int t = 0; t < ts.length; t++) {
                 if (!fill(roots[t], 0, 0, depth, t * internal, t * leaves, feature, slope, bias, leaf)) return null;
             }
-            return new Flat(depth, ts.length, feature, slope, bias, leaf);
+            return FlatForest.grown(new FlatForest.Parts(depth, ts.length, psi, feature, slope, bias, leaf));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Smile's IsolationTree layout changed; SmileTrees needs review", e);
         }
