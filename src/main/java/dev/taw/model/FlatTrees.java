@@ -76,18 +76,16 @@ final class FlatTrees {
      * One tree as grown, by complete-tree slot (children of i at 2i+1 and 2i+2): arrays of a tree each, small enough
      * for G1's young generation (arrays of the whole forest at once would be "humongous" objects).
      */
-    private record Tree(byte[] kind, int[] feature, double[] slope, double[] bias, double[] leaf) {
-        static final byte SPLIT = 1, LEAF = 2;
-
+    private record Tree(boolean[] isLeaf, int[] feature, double[] slope, double[] bias, double[] leaf) {
         Tree(int slots) {
-            this(new byte[slots], new int[slots], new double[slots], new double[slots], new double[slots]);
+            this(new boolean[slots], new int[slots], new double[slots], new double[slots], new double[slots]);
         }
     }
 
     private void node(Tree tree, int slot, int[] rows, int from, int to, int level, boolean tame) {
         int n = to - from;
         if (level >= maxDepth || n <= 1) {
-            tree.kind[slot] = Tree.LEAF;
+            tree.isLeaf[slot] = true;
             tree.leaf[slot] = n > 1 ? level + FlatForest.factor(n) : level;
             depth = Math.max(depth, level);
             return;
@@ -120,7 +118,6 @@ final class FlatTrees {
         } else {
             b = MathEx.dot(normal, intercept);
         }
-        tree.kind[slot] = Tree.SPLIT;
         tree.feature[slot] = j;
         tree.slope[slot] = normal[j];
         tree.bias[slot] = b;
@@ -180,7 +177,7 @@ final class FlatTrees {
             l[leafBase + out - ((1 << depth) - 1)] = tree.leaf[slot];
             return;
         }
-        if (tree.kind[slot] == Tree.LEAF) { // a leaf above the last level: a test that always goes left, x * 0 < +∞
+        if (tree.isLeaf[slot]) { // a leaf above the last level: a test that always goes left, x * 0 < +∞
             f[outBase + out] = 0;
             s[outBase + out] = 0.0;
             b[outBase + out] = Double.POSITIVE_INFINITY;
