@@ -151,19 +151,15 @@ public final class FindingsCalculator {
         java.util.Arrays.fill(last, IpStat.NEVER);
         int[] countryCode = new int[k];
         int[] codes = ip.codes();
-        // a row's gaps are asked about only in a column that has some: a bit set's test is a call the quick compiler
-        // makes at every row, three per row here
-        boolean inGaps = in != null && inColumn.missingCount() > 0, outGaps = out != null && outColumn.missingCount() > 0;
-        boolean timeGaps = time != null && time.missingCount() > 0;
         for (int r : rows) {
             int c = codes[r];
             total[c]++;
             if (labels[r] == Threshold.SUSPICIOUS) sus[c]++;
             if (scores[r] > max[c]) max[c] = scores[r];
-            if (in != null && !(inGaps && inColumn.isMissing(r))) sumIn[c] += in[r]; // an imputed median is not traffic
-            if (out != null && !(outGaps && outColumn.isMissing(r))) sumOut[c] += out[r];
+            if (in != null && !inColumn.isMissing(r)) sumIn[c] += in[r]; // an imputed median is not traffic
+            if (out != null && !outColumn.isMissing(r)) sumOut[c] += out[r];
             if (country != null) countryCode[c] = country.code(r);
-            if (time != null && !(timeGaps && time.isMissing(r))) {
+            if (time != null && !time.isMissing(r)) {
                 long when = time.get(r);
                 if (when < first[c]) first[c] = when;
                 if (when > last[c]) last[c] = when;
@@ -198,9 +194,8 @@ public final class FindingsCalculator {
         long[] t = time.values();
         // the distinct instants, counted: a log repeats its timestamps, so only those few are sorted
         ValueCounts counts = new ValueCounts();
-        boolean gaps = time.missingCount() > 0;
         for (int r : rows) {
-            if (!(gaps && time.isMissing(r))) counts.add(t[r], labels[r] == Threshold.SUSPICIOUS);
+            if (!time.isMissing(r)) counts.add(t[r], labels[r] == Threshold.SUSPICIOUS);
         }
         long[] present = counts.keys();
         if (present.length == 0) return List.of();

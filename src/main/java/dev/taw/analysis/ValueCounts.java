@@ -24,10 +24,9 @@ final class ValueCounts {
     static Map<String, long[]> of(NumberColumn c, byte[] labels, int[] view) {
         ValueCounts counts = new ValueCounts();
         double[] v = c.values();
-        boolean gaps = c.missingCount() > 0; // else no row is asked: a bit set's test is a call at every row
         for (int r : view) {
             boolean sus = labels[r] == Threshold.SUSPICIOUS;
-            if (gaps && c.isMissing(r)) {
+            if (c.isMissing(r)) {
                 counts.missingRows++;
                 if (sus) counts.missingSuspicious++;
             } else {

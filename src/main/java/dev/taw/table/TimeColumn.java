@@ -15,6 +15,8 @@ public final class TimeColumn implements Column {
     private final String name;
     private final long[] millis;
     private final BitSet missing;
+    /** No row is missing: then {@link #isMissing} asks no bit set (a call at every row under the quick compiler). */
+    private final boolean gapless;
     private final short[] micros; // 0-999 below each millisecond, or null where the log has none
 
     public TimeColumn(String name, long[] millis, BitSet missing) {
@@ -26,13 +28,14 @@ public final class TimeColumn implements Column {
         this.name = name;
         this.millis = millis;
         this.missing = missing;
+        this.gapless = missing.isEmpty();
         this.micros = micros;
     }
 
     @Override public TimeColumn renamed(String other) { return new TimeColumn(other, millis, missing, micros); }
     @Override public String name() { return name; }
     @Override public int size() { return millis.length; }
-    @Override public boolean isMissing(int row) { return missing.get(row); }
+    @Override public boolean isMissing(int row) { return !gapless && missing.get(row); }
 
     public long get(int row) { return millis[row]; }
 
@@ -67,9 +70,6 @@ public final class TimeColumn implements Column {
         }
         return true;
     }
-
-    /** How many rows have no time. */
-    public int missingCount() { return missing.cardinality(); }
 
     /** The rows without a time, as a copy. */
     public BitSet missingRows() { return (BitSet) missing.clone(); }
