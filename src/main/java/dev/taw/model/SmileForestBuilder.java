@@ -29,6 +29,7 @@ public final class SmileForestBuilder {
 
     /** @return the forest, normalised by c(ψ) */
     public IsolationForest fit(Matrix x, ForestSettings s, ProgressListener progress, CancelToken cancel) {
+        check(x, s);
         IsolationTree[] trees = new IsolationTree[s.trees()];
         int psi = grow(x, s, progress, cancel, (k, sample, n, maxDepth) -> {
             List<double[]> rows = new ArrayList<>(n);
@@ -62,12 +63,12 @@ public final class SmileForestBuilder {
 
     /**
      * Draws each tree's ψ rows and seeds Smile's generators for it, one tree after another under Smile's lock; the one
-     * way both {@link #fit} and {@link #fitFlat} get their trees' rows and random numbers.
+     * way both {@link #fit} and {@link #fitFlat} get their trees' rows and random numbers. The caller has checked the
+     * matrix and settings ({@link #check}).
      *
      * @return ψ
      */
     private static int grow(Matrix x, ForestSettings s, ProgressListener progress, CancelToken cancel, TreeGrower tree) {
-        check(x, s);
         int n = x.rows();
         int psi = Math.min(s.sampleSize(), n);
         int maxDepth = depthFor(psi);
