@@ -10,6 +10,10 @@ import java.util.Arrays;
  * and a run of them sets off concurrent GC cycles — measured at a quarter of the import time of a 1M-row
  * CSV. Blocks of 32,768 elements stay below that size; the one final array is made once, by {@code toArray}.
  * The first block grows from 256 elements by doubling, so a column of a few rows costs a few rows.
+ *
+ * <p>The second half of a file read in two is {@linkplain Store#join joined} on, not copied: its elements are copied
+ * once, into the finished array. Copied into new blocks, half of every column was young again at once, and the
+ * collector's next pause copied it a second time while the window still held the file before.
  */
 public final class Growable {
     private static final int SHIFT = 15;
@@ -20,176 +24,211 @@ public final class Growable {
 
     private Growable() { }
 
-    /** A growing list of doubles. */
-    public static final class Doubles {
-        private double[][] blocks = new double[8][];
-        private int size;
+    /**
+     * Where each element of a list is and how the list grows, for any primitive array type {@code A}: element
+     * {@code i} at {@code blocks[i >>> SHIFT][i & MASK]}, then, when another list was {@linkplain #join joined} on, its
+     * elements. The list being filled keeps its array in a field of its own type as well, for its {@code add}.
+     */
+    abstract static sealed class Store<A> permits Doubles, Longs, Ints {
+        private A[] blocks;
+        /** The elements in this list's own arrays. */
+        int size;
+        /** One past the last index the block being filled holds (held at {@code size} while joined). */
+        int currentEnd;
+        private A current;
+        /** The list whose elements follow this one's own, not copied yet, and the codes they turn into (null: themselves). */
+        Store<A> joined;
+        int[] joinedRemap;
+        private int endBeforeJoin;
 
-        private double[] current = new double[0]; // the block being filled; full when size reaches its end
-        private int currentEnd;
+        Store(A[] table) {
+            blocks = table;
+        }
+
+        abstract A array(int length);
+
+        /** Called with each new block to fill, which {@code add} writes at {@code size & MASK}. */
+        abstract void filling(A array);
+
+        /** Copies {@code n} elements from {@code from[f]} to {@code to[t]}, each turned into {@code remap[it]} unless it is null. */
+        abstract void copy(A from, int f, A to, int t, int n, int[] remap);
+
+        public final int size() { return joined == null ? size : size + joined.size; }
+
+        /**
+         * Puts {@code other}'s elements after this list's, each turned into {@code remap[it]} unless that is null,
+         * without copying them until {@code toArray} (or an {@code add} after them): the second half of a file read in
+         * two joins the first, and each of its columns is copied once, into the finished column. {@code other} must not
+         * change afterwards.
+         */
+        final void join(Store<A> other, int[] remap) {
+            settle();
+            other.settle();
+            joined = other;
+            joinedRemap = remap;
+            endBeforeJoin = currentEnd;
+            currentEnd = size; // the next add grows, which copies the joined elements in first
+        }
+
+        /** Copies the joined list's elements into this list's own arrays. */
+        final void settle() {
+            if (joined == null) return;
+            Store<A> other = joined;
+            int[] remap = joinedRemap;
+            joined = null;
+            joinedRemap = null;
+            currentEnd = endBeforeJoin;
+            for (int at = 0; at < other.size; ) {
+                if (size == currentEnd) grow();
+                int n = Math.min(Math.min(currentEnd - size, other.size - at), endAt(at) - at);
+                copy(other.block(at), at & MASK, current, size & MASK, n, remap);
+                size += n;
+                at += n;
+            }
+        }
+
+        final void grow() {
+            if (joined != null) {
+                settle();
+                if (size < currentEnd) return;
+            }
+            int b = size >>> SHIFT;
+            A next;
+            int length;
+            if (b == 0) { // the first block, doubled up to a full one
+                length = blocks[0] == null ? FIRST : size * 2;
+                next = array(length);
+                if (blocks[0] != null) System.arraycopy(blocks[0], 0, next, 0, size);
+            } else {
+                if (b >= blocks.length) blocks = Arrays.copyOf(blocks, Math.max(b + 1, blocks.length * 2));
+                length = BLOCK;
+                next = array(BLOCK);
+            }
+            blocks[b] = next;
+            currentEnd = (b << SHIFT) + length;
+            current = next;
+            filling(next);
+        }
+
+        /** The block holding own element {@code at}. */
+        final A block(int at) { return blocks[at >>> SHIFT]; }
+
+        /** One past the last index the block holding {@code at} holds. */
+        private static int endAt(int at) { return (at | MASK) + 1; }
+
+        /** Copies the first {@code n} own elements into {@code out}, an array of the same type. */
+        private void copyTo(A out, int n) {
+            for (int at = 0; at < n; ) {
+                int k = Math.min(n, endAt(at)) - at;
+                System.arraycopy(block(at), at & MASK, out, at, k);
+                at += k;
+            }
+        }
+
+        /** The elements, in an array of their own. */
+        public final A toArray() {
+            A out = array(size());
+            copyTo(out, size);
+            if (joined != null) {
+                for (int at = 0; at < joined.size; ) {
+                    int k = Math.min(joined.size, endAt(at)) - at;
+                    copy(joined.block(at), at & MASK, out, size + at, k, joinedRemap);
+                    at += k;
+                }
+            }
+            return out;
+        }
+    }
+
+    /** A growing list of doubles. */
+    public static final class Doubles extends Store<double[]> {
+        private double[] filling = new double[0];
+
+        public Doubles() { super(new double[8][]); }
 
         public void add(double v) {
             if (size == currentEnd) grow();
-            current[size++ & MASK] = v;
+            filling[size++ & MASK] = v;
         }
 
-        private void grow() {
-            int b = size >>> SHIFT;
-            if (b == 0) {
-                blocks[0] = blocks[0] == null ? new double[FIRST] : Arrays.copyOf(blocks[0], size * 2);
-            } else {
-                blocks = block(blocks, b, () -> new double[BLOCK]);
-            }
-            current = blocks[b];
-            currentEnd = (b << SHIFT) + current.length;
+        public double get(int i) {
+            return i >= size ? ((Doubles) joined).get(i - size) : block(i)[i & MASK];
         }
 
-        public double get(int i) { return blocks[i >>> SHIFT][i & MASK]; }
+        /** Adds every element of {@code other} (the second half of a file read in two), which must not change afterwards. */
+        public void addAll(Doubles other) { join(other, null); }
 
-        /** Adds every element of {@code other}, a block at a time (the second half of a file read in two). */
-        public void addAll(Doubles other) {
-            for (int at = 0; at < other.size; ) {
-                if (size == currentEnd) grow();
-                int n = copyRun(other.blocks, at, other.size, current, size, currentEnd);
-                size += n;
-                at += n;
-            }
-        }
 
-        public int size() { return size; }
+        @Override double[] array(int length) { return new double[length]; }
 
-        public double[] toArray() {
-            double[] out = new double[size];
-            for (int b = 0, at = 0; at < size; b++, at += BLOCK) System.arraycopy(blocks[b], 0, out, at, Math.min(BLOCK, size - at));
-            return out;
-        }
+        @Override void filling(double[] array) { filling = array; }
+
+        @Override void copy(double[] from, int f, double[] to, int t, int n, int[] remap) { System.arraycopy(from, f, to, t, n); }
     }
 
     /** A growing list of longs. */
-    public static final class Longs {
-        private long[][] blocks = new long[8][];
-        private int size;
+    public static final class Longs extends Store<long[]> {
+        private long[] filling = new long[0];
 
-        private long[] current = new long[0]; // the block being filled; full when size reaches its end
-        private int currentEnd;
+        public Longs() { super(new long[8][]); }
 
         public void add(long v) {
             if (size == currentEnd) grow();
-            current[size++ & MASK] = v;
+            filling[size++ & MASK] = v;
         }
 
-        private void grow() {
-            int b = size >>> SHIFT;
-            if (b == 0) {
-                blocks[0] = blocks[0] == null ? new long[FIRST] : Arrays.copyOf(blocks[0], size * 2);
-            } else {
-                blocks = block(blocks, b, () -> new long[BLOCK]);
-            }
-            current = blocks[b];
-            currentEnd = (b << SHIFT) + current.length;
+        public long get(int i) {
+            return i >= size ? ((Longs) joined).get(i - size) : block(i)[i & MASK];
         }
 
-        public long get(int i) { return blocks[i >>> SHIFT][i & MASK]; }
+        /** Adds every element of {@code other} (the second half of a file read in two), which must not change afterwards. */
+        public void addAll(Longs other) { join(other, null); }
 
-        /** Adds every element of {@code other}, a block at a time (the second half of a file read in two). */
-        public void addAll(Longs other) {
-            for (int at = 0; at < other.size; ) {
-                if (size == currentEnd) grow();
-                int n = copyRun(other.blocks, at, other.size, current, size, currentEnd);
-                size += n;
-                at += n;
-            }
-        }
 
-        public int size() { return size; }
+        @Override long[] array(int length) { return new long[length]; }
 
-        public long[] toArray() {
-            long[] out = new long[size];
-            for (int b = 0, at = 0; at < size; b++, at += BLOCK) System.arraycopy(blocks[b], 0, out, at, Math.min(BLOCK, size - at));
-            return out;
-        }
+        @Override void filling(long[] array) { filling = array; }
+
+        @Override void copy(long[] from, int f, long[] to, int t, int n, int[] remap) { System.arraycopy(from, f, to, t, n); }
     }
 
     /** A growing list of ints. */
-    public static final class Ints {
-        private int[][] blocks = new int[8][];
-        private int size;
+    public static final class Ints extends Store<int[]> {
+        private int[] filling = new int[0];
 
-        private int[] current = new int[0]; // the block being filled; full when size reaches its end
-        private int currentEnd;
+        public Ints() { super(new int[8][]); }
 
         public void add(int v) {
             if (size == currentEnd) grow();
-            current[size++ & MASK] = v;
+            filling[size++ & MASK] = v;
         }
 
-        private void grow() {
-            int b = size >>> SHIFT;
-            if (b == 0) {
-                blocks[0] = blocks[0] == null ? new int[FIRST] : Arrays.copyOf(blocks[0], size * 2);
-            } else {
-                blocks = block(blocks, b, () -> new int[BLOCK]);
+        public int get(int i) {
+            if (i >= size) {
+                int v = ((Ints) joined).get(i - size);
+                return joinedRemap == null ? v : joinedRemap[v];
             }
-            current = blocks[b];
-            currentEnd = (b << SHIFT) + current.length;
+            return block(i)[i & MASK];
         }
 
-        public int get(int i) { return blocks[i >>> SHIFT][i & MASK]; }
+        public void set(int i, int v) {
+            if (i >= size) settle(); // a joined list's elements are copied in first: they may stand for other codes
+            block(i)[i & MASK] = v;
+        }
 
         /**
-         * Adds every element of {@code other}, a block at a time, each turned into {@code remap[element]} (another
-         * dictionary's codes) or as it is when {@code remap} is null.
+         * Adds every element of {@code other}, each turned into {@code remap[element]} (another dictionary's codes) or
+         * as it is when {@code remap} is null; {@code other} must not change afterwards.
          */
-        public void addAll(Ints other, int[] remap) {
-            for (int at = 0; at < other.size; ) {
-                if (size == currentEnd) grow();
-                int n;
-                if (remap == null) {
-                    n = copyRun(other.blocks, at, other.size, current, size, currentEnd);
-                } else {
-                    n = runLength(at, other.size, size, currentEnd);
-                    int[] from = other.blocks[at >>> SHIFT];
-                    int f = at & MASK, t = size & MASK;
-                    for (int k = 0; k < n; k++) current[t + k] = remap[from[f + k]];
-                }
-                size += n;
-                at += n;
-            }
+        public void addAll(Ints other, int[] remap) { join(other, remap); }
+
+        @Override int[] array(int length) { return new int[length]; }
+
+        @Override void filling(int[] array) { filling = array; }
+
+        @Override void copy(int[] from, int f, int[] to, int t, int n, int[] remap) {
+            if (remap == null) System.arraycopy(from, f, to, t, n);
+            else for (int k = 0; k < n; k++) to[t + k] = remap[from[f + k]];
         }
-
-        public void set(int i, int v) { blocks[i >>> SHIFT][i & MASK] = v; }
-
-        public int size() { return size; }
-
-        public int[] toArray() {
-            int[] out = new int[size];
-            for (int b = 0, at = 0; at < size; b++, at += BLOCK) System.arraycopy(blocks[b], 0, out, at, Math.min(BLOCK, size - at));
-            return out;
-        }
-    }
-
-    /**
-     * How many elements from position {@code at} of another list (of {@code fromSize}) go into the block being filled
-     * in one piece: up to the end of that block, of the other list, and of the other list's block holding {@code at}.
-     */
-    private static int runLength(int at, int fromSize, int size, int currentEnd) {
-        return Math.min(Math.min(currentEnd - size, fromSize - at), BLOCK - (at & MASK));
-    }
-
-    /**
-     * Copies such a run from another list's blocks into {@code current} (a primitive array of the same type) at
-     * {@code size}; returns its length. Block tables of any primitive type are arrays of objects to arraycopy.
-     */
-    private static int copyRun(Object[] fromBlocks, int at, int fromSize, Object current, int size, int currentEnd) {
-        int n = runLength(at, fromSize, size, currentEnd);
-        System.arraycopy(fromBlocks[at >>> SHIFT], at & MASK, current, size & MASK, n);
-        return n;
-    }
-
-    /** The block table with block {@code b} allocated, the table itself grown if needed. */
-    private static <T> T[] block(T[] blocks, int b, java.util.function.Supplier<T> fresh) {
-        T[] out = b == blocks.length ? Arrays.copyOf(blocks, b * 2) : blocks;
-        out[b] = fresh.get();
-        return out;
     }
 }

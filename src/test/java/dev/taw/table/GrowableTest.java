@@ -77,4 +77,112 @@ class GrowableTest {
             }
         }
     }
+
+    /** Lists of random lengths, some of their elements set again, joined with or without new codes, hold what a plain array would. */
+    @Test
+    void joinedListsHoldWhatTheirPartsHeld() {
+        java.util.Random random = new java.util.Random(15);
+        int[] remap = new int[VALUES];
+        for (int k = 0; k < remap.length; k++) remap[k] = k ^ 0x5555;
+        for (int trial = 0; trial < 60; trial++) {
+            Filled one = Filled.random(random), other = Filled.random(random);
+            one.check("trial " + trial);
+            other.check("trial " + trial + ", the other");
+            Growable.Ints plain = new Growable.Ints();
+            plain.addAll(one.ints, null);
+            plain.addAll(other.ints, null);
+            one.doubles.addAll(other.doubles);
+            one.longs.addAll(other.longs);
+            one.ints.addAll(other.ints, remap);
+            double[] d = one.doubles.toArray();
+            long[] l = one.longs.toArray();
+            int[] i = one.ints.toArray(), p = plain.toArray();
+            int a = one.values.length, n = a + other.values.length;
+            assertEquals(n, d.length);
+            assertEquals(n, l.length);
+            assertEquals(n, i.length);
+            assertEquals(n, p.length);
+            for (int k = 0; k < n; k++) {
+                int v = k < a ? one.values[k] : other.values[k - a], w = k < a ? one.added[k] : other.added[k - a];
+                assertEquals(w * 0.25, d[k], "trial " + trial + " at " + k);
+                assertEquals(w * 5_000_000_000L, l[k]);
+                assertEquals(k < a ? v : remap[v], i[k]);
+                assertEquals(i[k], one.ints.get(k));
+                assertEquals(v, p[k]);
+            }
+        }
+    }
+
+    /** A joined list goes on growing, and has elements set, as if its elements had been added one by one. */
+    @Test
+    void aJoinedListGrowsAndChangesLikeAnyOther() {
+        java.util.Random random = new java.util.Random(16);
+        int[] remap = new int[VALUES];
+        for (int k = 0; k < remap.length; k++) remap[k] = VALUES - 1 - k;
+        for (int trial = 0; trial < 40; trial++) {
+            Filled one = Filled.random(random), other = Filled.random(random);
+            boolean mapped = random.nextBoolean();
+            one.ints.addAll(other.ints, mapped ? remap : null);
+            one.doubles.addAll(other.doubles);
+            int a = one.values.length, n = a + other.values.length, more = random.nextInt(70_000);
+            int[] want = new int[n + more];
+            for (int k = 0; k < n; k++) want[k] = k < a ? one.values[k] : mapped ? remap[other.values[k - a]] : other.values[k - a];
+            int setAt = n == 0 ? -1 : random.nextInt(n);
+            if (setAt >= 0 && random.nextBoolean()) { // set before growing, so in the joined part it is copied in first
+                one.ints.set(setAt, -5);
+                want[setAt] = -5;
+            }
+            for (int k = n; k < n + more; k++) {
+                one.ints.add(k);
+                one.doubles.add(k);
+                want[k] = k;
+            }
+            assertEquals(n + more, one.ints.size());
+            int[] got = one.ints.toArray();
+            double[] d = one.doubles.toArray();
+            for (int k = 0; k < n + more; k++) {
+                assertEquals(want[k], got[k], "trial " + trial + " at " + k);
+                assertEquals(want[k], one.ints.get(k));
+                if (k >= n) assertEquals(k, d[k]);
+                else assertEquals((k < a ? one.added[k] : other.added[k - a]) * 0.25, d[k]);
+            }
+        }
+    }
+
+    private static final int VALUES = 400_000;
+
+    /** The three lists filled alike, some ints set again, and what they hold. */
+    private record Filled(Growable.Doubles doubles, Growable.Longs longs, Growable.Ints ints, int[] added, int[] values) {
+        static Filled random(java.util.Random random) {
+            int n = random.nextInt(4) == 0 ? random.nextInt(300) : random.nextInt(200_000);
+            Filled f = new Filled(new Growable.Doubles(), new Growable.Longs(), new Growable.Ints(), new int[n], new int[n]);
+            for (int k = 0; k < n; k++) f.put(k, random.nextInt(VALUES));
+            for (int s = 0; s < 50 && n > 0; s++) { // ints set again, wherever they are
+                int at = random.nextInt(n), v = random.nextInt(VALUES);
+                f.ints.set(at, v);
+                f.values[at] = v;
+            }
+            return f;
+        }
+
+        private void put(int k, int v) {
+            doubles.add(v * 0.25);
+            longs.add(v * 5_000_000_000L);
+            ints.add(v);
+            added[k] = v;
+            values[k] = v;
+        }
+
+        /** Every element by index (the doubles and longs as added; the ints as set again). */
+        void check(String what) {
+            assertEquals(values.length, ints.size(), what);
+            for (int k = 0; k < values.length; k++) {
+                assertEquals(values[k], ints.get(k), what + " at " + k);
+                assertEquals(added[k] * 0.25, doubles.get(k), what + " at " + k);
+                assertEquals(added[k] * 5_000_000_000L, longs.get(k), what + " at " + k);
+            }
+            assertEquals(values.length, doubles.size(), what);
+            assertEquals(values.length, longs.size(), what);
+        }
+    }
 }

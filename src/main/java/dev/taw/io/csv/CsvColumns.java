@@ -111,7 +111,10 @@ final class CsvColumns {
         return true;
     }
 
-    /** Appends the other part's rows, column by column on every core: each column is a copy of its own. */
+    /**
+     * Appends the other part's rows, column by column on every core: each is joined on, to be copied once, when built
+     * (a text column's codes turned into this part's dictionary's then).
+     */
     void absorb(CsvColumns other) {
         IntStream.range(0, kinds.length).parallel().forEach(i -> {
             switch (kinds[i]) {

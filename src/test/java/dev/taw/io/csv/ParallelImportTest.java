@@ -8,6 +8,7 @@ import dev.taw.TestData;
 import dev.taw.io.ImportResult;
 import dev.taw.io.read.SplitPoint;
 import dev.taw.table.Column;
+import dev.taw.table.Table;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,6 +126,70 @@ class ParallelImportTest {
         assertEquals(one.table().rowCount(), two.table().rowCount());
         assertEquals(0, two.report().skippedCount(), two.report().issues().toString());
         assertSameRows(one, two);
+    }
+
+    /**
+     * A file of many column blocks, read in one piece and in two halves (each half's columns joined on the first's,
+     * not copied, until built): every row as the same lines read from a small file. Its first copies have longer lines
+     * than the rest, so the cut is not in the middle of the rows; bad, blank, quoted, missing and sub-millisecond
+     * cells are in every copy.
+     */
+    @Test
+    void aBigFileHoldsRowForRowWhatItsLinesHoldInASmallOne() throws IOException {
+        List<String> seed = Files.readAllLines(TestData.seed());
+        List<String> longer = copyOf(seed, true), shorter = copyOf(seed, false);
+        int copies = 560, longCopies = 200; // 156,800 rows: four blocks and more in each half
+        List<String> lines = new ArrayList<>();
+        lines.add(seed.get(0));
+        for (int c = 0; c < copies; c++) lines.addAll(c < longCopies ? longer : shorter);
+        Path big = tmp.resolve("big.csv"), smallLong = tmp.resolve("long.csv"), smallShort = tmp.resolve("short.csv");
+        Files.write(big, lines);
+        Files.write(smallLong, withHeader(seed.get(0), longer));
+        Files.write(smallShort, withHeader(seed.get(0), shorter));
+        ImportResult[] oracle = {new CsvImporter(Long.MAX_VALUE).read(smallLong), new CsvImporter(Long.MAX_VALUE).read(smallShort)};
+        int per = oracle[0].table().rowCount();
+        assertEquals(280, per);
+        for (ImportResult r : List.of(new CsvImporter(Long.MAX_VALUE).read(big), new CsvImporter(1).read(big))) {
+            assertEquals(copies * per, r.table().rowCount());
+            int linesPer = longer.size();
+            for (int c = 0; c < r.table().columns().size(); c++) {
+                Column got = r.table().columns().get(c);
+                for (int row = 0; row < r.table().rowCount(); row++) {
+                    int copy = row / per;
+                    Table small = oracle[copy < longCopies ? 0 : 1].table();
+                    Column want = small.columns().get(c);
+                    int at = row % per;
+                    assertEquals(want.format(at), got.format(row), got.name() + " row " + row);
+                    assertEquals(want.isMissing(at), got.isMissing(row), got.name() + " row " + row);
+                    if (c == 0) assertEquals(small.sourceLines()[at] + copy * linesPer, r.table().sourceLines()[row], "line of row " + row);
+                }
+            }
+            assertEquals(copies * 2, r.report().skippedCount());
+        }
+    }
+
+    /** The seed's rows as {@link #twoHalvesGiveTheSameTableIssuesAndLineNumbersAsOnePiece} changes them, their text cells longer or not. */
+    private static List<String> copyOf(List<String> seed, boolean longer) {
+        List<String> out = new ArrayList<>();
+        for (int i = 1; i < seed.size(); i++) {
+            String l = seed.get(i);
+            if (i == 50) l = l.replaceFirst("^\\d+", "12k");
+            if (i == 90) l = l + ",extra";
+            if (i == 120) l = l.replace("Suspicious Web Traffic", "\"Rule, with comma\"");
+            if (longer) l = l.replace("Suspicious Web Traffic", "Suspicious Web Traffic seen over and over again by the same rule");
+            if (i == 200) out.add("");
+            if (i == 150) l = l.replaceFirst("Z,", ".123456Z,");
+            if (i == 170) l = l.replaceFirst("^\\d+", "");
+            out.add(l);
+        }
+        return out;
+    }
+
+    private static List<String> withHeader(String header, List<String> rows) {
+        List<String> out = new ArrayList<>();
+        out.add(header);
+        out.addAll(rows);
+        return out;
     }
 
     /** The same rows, from the same lines, cell for cell. */
