@@ -168,8 +168,14 @@ public final class HostFeatures {
         return o;
     }
 
-    /** 1 / (1 + coefficient of variation of the gaps between a host's distinct start times); 0 below 5 rows. */
-    private static double[] regularity(TimeColumn time, HostKeys ip) {
+    /**
+     * 1 / (1 + coefficient of variation of the gaps between a host's distinct start times); 0 below 5 rows. The gaps are
+     * added up in place, not boxed into a list and streamed twice (80 ms of a million rows' 115 ms of host features
+     * under the quick compiler), in the same order and the same arithmetic as the streams did, so to the same bits: the
+     * mean as {@code LongStream.average} makes it, the squared deviations as {@code DoubleStream.sum} adds them
+     * (compensated, its plain sum kept for an infinite total).
+     */
+    static double[] regularity(TimeColumn time, HostKeys ip) {
         int n = time.size();
         long[] pairs = new long[n];
         int m = 0;
@@ -185,18 +191,38 @@ public final class HostFeatures {
             int host = (int) (p[i] >>> 40);
             int j = i;
             while (j < m && (int) (p[j] >>> 40) == host) j++;
-            List<Long> gaps = new ArrayList<>();
+            int gaps = 0;
+            long total = 0;
             for (int k = i + 1; k < j; k++) {
-                long g = (p[k] & 0xFFFFFFFFFFL) - (p[k - 1] & 0xFFFFFFFFFFL);
-                if (g > 0) gaps.add(g);
+                long g = gap(p, k);
+                if (g > 0) {
+                    gaps++;
+                    total += g;
+                }
             }
-            if (gaps.size() >= 4) {
-                double mean = gaps.stream().mapToLong(Long::longValue).average().orElse(0);
-                double var = gaps.stream().mapToDouble(g -> (g - mean) * (g - mean)).sum() / gaps.size();
-                reg[host] = 1.0 / (1.0 + Math.sqrt(var) / mean);
+            if (gaps >= 4) {
+                double mean = (double) total / gaps;
+                double sum = 0, compensation = 0, simple = 0;
+                for (int k = i + 1; k < j; k++) {
+                    long g = gap(p, k);
+                    if (g <= 0) continue;
+                    double d = (g - mean) * (g - mean);
+                    double t = d - compensation, next = sum + t;
+                    compensation = (next - sum) - t;
+                    sum = next;
+                    simple += d;
+                }
+                double squares = sum - compensation;
+                if (Double.isNaN(squares) && Double.isInfinite(simple)) squares = simple;
+                reg[host] = 1.0 / (1.0 + Math.sqrt(squares / gaps) / mean);
             }
             i = j;
         }
         return reg;
+    }
+
+    /** Seconds between the start time at {@code k} and the one before (both of one host, sorted). */
+    private static long gap(long[] p, int k) {
+        return (p[k] & 0xFFFFFFFFFFL) - (p[k - 1] & 0xFFFFFFFFFFL);
     }
 }
