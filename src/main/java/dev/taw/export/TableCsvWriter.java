@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.taw.export;
 
+import dev.taw.table.TimeText;
 import dev.taw.job.CancelToken;
 import java.io.BufferedWriter;
 import java.io.IOException;

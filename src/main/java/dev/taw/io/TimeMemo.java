@@ -10,6 +10,8 @@ public final class TimeMemo {
     /** The text last read, and whether it is the instant's own ISO-8601 text: 0 not asked yet, 1 yes, 2 no. */
     private String lastString;
     private byte lastCanonical;
+    /** The writer's own spelling of a time without microseconds, from the milliseconds (the day's date kept). */
+    private final dev.taw.table.TimeText spelt = new dev.taw.table.TimeText();
 
     public long parse(Cells cells, int i) {
         if (cells.regionEquals(i, lastText)) return lastValue;
@@ -25,10 +27,16 @@ public final class TimeMemo {
 
     /**
      * Whether the text {@link #parse} last read is the instant's own ISO-8601 text, as a scored CSV writes it: worked
-     * out when first asked, once per distinct text, so a read that keeps no line never formats a time.
+     * out when first asked, once per distinct text, so a read that keeps no line never formats a time. A time without
+     * microseconds is spelt as the writer spells it, with no {@code Instant} and no string (a million-row import asks
+     * about a hundred thousand times).
      */
     public boolean lastCanonical() {
-        if (lastCanonical == 0) lastCanonical = lastString.equals(dev.taw.table.TimeColumn.text(lastValue, lastMicros)) ? (byte) 1 : 2;
+        if (lastCanonical == 0) {
+            boolean same = lastMicros == 0 && lastText != null ? java.util.Arrays.equals(lastText, spelt.of(lastValue))
+                    : lastString.equals(dev.taw.table.TimeColumn.text(lastValue, lastMicros));
+            lastCanonical = same ? (byte) 1 : 2;
+        }
         return lastCanonical == 1;
     }
 

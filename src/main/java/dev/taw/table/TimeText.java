@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package dev.taw.export;
+package dev.taw.table;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
-/** ISO-8601 UTC text of the last instant seen: logs repeat the same timestamp row after row. */
-final class TimeText {
+/**
+ * ISO-8601 UTC text of the last instant seen, as {@link TimeColumn#text} spells a time without microseconds: logs
+ * repeat the same timestamp row after row. The scored CSV writes times with it, and an import asks it whether a
+ * line's time is spelt that way (so that the line can be copied as it is).
+ */
+public final class TimeText {
     private static final int DAY = 86_400_000;
     private long last = Long.MIN_VALUE;
     private byte[] text;
@@ -14,7 +18,7 @@ final class TimeText {
     private final byte[] sameDay = new byte[20]; // "YYYY-MM-DDThh:mm:ssZ", time of day rewritten in place
 
     /** The text of an instant; valid until the next call (the caller copies it at once). */
-    byte[] of(long millis) {
+    public byte[] of(long millis) {
         if (millis == last) return text;
         last = millis;
         // flow records of one day in any order: only the time of day changes, no calendar arithmetic, and
@@ -56,7 +60,7 @@ final class TimeText {
     }
 
     /** Same text as {@code Instant.toString()} for whole seconds in years 0000–9999, built directly. */
-    static String iso(long millis) {
+    public static String iso(long millis) {
         if (millis % 1000 != 0) return java.time.Instant.ofEpochMilli(millis).toString();
         LocalDateTime t = LocalDateTime.ofEpochSecond(millis / 1000, 0, ZoneOffset.UTC);
         if (t.getYear() < 0 || t.getYear() > 9999) return java.time.Instant.ofEpochMilli(millis).toString();
