@@ -176,15 +176,8 @@ public final class HostFeatures {
      * (compensated, its plain sum kept for an infinite total).
      */
     static double[] regularity(TimeColumn time, HostKeys ip) {
-        int n = time.size();
-        long[] pairs = new long[n];
-        int m = 0;
-        for (int r = 0; r < n; r++) {
-            if (time.isMissing(r)) continue;
-            pairs[m++] = (long) ip.code(r) << 40 | (time.get(r) / 1000 & 0xFFFFFFFFFFL); // seconds fit in 40 bits until year 36812
-        }
-        long[] p = Arrays.copyOf(pairs, m);
-        RadixSort.sort(p); // non-negative keys; on one core, faster than a parallel sort on both, which the row features need
+        long[] p = startSeconds(time, ip);
+        int m = p.length;
         double[] reg = new double[ip.distinctCount()];
         int i = 0;
         while (i < m) {
@@ -219,6 +212,23 @@ public final class HostFeatures {
             i = j;
         }
         return reg;
+    }
+
+    /**
+     * Each row's host and start second, as one key per row with a time ({@code host << 40 | second}), sorted: a host's
+     * start times together, in order.
+     */
+    static long[] startSeconds(TimeColumn time, HostKeys ip) {
+        int n = time.size();
+        long[] pairs = new long[n];
+        int m = 0;
+        for (int r = 0; r < n; r++) {
+            if (time.isMissing(r)) continue;
+            pairs[m++] = (long) ip.code(r) << 40 | (time.get(r) / 1000 & 0xFFFFFFFFFFL); // seconds fit in 40 bits until year 36812
+        }
+        long[] p = Arrays.copyOf(pairs, m);
+        RadixSort.sort(p); // non-negative keys; on one core, faster than a parallel sort on both, which the row features need
+        return p;
     }
 
     /** Seconds between the start time at {@code k} and the one before (both of one host, sorted). */

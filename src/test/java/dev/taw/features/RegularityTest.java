@@ -3,11 +3,9 @@ package dev.taw.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.taw.table.RadixSort;
 import dev.taw.table.TextColumn;
 import dev.taw.table.TimeColumn;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
@@ -53,15 +51,8 @@ class RegularityTest {
 
     /** The regularity as it was computed up to 2026-12-07: each host's gaps boxed into a list, then streamed twice. */
     private static double[] streamed(TimeColumn time, HostKeys ip) {
-        int n = time.size();
-        long[] pairs = new long[n];
-        int m = 0;
-        for (int r = 0; r < n; r++) {
-            if (time.isMissing(r)) continue;
-            pairs[m++] = (long) ip.code(r) << 40 | (time.get(r) / 1000 & 0xFFFFFFFFFFL);
-        }
-        long[] p = Arrays.copyOf(pairs, m);
-        RadixSort.sort(p);
+        long[] p = HostFeatures.startSeconds(time, ip);
+        int m = p.length;
         double[] reg = new double[ip.distinctCount()];
         int i = 0;
         while (i < m) {
