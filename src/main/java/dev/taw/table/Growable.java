@@ -27,7 +27,7 @@ public final class Growable {
     /**
      * Where each element of a list is and how the list grows, for any primitive array type {@code A}: element
      * {@code i} at {@code blocks[i >>> SHIFT][i & MASK]}, then, when another list was {@linkplain #join joined} on, its
-     * elements. The list being filled keeps its array in a field of its own type as well, for its {@code add}.
+     * elements. The list being filled keeps the block it fills in a field of its own type, for its {@code add}.
      */
     abstract static sealed class Store<A> permits Doubles, Longs, Ints {
         private A[] blocks;
@@ -35,7 +35,6 @@ public final class Growable {
         int size;
         /** One past the last index the block being filled holds (held at {@code size} while joined). */
         int currentEnd;
-        private A current;
         /** The list whose elements follow this one's own, not copied yet, and the codes they turn into (null: themselves). */
         Store<A> joined;
         int[] joinedRemap;
@@ -81,7 +80,7 @@ public final class Growable {
             for (int at = 0; at < other.size; ) {
                 if (size == currentEnd) grow();
                 int n = Math.min(Math.min(currentEnd - size, other.size - at), endAt(at) - at);
-                copy(other.block(at), at & MASK, current, size & MASK, n, remap);
+                copy(other.block(at), at & MASK, block(size), size & MASK, n, remap);
                 size += n;
                 at += n;
             }
@@ -106,7 +105,6 @@ public final class Growable {
             }
             blocks[b] = next;
             currentEnd = (b << SHIFT) + length;
-            current = next;
             filling(next);
         }
 
@@ -116,11 +114,11 @@ public final class Growable {
         /** One past the last index the block holding {@code at} holds. */
         private static int endAt(int at) { return (at | MASK) + 1; }
 
-        /** Copies the first {@code n} own elements into {@code out}, an array of the same type. */
-        private void copyTo(A out, int n) {
-            for (int at = 0; at < n; ) {
-                int k = Math.min(n, endAt(at)) - at;
-                System.arraycopy(block(at), at & MASK, out, at, k);
+        /** Copies the own elements of {@code from} into {@code out} from {@code offset}, each turned into {@code remap[it]} unless it is null. */
+        private void copyInto(Store<A> from, A out, int offset, int[] remap) {
+            for (int at = 0; at < from.size; ) {
+                int k = Math.min(from.size, endAt(at)) - at;
+                copy(from.block(at), at & MASK, out, offset + at, k, remap);
                 at += k;
             }
         }
@@ -128,14 +126,8 @@ public final class Growable {
         /** The elements, in an array of their own. */
         public final A toArray() {
             A out = array(size());
-            copyTo(out, size);
-            if (joined != null) {
-                for (int at = 0; at < joined.size; ) {
-                    int k = Math.min(joined.size, endAt(at)) - at;
-                    copy(joined.block(at), at & MASK, out, size + at, k, joinedRemap);
-                    at += k;
-                }
-            }
+            copyInto(this, out, 0, null);
+            if (joined != null) copyInto(joined, out, size, joinedRemap);
             return out;
         }
     }
@@ -157,7 +149,6 @@ public final class Growable {
 
         /** Adds every element of {@code other} (the second half of a file read in two), which must not change afterwards. */
         public void addAll(Doubles other) { join(other, null); }
-
 
         @Override double[] array(int length) { return new double[length]; }
 
@@ -183,7 +174,6 @@ public final class Growable {
 
         /** Adds every element of {@code other} (the second half of a file read in two), which must not change afterwards. */
         public void addAll(Longs other) { join(other, null); }
-
 
         @Override long[] array(int length) { return new long[length]; }
 

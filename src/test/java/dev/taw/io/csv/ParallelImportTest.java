@@ -27,18 +27,7 @@ class ParallelImportTest {
         List<String> seed = Files.readAllLines(TestData.seed());
         List<String> lines = new ArrayList<>();
         lines.add(seed.get(0));
-        for (int copy = 0; copy < 8; copy++) {
-            for (int i = 1; i < seed.size(); i++) {
-                String l = seed.get(i);
-                if (i == 50) l = l.replaceFirst("^\\d+", "12k");              // bad number, in each copy
-                if (i == 90) l = l + ",extra";                                 // wrong field count
-                if (i == 120) l = l.replace("Suspicious Web Traffic", "\"Rule, with comma\""); // quoted
-                if (i == 200) lines.add("");                                   // blank line
-                if (i == 150) l = l.replaceFirst("Z,", ".123456Z,");           // a time with microseconds
-                if (i == 170) l = l.replaceFirst("^\\d+", "");                 // a missing number
-                lines.add(l);
-            }
-        }
+        for (int copy = 0; copy < 8; copy++) lines.addAll(copyOf(seed, false));
         Path f = tmp.resolve("big.csv");
         Files.write(f, lines);
         ImportResult one = new CsvImporter(Long.MAX_VALUE).read(f);
@@ -168,18 +157,18 @@ class ParallelImportTest {
         }
     }
 
-    /** The seed's rows as {@link #twoHalvesGiveTheSameTableIssuesAndLineNumbersAsOnePiece} changes them, their text cells longer or not. */
+    /** The seed's rows, each copy with the same bad, blank, quoted and odd cells, and its text cells longer or not. */
     private static List<String> copyOf(List<String> seed, boolean longer) {
         List<String> out = new ArrayList<>();
         for (int i = 1; i < seed.size(); i++) {
             String l = seed.get(i);
-            if (i == 50) l = l.replaceFirst("^\\d+", "12k");
-            if (i == 90) l = l + ",extra";
-            if (i == 120) l = l.replace("Suspicious Web Traffic", "\"Rule, with comma\"");
+            if (i == 50) l = l.replaceFirst("^\\d+", "12k");                // bad number
+            if (i == 90) l = l + ",extra";                                   // wrong field count
+            if (i == 120) l = l.replace("Suspicious Web Traffic", "\"Rule, with comma\""); // quoted
             if (longer) l = l.replace("Suspicious Web Traffic", "Suspicious Web Traffic seen over and over again by the same rule");
-            if (i == 200) out.add("");
-            if (i == 150) l = l.replaceFirst("Z,", ".123456Z,");
-            if (i == 170) l = l.replaceFirst("^\\d+", "");
+            if (i == 200) out.add("");                                       // blank line
+            if (i == 150) l = l.replaceFirst("Z,", ".123456Z,");             // a time with microseconds
+            if (i == 170) l = l.replaceFirst("^\\d+", "");                   // a missing number
             out.add(l);
         }
         return out;
