@@ -2,6 +2,8 @@
 package dev.taw.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.taw.analysis.IpStat;
 import java.nio.file.Files;
@@ -37,7 +39,12 @@ class HostsFxTest extends WindowFxTest {
         long flagged = investigation().findings().hosts().stream().filter(h -> h.hostLabel() < 0).count();
         assertEquals(8, flagged, "1 % of 706 hosts, rounded up");
 
+        // a hidden tab's content is out of the scene (not laid out with every run), its table filled all the same
+        assertNull(fx(() -> w.controller().hostsPane().getScene()), "the hosts behind the rows tab");
+        assertSame(w.scene(), fx(() -> w.controller().rowTable().getScene()));
         clickOn(lookup(".tab-label").match(l -> ((javafx.scene.control.Labeled) l).getText().startsWith("Source hosts")).queryAs(javafx.scene.Node.class));
+        assertSame(w.scene(), fx(() -> w.controller().hostsPane().getScene()), "the hosts in the scene once their tab is chosen");
+        assertNull(fx(() -> w.controller().rowTable().getScene()), "and the rows out of it");
         interact(() -> ((TextField) w.scene().lookup("#host-search")).setText("JP"));
         WaitForAsyncUtils.waitForFxEvents();
         List<IpStat> shown = fx(() -> List.copyOf(table.getItems()));

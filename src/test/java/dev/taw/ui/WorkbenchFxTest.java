@@ -256,6 +256,52 @@ class WorkbenchFxTest extends WindowFxTest {
     }
 
     @Test
+    void suspiciousRowsAreShadedAndARowRelabelledNormalLosesItsShade() throws Exception {
+        openSeedWithShortcut();
+        interact(() -> ((javafx.scene.control.Slider) w.scene().lookup("#contaminationSlider")).setValue(0.02));
+        waitIdle();
+        assertEquals(6, investigation().findings().suspicious());
+        assertEquals(Map.of(true, 6L), shading(true), "the six most suspicious rows, first in the table, shaded");
+        assertTrue(shading(false).getOrDefault(false, 0L) >= 3, "the normal rows below them are not");
+        interact(() -> ((javafx.scene.control.Slider) w.scene().lookup("#contaminationSlider")).setValue(0.1));
+        waitIdle();
+        assertEquals(29, investigation().findings().suspicious());
+        assertFalse(shading(true).containsKey(false), "every row on screen is suspicious now, and shaded");
+        interact(() -> ((javafx.scene.control.Slider) w.scene().lookup("#contaminationSlider")).setValue(0.02));
+        waitIdle();
+        assertEquals(Map.of(true, 6L), shading(true), "rows relabelled normal lose the shade");
+    }
+
+    /**
+     * The visible rows of the row table whose label is suspicious ({@code suspicious} true) or normal, counted by whether
+     * each is drawn in the suspicious shade; every row's state must agree with its label and its fill with its state.
+     */
+    private Map<Boolean, Long> shading(boolean suspicious) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        byte[] labels = investigation().labels();
+        var shade = javafx.scene.paint.Color.web("#fff1e6");
+        List<Object[]> rows = fx(() -> w.controller().rowTable().lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && !r.isEmpty() && r.isVisible() && r.getItem() != null)
+                .map(n -> (javafx.scene.control.TableRow<?>) n)
+                .map(r -> new Object[] {r.getItem(), r.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("suspicious")),
+                        r.getBackground().getFills().get(r.getBackground().getFills().size() - 1).getFill(),
+                        r.lookupAll(".table-cell").stream().map(c -> (javafx.scene.control.TableCell<?, ?>) c)
+                                .filter(c -> c.getTableColumn() != null && "label".equals(c.getTableColumn().getText())).findFirst().orElseThrow().getText()})
+                .toList());
+        assertFalse(rows.isEmpty(), "rows on screen");
+        Map<Boolean, Long> counts = new java.util.HashMap<>();
+        for (Object[] r : rows) {
+            boolean isSuspicious = labels[(Integer) r[0]] < 0;
+            assertEquals(isSuspicious, r[1], "row " + r[0] + " marked as its label says");
+            boolean shaded = shade.equals(r[2]);
+            assertEquals(r[1], shaded, "row " + r[0] + " drawn as it is marked: " + r[2]);
+            assertEquals(isSuspicious ? "-1 suspicious" : "1 normal", r[3], "row " + r[0] + "'s label cell");
+            if (isSuspicious == suspicious) counts.merge(shaded, 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    @Test
     void movingContaminationRelabelsWithoutARefit() throws Exception {
         openSeedWithShortcut();
         Analysis before = fx(() -> w.viewModel().analysisProperty().get());

@@ -12,10 +12,15 @@ import dev.taw.ui.common.Background;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.IntToDoubleFunction;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.collections.FXCollections;
+import javafx.css.PseudoClass;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 
@@ -25,7 +30,17 @@ import javafx.scene.control.TableView;
  * header sorts on a background thread and swaps the order in when done.
  */
 public final class RowTable extends TableView<Integer> {
+    /**
+     * A suspicious row's state, {@code .table-row-cell:suspicious} in the style sheet. A pseudo-class and not a style
+     * class: a row's style classes changed as it was given a new row restyled it and every cell in it from scratch
+     * (the style sheet's selectors matched again), 50-60 ms of one frame for a Run's first rows on 2 cores, where a
+     * pseudo-class only switches between styles already matched.
+     */
+    static final PseudoClass SUSPICIOUS = PseudoClass.getPseudoClass("suspicious");
+
     private Investigation investigation;
+    /** Bumped with each investigation shown: a row keeps its item when a Run leaves it where it was, and asks again. */
+    private final javafx.beans.property.LongProperty shownCount = new javafx.beans.property.SimpleLongProperty();
     /** The table whose columns are shown. */
     private Table columnsOf;
     private long sortGeneration;
@@ -43,14 +58,7 @@ public final class RowTable extends TableView<Integer> {
             if (!replacingRows) sortInBackground();
             return true;
         });
-        setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(Integer row, boolean empty) {
-                super.updateItem(row, empty);
-                getStyleClass().remove("suspicious-row");
-                if (!empty && row != null && investigation != null && investigation.labels()[row] < 0) getStyleClass().add("suspicious-row");
-            }
-        });
+        setRowFactory(t -> new Row());
     }
 
     /**
@@ -90,6 +98,7 @@ public final class RowTable extends TableView<Integer> {
             replacingRows = false;
         }
         setRows(inv.rowsByScore());
+        shownCount.set(shownCount.get() + 1);
     }
 
     private void setRows(int[] rows) {
@@ -103,12 +112,57 @@ public final class RowTable extends TableView<Integer> {
 
     public Investigation investigation() { return investigation; }
 
+    /**
+     * A row, marked {@link #SUSPICIOUS} by the label of the row it shows. TableView gives a row (and its cells) a new
+     * item only when the item differs, and a Run or a new contamination that leaves row 39 in the same place changes
+     * its label and score but not its item: the row, and the cells of the columns a run makes ({@link RunCell}), then
+     * ask again. Weakly, so rows the table lets go are not held by the table.
+     */
+    private final class Row extends TableRow<Integer> {
+        private final ChangeListener<Number> relabel = (o, a, b) -> mark();
+
+        Row() {
+            shownCount.addListener(new WeakChangeListener<>(relabel));
+        }
+
+        @Override
+        protected void updateItem(Integer row, boolean empty) {
+            super.updateItem(row, empty);
+            mark();
+        }
+
+        private void mark() {
+            Integer row = getItem();
+            pseudoClassStateChanged(SUSPICIOUS, !isEmpty() && row != null && investigation != null && investigation.labels()[row] < 0);
+        }
+    }
+
+    /** A cell of a column a run makes (score, label): it reads its text again when another run is shown. */
+    private final class RunCell extends TableCell<Integer, String> {
+        private final ChangeListener<Number> reread = (o, a, b) -> {
+            if (!isEmpty() && getIndex() >= 0 && getTableColumn() != null) updateItem(getTableColumn().getCellData(getIndex()), false);
+        };
+
+        RunCell() {
+            shownCount.addListener(new WeakChangeListener<>(reread));
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+        }
+    }
+
     /** The columns of tables laid out as {@code t}: each reads the table shown when it is asked, not {@code t}. */
     private void buildColumns(Table t) {
         getColumns().clear();
         getColumns().add(column("line", LINE, r -> Integer.toString(columnsOf.sourceLines()[r])));
-        getColumns().add(column("score", SCORE, r -> Formats.score(investigation.analysis().scores()[r])));
-        getColumns().add(column("label", LABEL, r -> investigation.labels()[r] < 0 ? "-1 suspicious" : "1 normal"));
+        for (TableColumn<Integer, String> fromRun : List.of(column("score", SCORE, r -> Formats.score(investigation.analysis().scores()[r])),
+                column("label", LABEL, r -> investigation.labels()[r] < 0 ? "-1 suspicious" : "1 normal"))) {
+            fromRun.setCellFactory(c -> new RunCell());
+            getColumns().add(fromRun);
+        }
         for (int i = 0; i < t.columns().size(); i++) {
             int at = i;
             String name = t.columns().get(i).name();
