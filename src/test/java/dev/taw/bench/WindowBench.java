@@ -65,6 +65,8 @@ public final class WindowBench {
             }
         };
         Platform.runLater(probe::start);
+        Long watch = Long.getLong("bench.watch");
+        if (watch != null) watchFxThread(last, watch);
         // the window is up before a file is opened, as when the analyst opens one: its own first frames (the whole
         // scene's first styling and layout) are timed apart from the open
         nextPulse();
@@ -105,6 +107,41 @@ public final class WindowBench {
         Files.deleteIfExists(dir);
         Platform.exit();
         System.exit(0);
+    }
+
+    /**
+     * With {@code -Dbench.watch=MS}: a daemon thread that, every 7 ms while no pulse has come for {@code ms}, prints the
+     * FX thread's stack (its JavaFX and workbench frames), to tell what holds a long frame: our code, styling or layout,
+     * or the wait for the renderer. The stacks of one long frame come one after the other, the time since the last
+     * pulse growing.
+     */
+    private static void watchFxThread(AtomicLong lastPulse, long ms) {
+        Thread fx = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("JavaFX Application Thread") || t.getName().equals("Event Thread")) // Monocle's name for it
+                .findFirst().orElseThrow();
+        Thread dog = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(7);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long since = System.nanoTime() - lastPulse.get();
+                if (lastPulse.get() == 0 || since < ms * 1_000_000L) continue;
+                StringBuilder b = new StringBuilder();
+                int n = 0;
+                for (StackTraceElement e : fx.getStackTrace()) {
+                    String c = e.getClassName();
+                    if (n < 4 || n < 14 && (c.startsWith("dev.taw") || c.startsWith("javafx.scene") || c.contains("Skin") || c.contains("css"))) {
+                        b.append(" < ").append(c.substring(c.lastIndexOf('.') + 1)).append('.').append(e.getMethodName());
+                        n++;
+                    }
+                }
+                System.out.printf(Locale.ROOT, "FX thread held %d ms:%s%n", since / 1_000_000, b);
+            }
+        }, "fx-watch");
+        dog.setDaemon(true);
+        dog.start();
     }
 
     /** Waits until a run newer than {@code since} is shown and one more pulse has rendered it. */

@@ -137,6 +137,27 @@ class WorkbenchFxTest extends WindowFxTest {
     }
 
     @Test
+    void aBarsTooltipGivesThatBarsCounts() throws Exception {
+        openSeedWithShortcut();
+        moveTo("#bar-suspicious-rows-by-source-country-NL");
+        assertTrue(tooltipShown().startsWith("NL\n18 rows, "), tooltipShown());
+        String other = fx(() -> ((javafx.scene.chart.CategoryAxis) w.controller().charts().countries().getXAxis()).getCategories().stream()
+                .filter(v -> !v.equals("NL")).findFirst().orElseThrow());
+        long rows = investigation().findings().countries().stream().filter(x -> x.value().equals(other)).findFirst().orElseThrow().rows();
+        moveTo("#bar-suspicious-rows-by-source-country-" + other);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> tooltipShown().startsWith(other + "\n"));
+        assertTrue(tooltipShown().startsWith(other + "\n" + dev.taw.analysis.Formats.count(rows) + " rows, "), tooltipShown());
+    }
+
+    /** The text of the tooltip on screen, once one is. */
+    private String tooltipShown() throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(x -> x instanceof javafx.scene.control.Tooltip t && t.isShowing())));
+        return fx(() -> javafx.stage.Window.getWindows().stream().filter(x -> x instanceof javafx.scene.control.Tooltip t && t.isShowing())
+                .map(x -> ((javafx.scene.control.Tooltip) x).getText()).findFirst().orElse(""));
+    }
+
+    @Test
     void clickingACountryFiltersTheTableAndEveryOtherChart() throws Exception {
         openSeedWithShortcut();
         clickOn("#bar-suspicious-rows-by-source-country-NL");
