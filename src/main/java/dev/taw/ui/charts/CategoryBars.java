@@ -27,7 +27,7 @@ public final class CategoryBars extends StackedBarChart<String, Number> {
      * own, and making 24 of them, with two regular expressions compiled per bar for its id, was most of the time of
      * showing twelve values (a Run's country chart 16-41 ms of one frame on a slow machine of 2 cores, 3-13 ms without).
      */
-    private final Tooltip tip = new Tooltip();
+    private final Tooltip tooltip = new Tooltip();
     private static final Pattern NOT_WORD = Pattern.compile("\\W+");
 
     public CategoryBars(String title, String axisLabel) {
@@ -42,7 +42,7 @@ public final class CategoryBars extends StackedBarChart<String, Number> {
         getData().add(normal);
         getData().add(suspicious);
         getStyleClass().add("category-bars");
-        tip.setShowDelay(Duration.millis(150));
+        tooltip.setShowDelay(Duration.millis(150));
     }
 
     public void setOnSelect(Consumer<String> onSelect) {
@@ -70,8 +70,8 @@ public final class CategoryBars extends StackedBarChart<String, Number> {
         Runnable apply = () -> {
             var node = d.getNode();
             if (node == null) return;
-            Tooltip.install(node, this.tip);
-            node.setOnMouseEntered(e -> this.tip.setText(tip));
+            Tooltip.install(node, tooltip);
+            node.setOnMouseEntered(e -> tooltip.setText(tip));
             node.setOnMouseClicked(e -> onSelect.accept(value));
             node.getStyleClass().remove("selected-bar");
             if (selected) node.getStyleClass().add("selected-bar");
